@@ -1,0 +1,1 @@
+Console.WriteLine("Sys2 benchmark: not written yet.");
