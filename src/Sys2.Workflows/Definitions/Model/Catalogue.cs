@@ -1,0 +1,58 @@
+namespace Sys2.Workflows.Definitions;
+
+/// <summary>The integration activities a <c>call</c> step may name: one per regional system operation.</summary>
+public static class Activities
+{
+    public const string ProcediMarcheLookup = "procedimarche.lookup";
+    public const string MPayRequestPayment = "mpay.request-payment";
+    public const string SigmaTerVisura = "sigmater.visura";
+    public const string DigiPArchive = "digip.archive";
+    public const string ProtocolRegister = "protocol.register";
+    public const string NotifySupplier = "notify.supplier";
+    public const string NotifyApplicant = "notify.applicant";
+    public const string SdiSendOutcome = "sdi.send-outcome";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>
+    {
+        ProcediMarcheLookup, MPayRequestPayment, SigmaTerVisura, DigiPArchive,
+        ProtocolRegister, NotifySupplier, NotifyApplicant, SdiSendOutcome,
+    };
+}
+
+/// <summary>External events a <c>wait</c> step may wait for.</summary>
+public static class ExternalEvents
+{
+    public const string PaymentReceived = "payment-received";
+    public const string DocumentsReceived = "documents-received";
+    public const string ObservationsReceived = "observations-received";
+    public const string SdiNotification = "sdi-notification";
+    public const string InvoiceReceived = "invoice-received";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>
+    {
+        PaymentReceived, DocumentsReceived, ObservationsReceived, SdiNotification, InvoiceReceived,
+    };
+}
+
+/// <summary>The roles a task may be assigned to.</summary>
+public static class Roles
+{
+    public const string Clerk = "clerk";
+    public const string Manager = "manager";
+    public const string Designer = "designer";
+    public const string Auditor = "auditor";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string> { Clerk, Manager, Designer, Auditor };
+}
+
+/// <summary>The roots an expression may read; some only in one kind of mapping.</summary>
+public static class ExpressionRoots
+{
+    public const string Inputs = "inputs";
+    public const string Vars = "vars";
+    public const string Case = "case";
+    public const string Now = "now";
+    public const string Result = "result";
+    public const string Event = "event";
+    public const string Form = "form";
+}

@@ -1,0 +1,46 @@
+namespace Sys2.Workflows.Definitions;
+
+/// <summary>
+/// A legal deadline clock: its term, the article that sets it, how it may be suspended or
+/// interrupted and what its expiry means in law.
+/// </summary>
+public sealed record ClockSpec(
+    string Name,
+    Duration Term,
+    string Basis,
+    SuspensionRule? Suspension,
+    InterruptionRule? Interruption,
+    ExpiryRule OnExpiry,
+    SourceSpan Where);
+
+/// <summary>Art. 2 c.7 L. 241/1990: suspended once, for at most 30 days, to obtain information.</summary>
+public sealed record SuspensionRule(int Times, Duration Max, string Basis);
+
+/// <summary>The term stops and restarts in full (e.g. art. 20 c.5 DPR 380/2001, missing documents).</summary>
+public sealed record InterruptionRule(int Times, string Basis);
+
+/// <summary>What the law makes of an expired term, and where the case goes.</summary>
+public sealed record ExpiryRule(ExpiryEffect Effect, StepRef? Next);
+
+public enum ExpiryEffect
+{
+    None,
+    /// <summary>Art. 20 L. 241/1990: no decision within the term means the application is accepted.</summary>
+    SilenzioAssenso,
+    /// <summary>SdI: with no EC outcome within 15 days of receipt no outcome can be sent any more.</summary>
+    DecorrenzaTermini,
+}
+
+public enum ClockOperationKind { Start, Suspend, Resume, Interrupt, Stop }
+
+/// <summary>Why a clock is suspended: each ground has its own legal limits.</summary>
+public enum SuspensionReason
+{
+    /// <summary>Art. 2 c.7 L. 241/1990: counted against the clock's suspension rule.</summary>
+    Integration,
+    /// <summary>Art. 10-bis L. 241/1990 (preavviso di rigetto): 10 days for observations, not counted.</summary>
+    Preavviso,
+}
+
+/// <summary>A clock operation applied when a step is entered (<c>- suspend: decision</c>).</summary>
+public sealed record ClockOperation(ClockOperationKind Kind, string Clock, SuspensionReason Reason, SourceSpan Where);
