@@ -1,0 +1,26 @@
+namespace Sys2.Workflows.Cases.Events;
+
+// Every clock event carries the clock's generation: a timer scheduled for an older
+// generation (before a suspension, resumption or interruption) is stale and does nothing.
+
+/// <summary>A legal term started running; it ends at <c>DueAt</c>.</summary>
+public sealed record DeadlineStarted(string Clock, string Term, DateTimeOffset DueAt, int Generation, string Basis);
+
+/// <summary>The term is paused with <c>Remaining</c> left; it resumes by itself at <c>ResumeBy</c> at the latest.</summary>
+public sealed record DeadlineSuspended(
+    string Clock, string Reason, TimeSpan Remaining, DateTimeOffset ResumeBy, int Generation, string Basis);
+
+/// <summary>The term runs again until <c>DueAt</c>: with the remaining time, or in full after an interruption.</summary>
+public sealed record DeadlineResumed(string Clock, DateTimeOffset DueAt, int Generation, string Cause);
+
+/// <summary>The term stopped and will restart in full when resumed.</summary>
+public sealed record DeadlineInterrupted(string Clock, int Generation, string Basis);
+
+/// <summary>The decision was taken: the term no longer runs.</summary>
+public sealed record DeadlineStopped(string Clock, int Generation);
+
+/// <summary>The term ran out with its legal effect (silenzio-assenso, decorrenza termini).</summary>
+public sealed record DeadlineExpired(string Clock, string Effect, int Generation);
+
+/// <summary>A clock operation written in the definition was not applied, and why (e.g. the one suspension was used).</summary>
+public sealed record DeadlineOperationRefused(string Clock, string Operation, string Step, string Why);

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+
+namespace Sys2.Workflows.Cases.Events;
+
+/// <summary>
+/// A regional system must be called. The handler that carries this out uses
+/// <c>IdempotencyKey</c> so a retried delivery never acts twice, and waits until <c>NotBefore</c>.
+/// </summary>
+public sealed record IntegrationRequested(
+    string Step, string Token, string Activity, int Attempt, string IdempotencyKey, JsonObject Input, DateTimeOffset NotBefore);
+
+public sealed record IntegrationSucceeded(string Step, string Token, string Activity, int Attempt, JsonObject Output);
+
+public sealed record IntegrationFailed(string Step, string Token, string Activity, int Attempt, string Error, bool WillRetry);
+
+/// <summary>The engine gave up on a step; the case waits, visible to an operator, until retried.</summary>
+public sealed record IncidentRaised(string Step, string Token, string Activity, int Attempts, string Reason);
+
+public sealed record IncidentResolved(string Step, string Token, string Resolution, string ResolvedBy);
+
+/// <summary>A bookmark: the flow waits for an external event (a payment receipt, documents, an SdI message).</summary>
+public sealed record WaitStarted(string Step, string Token, string Event, DateTimeOffset? TimeoutAt, int Visit);
+
+public sealed record ExternalEventReceived(string Step, string Token, string Event, JsonObject Payload);
+
+public sealed record WaitTimedOut(string Step, string Token, string Event);

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Sys2.Workflows.Cases.Events;
+using Sys2.Workflows.Definitions;
+
+namespace Sys2.Workflows.Runtime;
+
+// Triggers that answer what a flow waits for: a task, a call, an external event, a timer, an incident.
+internal sealed partial class CaseRun
+{
+    public DomainError? CompleteTask(CompleteTask t)
+    {
+        var token = state.TokensAt(t.Step).FirstOrDefault(x => x.Bookmark is TaskBookmark);
+        if (token is null || definition.Step(t.Step) is not TaskStep task)
+            return new DomainError("no-open-task", $"step '{t.Step}' has no open task; open tasks: {OpenTasks()}");
+        var bookmark = (TaskBookmark)token.Bookmark!;
+        if (!string.Equals(t.By.Role, bookmark.Role, StringComparison.OrdinalIgnoreCase))
+            return new DomainError("wrong-role", $"task '{t.Step}' is for the role {bookmark.Role}; {t.By.User} acts as {t.By.Role}");
+        if (!string.Equals(t.By.Office, bookmark.Office, StringComparison.OrdinalIgnoreCase))
+            return new DomainError("wrong-office", $"task '{t.Step}' belongs to the office {bookmark.Office}; {t.By.User} is in {t.By.Office}");
+        var next = task.OutcomeTarget(t.Outcome);
+        if (next is null)
+            return new DomainError("unknown-outcome", $"task '{t.Step}' has no outcome '{t.Outcome}' (outcomes: {string.Join(", ", bookmark.Outcomes)})");
+        var missing = task.Form.Values.Where(f => f.Required && t.Form[f.Name] is null).Select(f => f.Name).ToList();
+        if (missing.Count > 0)
+            return new DomainError("missing-field", $"task '{t.Step}' needs the field(s) {string.Join(", ", missing)}");
+        var unknown = t.Form.Select(p => p.Key).Where(k => !task.Form.ContainsKey(k)).ToList();
+        if (unknown.Count > 0)
+            return new DomainError("unknown-field", $"task '{t.Step}' has no field(s) {string.Join(", ", unknown)}");
+
+        Emit(new TaskCompleted(t.Step, token.Id, t.Outcome, t.By.User, t.By.Role, t.By.Office, (JsonObject)t.Form.DeepClone()));
+        if (SetVariables(token.Id, task, task.Out, ExpressionRoots.Form, t.Form)) MoveTo(token.Id, next.Name);
+        return null;
+    }
+
+    public DomainError? IntegrationCompleted(IntegrationCompleted t)
+    {
+        if (PendingCall(t.Step, t.Attempt) is not { } token) return null; // a duplicate or late answer: already handled
+        var call = (CallStep)definition.Step(t.Step);
+        Emit(new IntegrationSucceeded(t.Step, token.Id, call.Activity, t.Attempt, (JsonObject)t.Result.DeepClone()));
+        if (SetVariables(token.Id, call, call.Out, ExpressionRoots.Result, t.Result)) MoveTo(token.Id, call.Next.Name);
+        return null;
+    }
+
+    public DomainError? IntegrationErrored(IntegrationErrored t)
+    {
+        if (PendingCall(t.Step, t.Attempt) is not { } token) return null;
+        var call = (CallStep)definition.Step(t.Step);
+        var willRetry = t.Transient && t.Attempt < call.Retry.Attempts;
+        Emit(new IntegrationFailed(t.Step, token.Id, call.Activity, t.Attempt, t.Error, willRetry));
+        if (willRetry)
+            RequestCall(token.Id, call, t.Attempt + 1);
+        else if (call.OnFailure is { } onFailure)
+            MoveTo(token.Id, onFailure.Name);
+        else
+            Emit(new IncidentRaised(t.Step, token.Id, call.Activity, t.Attempt,
+                t.Transient ? $"gave up after {t.Attempt} attempts: {t.Error}" : $"permanent failure: {t.Error}"));
+        return null;
+    }
+
+    public DomainError? Receive(ReceiveEvent t)
+    {
+        var token = state.Tokens.Values
+            .Where(x => x.Bookmark is WaitBookmark w && w.Event == t.Event && (t.Step is null || x.Step == t.Step))
+            .OrderBy(x => x.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (token is null)
+            return new DomainError("not-waiting", $"no step of case {state.CaseId} is waiting for '{t.Event}'{(t.Step is null ? "" : $" at '{t.Step}'")}");
+        var wait = (WaitStep)definition.Step(token.Step);
+        Emit(new ExternalEventReceived(wait.Name, token.Id, t.Event, (JsonObject)t.Payload.DeepClone()));
+        if (SetVariables(token.Id, wait, wait.Out, ExpressionRoots.Event, t.Payload)) MoveTo(token.Id, wait.Next.Name);
+        return null;
+    }
+
+    public DomainError? TimerFired(TimerFired t)
+    {
+        switch (t.Kind)
+        {
+            case TimerKind.WaitTimeout:
+                var token = state.TokensAt(t.Name).FirstOrDefault(x => x.Bookmark is WaitBookmark && x.Visit == t.Generation);
+                if (token is null || definition.Step(t.Name) is not WaitStep { OnTimeout: { } onTimeout } wait) return null;
+                Emit(new WaitTimedOut(wait.Name, token.Id, wait.Event));
+                MoveTo(token.Id, onTimeout.Name);
+                return null;
+            case TimerKind.SuspensionLimit:
+                if (Current(t.Name, t.Generation, ClockStatus.Suspended) is not { } suspended) return null;
+                ResumeClock(suspended, $"the suspension ({suspended.SuspensionReason}) reached its limit");
+                return null;
+            default:
+                if (Current(t.Name, t.Generation, ClockStatus.Running) is not { } running) return null;
+                Expire(running);
+                return null;
+        }
+    }
+
+    public DomainError? Retry(RetryIncident t)
+    {
+        var token = state.TokensAt(t.Step).FirstOrDefault(x => x.Bookmark is IncidentBookmark);
+        if (token is null)
+            return new DomainError("no-incident", $"step '{t.Step}' has no open incident");
+        var incident = (IncidentBookmark)token.Bookmark!;
+        Emit(new IncidentResolved(t.Step, token.Id, "retried", t.By.User));
+        var step = definition.Step(t.Step);
+        if (step is CallStep call) RequestCall(token.Id, call, incident.Attempts + 1);
+        else Run(token.Id, step);
+        return null;
+    }
+
+    private Token? PendingCall(string step, int attempt) =>
+        state.TokensAt(step).FirstOrDefault(x => x.Bookmark is CallBookmark c && c.Attempt == attempt);
+
+    private ClockState? Current(string clock, int generation, ClockStatus status) =>
+        state.Clocks.TryGetValue(clock, out var c) && c.Generation == generation && c.Status == status ? c : null;
+
+    private string OpenTasks()
+    {
+        var open = state.Tokens.Values.Where(x => x.Bookmark is TaskBookmark).Select(x => x.Step).ToList();
+        return open.Count == 0 ? "none" : string.Join(", ", open);
+    }
+}

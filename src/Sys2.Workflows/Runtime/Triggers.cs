@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using Sys2.Workflows.Definitions;
+
+namespace Sys2.Workflows.Runtime;
+
+/// <summary>Who asks: the user, the role they act in and their office.</summary>
+public sealed record Actor(string User, string Role, string Office)
+{
+    /// <summary>The engine itself: timers, integration answers.</summary>
+    public static Actor System { get; } = new("sys2", "system", "");
+}
+
+/// <summary>Something that may advance a case: a clerk's command, an integration answer, a timer.</summary>
+public abstract record Trigger;
+
+public sealed record OpenCase(string CaseId, string Tenant, int DefinitionVersion, JsonObject Inputs, Actor By) : Trigger;
+
+public sealed record CompleteTask(string Step, string Outcome, JsonObject Form, Actor By) : Trigger;
+
+public sealed record IntegrationCompleted(string Step, int Attempt, JsonObject Result) : Trigger;
+
+/// <summary>A call failed. Transient failures are retried per the step's policy; others give up at once.</summary>
+public sealed record IntegrationErrored(string Step, int Attempt, string Error, bool Transient) : Trigger;
+
+/// <summary>An external event arrived (a payment receipt, documents, an SdI message). <c>Step</c> narrows it when several wait.</summary>
+public sealed record ReceiveEvent(string Event, JsonObject Payload, string? Step = null) : Trigger;
+
+public enum TimerKind { ClockExpiry, SuspensionLimit, WaitTimeout }
+
+/// <summary>A scheduled timer fired. <c>Generation</c> is the clock generation, or the step visit for a wait.</summary>
+public sealed record TimerFired(TimerKind Kind, string Name, int Generation) : Trigger;
+
+public sealed record SuspendDeadline(string Clock, SuspensionReason Reason, Actor By) : Trigger;
+
+public sealed record ResumeDeadline(string Clock, Actor By) : Trigger;
+
+public sealed record InterruptDeadline(string Clock, Actor By) : Trigger;
+
+public sealed record RetryIncident(string Step, Actor By) : Trigger;
+
+public sealed record AttachDocument(string Name, string Sha256, string MediaType, long Size, Actor By) : Trigger;
+
+public sealed record WithdrawCase(string Reason, Actor By) : Trigger;
