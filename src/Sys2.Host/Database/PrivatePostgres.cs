@@ -72,9 +72,14 @@ public sealed class PrivatePostgres
         using var _ = await ClusterLock.AcquireAsync(Paths.LockFile, LockTimeout, ct);
         if (!await IsRunningAsync(tools, ct)) return false;
 
+        var port = PostmasterPid.TryReadPort(Paths.DataDirectory);
         var result = await tools.RunAsync(tools.PgCtl,
             ["stop", "-D", Paths.DataDirectory, "-m", "fast", "-w", "-t", Seconds(ServerTimeout)], ServerTimeout + TimeSpan.FromSeconds(10), ct);
         if (!result.Succeeded) throw PrivatePostgresException.CommandFailed(result, Paths.LogFile);
+
+        // Idle pooled connections died with the server; without this, this process's next open after a
+        // restart would be handed one of them and fail with 57P01.
+        if (port is { } p) NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(p)));
         return true;
     }
 
