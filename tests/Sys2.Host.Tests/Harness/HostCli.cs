@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace Sys2.Host.Tests.Harness;
+
+/// <summary>Runs the Sys2.Host executable (copied beside the tests) as a separate process, as a developer or CI would.</summary>
+public static class HostCli
+{
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
+
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var appHost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "Sys2.Host.exe" : "Sys2.Host");
+        var start = File.Exists(appHost)
+            ? new ProcessStartInfo(appHost)
+            : new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Sys2.Host.dll") } };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, (await stdout).Trim(), (await stderr).Trim());
+    }
+}
