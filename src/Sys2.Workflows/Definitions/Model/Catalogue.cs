@@ -50,7 +50,8 @@ public static class ExpressionRoots
 {
     public const string Inputs = "inputs";
     public const string Vars = "vars";
-    public const string Case = "case";
+    // Not "case": a reserved word in JavaScript. "Pratica" is what an Italian office calls a case file.
+    public const string Case = "pratica";
     public const string Now = "now";
     public const string Result = "result";
     public const string Event = "event";
