@@ -11,8 +11,11 @@ internal sealed partial class CaseRun
     /// <summary>A clock operation written in the definition. What the law does not allow is refused on the record, not thrown.</summary>
     private void ApplyClockOperation(ClockOperation operation, string step)
     {
-        // "Resume" in a definition means "if paused": a suspension may already have ended by its limit.
-        if (operation.Kind == ClockOperationKind.Resume && state.Clocks.GetValueOrDefault(operation.Clock)?.Status == ClockStatus.Running)
+        // In a definition "resume" means "if paused" (a suspension may have ended by its limit) and
+        // "stop" means "if still running" (the term may have expired already): nothing to record otherwise.
+        var status = state.Clocks.GetValueOrDefault(operation.Clock)?.Status;
+        if ((operation.Kind == ClockOperationKind.Resume && status == ClockStatus.Running)
+            || (operation.Kind == ClockOperationKind.Stop && status is ClockStatus.Expired or ClockStatus.Stopped))
             return;
         var why = operation.Kind switch
         {
