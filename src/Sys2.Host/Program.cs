@@ -1,6 +1,10 @@
-if (args is ["db", ..]) return await Sys2.Host.Cli.DbCommand.RunAsync(args[1..]);
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "Sys2");
-app.Run();
+using Sys2.Host;
+using Sys2.Host.Cli;
+
+// CLI verbs (validate, diagram, db, verify) run and exit; anything else starts the product.
+if (await CliVerbs.TryRunAsync(args) is int exit) return exit;
+if (args is ["db", ..]) return await DbCommand.RunAsync(args[1..]);
+
+var app = await Sys2Application.BuildAsync(args);
+await app.RunAsync();
 return 0;

@@ -1,0 +1,21 @@
+using Sys2.Workflows.Runtime;
+
+namespace Sys2.Host.Api;
+
+/// <summary>
+/// Who is calling, from headers set by the front door (the demo UI sets them; a real
+/// deployment puts an identity provider in front that does). The tenant scopes every query.
+/// </summary>
+public sealed record RequestActor(string Tenant, Actor Actor)
+{
+    public const string TenantHeader = "X-Sys2-Tenant", UserHeader = "X-Sys2-User", RoleHeader = "X-Sys2-Role", OfficeHeader = "X-Sys2-Office";
+
+    public static RequestActor? From(HttpRequest request)
+    {
+        string? Header(string name) => request.Headers.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
+        var tenant = Header(TenantHeader);
+        var user = Header(UserHeader);
+        if (tenant is null || user is null) return null;
+        return new RequestActor(tenant, new Actor(user, Header(RoleHeader) ?? "clerk", Header(OfficeHeader) ?? ""));
+    }
+}

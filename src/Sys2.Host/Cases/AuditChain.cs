@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using Sys2.Workflows.Definitions.Versions;
+
+namespace Sys2.Host.Cases;
+
+/// <summary>
+/// The tamper-evident chain over a case stream: each event's <c>hash</c> header is
+/// SHA-256(previous hash, event type, canonical JSON of the event, canonical JSON of its
+/// metadata). Changing, removing or reordering any stored event breaks every hash after it.
+/// </summary>
+public static class AuditChain
+{
+    public const string HashHeader = "hash";
+
+    /// <summary>The metadata headers that the hash covers, besides the event itself.</summary>
+    public static readonly string[] CoveredHeaders = ["tenant", "user", "role", "office", "correlation", "causation", "at", "definition"];
+
+    public static string Hash(string previousHash, string eventType, string eventJson, IReadOnlyDictionary<string, string?> metadata)
+    {
+        var meta = new JsonObject();
+        foreach (var key in CoveredHeaders) meta[key] = metadata.GetValueOrDefault(key);
+        var canonicalEvent = CanonicalJson.Write(JsonNode.Parse(eventJson));
+        return CanonicalJson.Sha256($"{previousHash}\n{eventType}\n{canonicalEvent}\n{CanonicalJson.Write(meta)}");
+    }
+}

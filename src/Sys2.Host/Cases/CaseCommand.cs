@@ -1,0 +1,17 @@
+using Sys2.Workflows.Runtime;
+
+namespace Sys2.Host.Cases;
+
+/// <summary>
+/// A trigger for one case, as a client sends it: its own id (for idempotency), the tenant it
+/// acts in, and the stream version it was decided on (for optimistic concurrency).
+/// </summary>
+public sealed record CaseCommand(Guid CommandId, string Tenant, string CaseId, long ExpectedVersion, Trigger Trigger, Actor By, string? CorrelationId = null);
+
+public enum CommandStatus { Accepted, Duplicate, Refused, Conflict, NotFound }
+
+/// <summary>What happened to a command; a refused or conflicting command appended nothing.</summary>
+public sealed record CommandOutcome(CommandStatus Status, string CaseId, long Version, IReadOnlyList<string> Events, string? Error = null)
+{
+    public static CommandOutcome Refused(string caseId, long version, string error) => new(CommandStatus.Refused, caseId, version, [], error);
+}

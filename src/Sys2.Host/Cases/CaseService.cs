@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using JasperFx.Events;
+using Marten;
+using Marten.Exceptions;
+using Sys2.Host.Definitions;
+using Sys2.Workflows.Definitions;
+using Sys2.Workflows.Runtime;
+
+namespace Sys2.Host.Cases;
+
+/// <summary>
+/// The thin glue around the pure decider: load the stream in the command's tenant, fold it,
+/// check the version the client decided on, <c>Decide</c>, and append what it returned with
+/// metadata and the audit chain, in one transaction with the command's id.
+/// </summary>
+public sealed class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock)
+{
+    /// <summary>Opens a case on the published version of a definition, numbering it in the entity's annual sequence.</summary>
+    public async Task<CommandOutcome> OpenAsync(Guid commandId, string tenant, string definitionId, JsonObject inputs, Actor by, CancellationToken ct = default)
+    {
+        var history = await definitions.FindAsync(definitionId, ct);
+        if (history?.Published is not { } version)
+            return CommandOutcome.Refused("", 0, $"there is no published definition '{definitionId}'");
+        var definition = definitions.Load(version);
+
+        await using var session = Session(tenant, commandId, null, by);
+        if (await session.LoadAsync<ProcessedCommand>(commandId, ct) is { } done)
+            return new CommandOutcome(CommandStatus.Duplicate, done.CaseId, done.Version, done.Events);
+        await session.BeginTransactionAsync(ct);
+        var caseId = await numbers.NextAsync(session, definition.Kind, tenant, clock.GetUtcNow().Year, ct);
+        var trigger = new OpenCase(caseId, tenant, version.Version, inputs, by);
+        return await DecideAndAppendAsync(session, new CaseCommand(commandId, tenant, caseId, 0, trigger, by), definition, version.Key, [], ct);
+    }
+
+    public async Task<CommandOutcome> HandleAsync(CaseCommand command, CancellationToken ct = default)
+    {
+        await using var session = Session(command.Tenant, command.CommandId, command.CorrelationId, command.By);
+        if (await session.LoadAsync<ProcessedCommand>(command.CommandId, ct) is { } done)
+            return new CommandOutcome(CommandStatus.Duplicate, done.CaseId, done.Version, done.Events);
+        var stream = await session.Events.FetchStreamAsync(command.CaseId, token: ct);
+        if (stream.Count == 0)
+            return new CommandOutcome(CommandStatus.NotFound, command.CaseId, 0, [], $"case {command.CaseId} does not exist in {command.Tenant}");
+        var state = CaseEvolution.Replay(stream.Select(e => e.Data));
+        var version = (await definitions.FindAsync(state.DefinitionId, ct))?.Find(state.DefinitionVersion)
+            ?? throw new InvalidOperationException($"case {command.CaseId} is pinned to {state.DefinitionId}@{state.DefinitionVersion}, which is not stored");
+        return await DecideAndAppendAsync(session, command, definitions.Load(version), version.Key, stream, ct);
+    }
+
+    private async Task<CommandOutcome> DecideAndAppendAsync(
+        IDocumentSession session, CaseCommand command, WorkflowDefinition definition, string definitionKey,
+        IReadOnlyList<IEvent> stream, CancellationToken ct)
+    {
+        var state = CaseEvolution.Replay(stream.Select(e => e.Data));
+        if (state.Version != command.ExpectedVersion)
+            return Conflict(command, state.Version);
+        var now = clock.GetUtcNow();
+        var decision = Decider.Decide(definition, state, command.Trigger, now);
+        if (decision.Error is { } error) return CommandOutcome.Refused(command.CaseId, state.Version, error.ToString());
+        if (decision.Events.Count == 0) return new CommandOutcome(CommandStatus.Accepted, command.CaseId, state.Version, []);
+
+        var action = stream.Count == 0
+            ? session.Events.StartStream(command.CaseId, decision.Events.ToArray())
+            : session.Events.Append(command.CaseId, state.Version + decision.Events.Count, decision.Events.ToArray());
+        var previous = stream.Count == 0 ? "" : stream[^1].GetHeader(AuditChain.HashHeader)?.ToString() ?? "";
+        var serializer = store.Options.Serializer();
+        foreach (var @event in action.Events)
+        {
+            var metadata = new Dictionary<string, string?>
+            {
+                ["tenant"] = command.Tenant, ["user"] = command.By.User, ["role"] = command.By.Role, ["office"] = command.By.Office,
+                ["correlation"] = session.CorrelationId, ["causation"] = session.CausationId,
+                ["at"] = now.ToString("O"), ["definition"] = $"{definitionKey}#{definition.ContentHash}",
+            };
+            foreach (var (key, value) in metadata) @event.SetHeader(key, value ?? "");
+            previous = AuditChain.Hash(previous, @event.Data.GetType().Name, serializer.ToJson(@event.Data), metadata);
+            @event.SetHeader(AuditChain.HashHeader, previous);
+        }
+        var names = decision.Events.Select(e => e.GetType().Name).ToList();
+        session.Store(new ProcessedCommand { Id = command.CommandId, CaseId = command.CaseId, Version = state.Version + names.Count, Events = names });
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException)
+        {
+            return Conflict(command, state.Version);
+        }
+        return new CommandOutcome(CommandStatus.Accepted, command.CaseId, state.Version + names.Count, names);
+    }
+
+    private static CommandOutcome Conflict(CaseCommand command, long actual) =>
+        new(CommandStatus.Conflict, command.CaseId, actual, [],
+            $"case {command.CaseId} is at version {actual}, but the command was decided on version {command.ExpectedVersion}: reload it and try again");
+
+    private IDocumentSession Session(string tenant, Guid commandId, string? correlation, Actor by)
+    {
+        var session = store.LightweightSession(tenant);
+        session.CorrelationId = correlation ?? commandId.ToString();
+        session.CausationId = commandId.ToString();
+        session.LastModifiedBy = by.User;
+        return session;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Marten;
+using Sys2.Workflows.Definitions;
+using Sys2.Workflows.Definitions.Loading;
+using Sys2.Workflows.Definitions.Validation;
+using Sys2.Workflows.Definitions.Versions;
+
+namespace Sys2.Host.Definitions;
+
+/// <summary>
+/// Definitions as the running engine sees them: versions stored in Marten, each loaded once
+/// from its own stored YAML (so a case pinned to version 3 runs version 3, whatever is on disk).
+/// </summary>
+public sealed class DefinitionCatalog(IDocumentStore store, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, WorkflowDefinition> _loaded = new();
+
+    /// <summary>Saves every valid definition under a folder and publishes it; refuses the lot when any has a problem.</summary>
+    public async Task<IReadOnlyList<DefinitionVersion>> PublishFolderAsync(string folder, CancellationToken ct = default)
+    {
+        var loads = DefinitionLoader.LoadPath(folder);
+        var problems = DefinitionValidator.Validate(loads);
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"definitions in {folder} have problems:\n{string.Join("\n", problems)}");
+        var published = new List<DefinitionVersion>();
+        foreach (var load in loads)
+            published.Add(await SaveAndPublishAsync(load.Definition!, await File.ReadAllTextAsync(load.File, ct), ct));
+        return published;
+    }
+
+    public async Task<DefinitionVersion> SaveAndPublishAsync(WorkflowDefinition definition, string yaml, CancellationToken ct = default)
+    {
+        await using var session = store.LightweightSession();
+        var stored = await session.LoadAsync<StoredDefinition>(definition.Id, ct);
+        var (history, version, _) = (stored?.History ?? DefinitionHistory.Empty(definition.Id)).Save(definition, yaml, clock.GetUtcNow());
+        var (published, error) = history.Publish(version.Version, clock.GetUtcNow());
+        if (error is not null) throw new InvalidOperationException(error);
+        session.Store(StoredDefinition.From(published!));
+        await session.SaveChangesAsync(ct);
+        return published!.Find(version.Version)!;
+    }
+
+    public async Task<IReadOnlyList<DefinitionHistory>> AllAsync(CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        var stored = await session.Query<StoredDefinition>().OrderBy(d => d.Id).ToListAsync(ct);
+        return stored.Select(s => s.History).ToList();
+    }
+
+    public async Task<DefinitionHistory?> FindAsync(string id, CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        return (await session.LoadAsync<StoredDefinition>(id, ct))?.History;
+    }
+
+    /// <summary>The definition a case runs on: id + version, checked against the hash the case recorded.</summary>
+    public WorkflowDefinition Load(DefinitionVersion version) =>
+        _loaded.GetOrAdd(version.Key, _ =>
+        {
+            var load = DefinitionLoader.LoadText($"{version.Key}.yaml", version.SourceYaml);
+            if (load.Definition is null || load.Definition.ContentHash != version.ContentHash)
+                throw new InvalidOperationException($"stored definition {version.Key} no longer loads to hash {version.ContentHash}");
+            return load.Definition;
+        });
+}

@@ -1,0 +1,41 @@
+using JasperFx.Events;
+using JasperFx.MultiTenancy;
+using Marten;
+using Sys2.Host.Definitions;
+using Sys2.Workflows.Cases.Events;
+using Sys2.Workflows.Tenants;
+
+namespace Sys2.Host.Storage;
+
+/// <summary>
+/// The one Marten configuration of Sys2, used by the host, the tests and the benchmark:
+/// string stream keys a person can quote, conjoined tenancy (one tenant per entity),
+/// full event metadata, System.Text.Json.
+/// </summary>
+public static class MartenSetup
+{
+    public const string Schema = "sys2";
+
+    public static void Configure(StoreOptions opts, string connectionString, string schema = Schema)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.UseSystemTextJsonForSerialization();
+
+        opts.Events.StreamIdentity = StreamIdentity.AsString;
+        opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+        opts.Policies.AllDocumentsAreMultiTenanted();
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Events.AddEventTypes(CaseEventTypes.All);
+
+        // Definitions are shared by all 64 entities: one catalogue, not one per tenant.
+        opts.Schema.For<StoredDefinition>().Identity(d => d.Id).SingleTenanted();
+        opts.Schema.For<ProcessedCommand>().Identity(c => c.Id);
+    }
+
+    /// <summary>Every tenant id Sys2 serves: one per entity of the SYS² aggregation.</summary>
+    public static IReadOnlyList<string> Tenants => EntityCatalogue.Load().All.Select(e => e.TenantId).ToList();
+}

@@ -1,0 +1,53 @@
+using Marten;
+using Npgsql;
+using Sys2.Host.Api;
+using Sys2.Host.Cases;
+using Sys2.Host.Database;
+using Sys2.Host.Definitions;
+using Sys2.Host.Storage;
+
+namespace Sys2.Host;
+
+/// <summary>
+/// The product: Marten on the configured PostgreSQL (or the private cluster), the
+/// definitions of <c>workflows/</c> published at start-up, and the HTTP API by audience.
+/// </summary>
+public static class Sys2Application
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var connection = await DatabaseConnection.ResolveAsync(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMarten(opts => MartenSetup.Configure(opts, connection)).ApplyAllDatabaseChangesOnStartup();
+        builder.Services.AddSingleton<DefinitionCatalog>();
+        builder.Services.AddSingleton<CaseNumbers>();
+        builder.Services.AddSingleton<CaseService>();
+
+        var app = builder.Build();
+        await PrepareDatabaseAsync(connection);
+        var workflows = WorkflowsFolder(builder.Configuration);
+        var published = await app.Services.GetRequiredService<DefinitionCatalog>().PublishFolderAsync(workflows);
+        app.Logger.LogInformation("Published {Count} definitions from {Folder}: {Keys}", published.Count, workflows,
+            string.Join(", ", published.Select(p => p.Key)));
+
+        app.MapGet("/", () => Results.Text("Sys2 – workflow engine for the SYS² aggregation. API: /api/definitions", "text/plain"));
+        app.MapDefinitionEndpoints();
+        app.MapCaseEndpoints();
+        return app;
+    }
+
+    public static async Task PrepareDatabaseAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(CaseNumbers.CreateTableSql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Configuration <c>Sys2:Workflows</c>, else <c>workflows/</c> of the repository.</summary>
+    public static string WorkflowsFolder(IConfiguration configuration) =>
+        configuration["Sys2:Workflows"]
+        ?? Path.Combine(RepositoryRoot.TryFind() ?? AppContext.BaseDirectory, "workflows");
+}
