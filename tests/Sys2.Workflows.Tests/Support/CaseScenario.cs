@@ -69,9 +69,9 @@ public sealed class CaseScenario(WorkflowDefinition definition, DateTimeOffset? 
     public IReadOnlyList<object> AnswerCalls(Func<string, object> resultFor)
     {
         var appended = new List<object>();
-        while (PendingCalls().FirstOrDefault() is { } pending)
+        // PendingCalls() yields value tuples: FirstOrDefault() would never be null, so test for emptiness.
+        while (PendingCalls().ToList() is [var (step, call), ..])
         {
-            var (step, call) = pending;
             appended.AddRange(When(new IntegrationCompleted(step, call.Attempt, Json(resultFor(call.Activity)))));
         }
         return appended;
