@@ -83,15 +83,23 @@ internal sealed partial class CaseRun
         return null;
     }
 
-    /// <summary>A suspension resumes with the time that was left; an interruption restarts the full term.</summary>
+    /// <summary>
+    /// A suspension resumes with the time that was left; an interruption restarts the full term.
+    /// A term in days is left in days: from the day it was suspended to its last day, counted
+    /// again from the day it resumes, so it still ends at the end of a day (art. 2963 c.c.).
+    /// </summary>
     private void ResumeClock(ClockState clock, string cause)
     {
         var spec = Spec(clock.Name)!;
         var dueAt = clock.Status == ClockStatus.Interrupted
             ? DueAfter(spec.Term)
-            : spec.Term.IsInDays ? LegalCalendar.ShiftToWorkingDay(now + clock.Remaining!.Value) : now + clock.Remaining!.Value;
+            : spec.Term.IsInDays ? LegalCalendar.EndOfTerm(now, DaysLeft(clock)) : now + clock.Remaining!.Value;
         Emit(new DeadlineResumed(clock.Name, dueAt, clock.Generation + 1, cause));
     }
+
+    /// <summary>A suspended clock keeps its <c>DueAt</c>; it was suspended <c>Remaining</c> before it.</summary>
+    private static int DaysLeft(ClockState suspended) =>
+        LegalCalendar.DaysBetween(suspended.DueAt!.Value - suspended.Remaining!.Value, suspended.DueAt.Value);
 
     private DomainError? InterruptClock(string name)
     {

@@ -20,6 +20,10 @@ public static class LegalCalendar
         return working == date ? instant : EndOfDay(working);
     }
 
+    /// <summary>Calendar days in Italy from the date of <paramref name="from"/> to the date of <paramref name="to"/>; 0 if not later.</summary>
+    public static int DaysBetween(DateTimeOffset from, DateTimeOffset to) =>
+        Math.Max(0, LocalDate(to).DayNumber - LocalDate(from).DayNumber);
+
     public static bool IsHoliday(DateOnly date) =>
         date.DayOfWeek == DayOfWeek.Sunday || NationalHolidays(date.Year).Contains(date);
 

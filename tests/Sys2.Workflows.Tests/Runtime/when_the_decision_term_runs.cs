@@ -54,6 +54,22 @@ public class when_the_decision_term_runs
             new TaskAssigned("review", "main", "clerk", "SUAP", ["approve", "request-integration", "request-documents", "reject"], null));
     }
 
+    [Theory]
+    [InlineData(17, 9)]  // suspended late, resumed early: the remaining time alone would end it on 8 April at 15:59:59
+    [InlineData(9, 17)]  // suspended early, resumed late: it would end on 9 April at 07:59:59
+    public void a_resumed_term_still_ends_at_the_end_of_its_last_day(int suspendedAtHour, int resumedAtHour)
+    {
+        var scenario = Procedure.AtReview().At(new DateTimeOffset(2026, 3, 9, suspendedAtHour, 0, 0, Rome));
+        scenario.When(new CompleteTask("review", "request-integration", new(), CaseScenario.SuapClerk));
+        scenario.At(new DateTimeOffset(2026, 3, 16, resumedAtHour, 0, 0, Rome));
+
+        var resumed = scenario.When(new ReceiveEvent("documents-received", new())).OfType<DeadlineResumed>().Single();
+
+        // Due 1 April; suspended on 9 March with 23 days left (10 March – 1 April); resumed on
+        // 16 March: 16 + 23 = Wednesday 8 April, to the end of the day.
+        resumed.DueAt.ShouldBe(new DateTimeOffset(2026, 4, 8, 23, 59, 59, RomeSummer));
+    }
+
     [Fact]
     public void it_can_be_suspended_only_once()
     {
