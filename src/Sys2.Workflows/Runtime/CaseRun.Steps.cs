@@ -38,7 +38,8 @@ internal sealed partial class CaseRun
                 RequestCall(token, call, attempt: 1);
                 break;
             case WaitStep wait:
-                Emit(new WaitStarted(wait.Name, token, wait.Event, wait.Timeout is { } timeout ? now + timeout.Value : null,
+                // A timeout in days is a term (10 days for observations, 30 for integrations): to the end of its last day.
+                Emit(new WaitStarted(wait.Name, token, wait.Event, wait.Timeout is { } timeout ? DueAfter(timeout) : null,
                     state.VisitsOf(wait.Name)));
                 break;
             case DeadlineStep deadline:

@@ -33,7 +33,7 @@ public class when_the_decision_term_runs
             new StepEntered("integration", "wait", "main", 1),
             new DeadlineSuspended("decision", "integration",
                 new DateTimeOffset(2026, 4, 1, 23, 59, 59, RomeSummer) - now, now.AddDays(30), 2, "L. 241/1990 art. 2 c.7"),
-            new WaitStarted("integration", "main", "documents-received", now.AddDays(30), 1));
+            new WaitStarted("integration", "main", "documents-received", new DateTimeOffset(2026, 4, 11, 23, 59, 59, RomeSummer), 1));
     }
 
     [Fact]
