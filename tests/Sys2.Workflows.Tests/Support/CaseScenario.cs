@@ -69,9 +69,8 @@ public sealed class CaseScenario(WorkflowDefinition definition, DateTimeOffset? 
     public IReadOnlyList<object> AnswerCalls(Func<string, object> resultFor)
     {
         var appended = new List<object>();
-        while (PendingCalls().FirstOrDefault() is { } pending)
+        while (PendingCalls().ToList() is [var (step, call), ..])
         {
-            var (step, call) = pending;
             appended.AddRange(When(new IntegrationCompleted(step, call.Attempt, Json(resultFor(call.Activity)))));
         }
         return appended;
