@@ -39,12 +39,15 @@ public static class DefinitionLoader
     /// <summary>Every <c>*.yaml</c>/<c>*.yml</c> under a folder (or the one file given), in a stable order.</summary>
     public static IReadOnlyList<DefinitionLoad> LoadPath(string path)
     {
-        if (File.Exists(path)) return [LoadFile(path)];
+        if (File.Exists(path)) return [LoadFile(path, Relative(path))];
         if (!Directory.Exists(path)) return [new DefinitionLoad(path, null, [new(SourceSpan.None(path), "no such file or folder")])];
         return Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
-            .Select(f => LoadFile(f, Path.GetRelativePath(Directory.GetCurrentDirectory(), f)))
+            .Select(f => LoadFile(f, Relative(f)))
             .ToList();
     }
+
+    /// <summary>File names in problems are relative to the current directory, as a terminal expects.</summary>
+    private static string Relative(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 }

@@ -17,6 +17,7 @@ public sealed partial class YamlDocument
 
     private readonly Dictionary<string, SourceSpan> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceSpan> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceSpan> _texts = new(StringComparer.Ordinal);
 
     private YamlDocument(string file) => File = file;
 
@@ -30,6 +31,13 @@ public sealed partial class YamlDocument
     /// <summary>Where the key naming the value at a JSON pointer starts (the step name, say).</summary>
     public SourceSpan KeyAt(string pointer) =>
         _keys.TryGetValue(pointer, out var span) ? span : ValueAt(pointer);
+
+    /// <summary>
+    /// Where the text of a one-line scalar at a JSON pointer starts: after the opening quote of a
+    /// quoted scalar. Null for block scalars and scalars spanning lines, whose columns do not map.
+    /// </summary>
+    public SourceSpan? TextAt(string pointer) =>
+        _texts.TryGetValue(pointer, out var span) ? span : null;
 
     public static YamlDocument Parse(string file, string text, List<DefinitionProblem> problems)
     {
@@ -79,6 +87,8 @@ public sealed partial class YamlDocument
                     array.Add(Convert(sequence.Children[i], $"{pointer}/{i}"));
                 return array;
             case YamlScalarNode scalar:
+                if (scalar.Start.Line == scalar.End.Line && scalar.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
+                    _texts[pointer] = At(scalar.Start) with { Column = (int)scalar.Start.Column + (scalar.Style == ScalarStyle.Plain ? 0 : 1) };
                 return Scalar(scalar);
             default:
                 return null;
