@@ -28,12 +28,27 @@ public static class DefinitionLoader
         if (document.Root is null) return new DefinitionLoad(file, null, problems);
         SchemaCheck.Check(document, problems);
         var canonical = CanonicalJson.Write(document.Root);
-        // The builder repeats some schema findings in plainer words; keep one report per line and column.
+        // The builder repeats some schema findings in plainer words, naming the value: keep one
+        // report per line and column, the builder's.
         var builderProblems = new List<DefinitionProblem>();
         var definition = new ModelBuilder(document, builderProblems).Build(canonical, CanonicalJson.Sha256(canonical));
-        var reported = problems.Select(p => p.Where).ToHashSet();
-        problems.AddRange(builderProblems.Where(p => !reported.Contains(p.Where)));
-        return new DefinitionLoad(file, definition, problems);
+        return new DefinitionLoad(file, definition, Supersede(problems, builderProblems));
+    }
+
+    /// <summary>
+    /// <paramref name="earlier"/> then <paramref name="plainer"/>, where a plainer problem replaces
+    /// the earlier one reported at the same line and column (several plainer ones there: the first).
+    /// </summary>
+    internal static List<DefinitionProblem> Supersede(IEnumerable<DefinitionProblem> earlier, IEnumerable<DefinitionProblem> plainer)
+    {
+        var replacing = new Dictionary<SourceSpan, DefinitionProblem>();
+        foreach (var problem in plainer) replacing.TryAdd(problem.Where, problem);
+        var result = new List<DefinitionProblem>();
+        foreach (var problem in earlier)
+            if (replacing.Remove(problem.Where, out var replacement)) result.Add(replacement);
+            else if (!result.Any(r => r.Where == problem.Where)) result.Add(problem);
+        result.AddRange(plainer.Where(p => replacing.Remove(p.Where)));
+        return result;
     }
 
     /// <summary>Every <c>*.yaml</c>/<c>*.yml</c> under a folder (or the one file given), in a stable order.</summary>

@@ -19,9 +19,11 @@ public static class DefinitionValidator
         var problems = new List<DefinitionProblem>();
         foreach (var load in loads)
         {
-            problems.AddRange(load.Problems);
-            if (duplicates.TryGetValue(load, out var duplicate)) problems.Add(duplicate);
-            if (load.Definition is { } d) problems.AddRange(Validate(d));
+            var own = load.Problems.ToList();
+            if (duplicates.TryGetValue(load, out var duplicate)) own.Add(duplicate);
+            // A semantic problem names the value (the schema only says "not in the enum"): where
+            // both stand at the same line and column, keep the semantic one.
+            problems.AddRange(load.Definition is { } d ? DefinitionLoader.Supersede(own, Validate(d)) : own);
         }
         return problems;
     }
