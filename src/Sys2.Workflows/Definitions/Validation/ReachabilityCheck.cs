@@ -12,9 +12,7 @@ internal static class ReachabilityCheck
         var d = graph.Definition;
         if (graph.HasInvalidSteps || !graph.Exists(d.Start.Name)) return;
 
-        foreach (var step in graph.StepsInOrder)
-            if (!graph.Reachable.Contains(step.Name))
-                problems.Add(new(step.Where, $"step '{step.Name}' cannot be reached from start '{d.Start.Name}'"));
+        Unreachable(graph, problems);
 
         // Walk backwards from the ends. A step with a reference to a missing step is assumed to
         // reach an end: its missing reference is the problem already reported.
@@ -34,5 +32,45 @@ internal static class ReachabilityCheck
         foreach (var step in graph.StepsInOrder)
             if (graph.Reachable.Contains(step.Name) && !reachesEnd.Contains(step.Name))
                 problems.Add(new(step.Where, $"step '{step.Name}' has no path to an end step"));
+    }
+
+    /// <summary>
+    /// One problem per unreachable region, at its first step: the steps after an unreachable step
+    /// are unreachable because of it (a typo in one <c>next</c> would otherwise report the rest of the file).
+    /// </summary>
+    private static void Unreachable(StepGraph graph, List<DefinitionProblem> problems)
+    {
+        var d = graph.Definition;
+        var unreachable = graph.StepsInOrder.Where(s => !graph.Reachable.Contains(s.Name)).ToList();
+        var names = unreachable.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var reach = unreachable.ToDictionary(s => s.Name, s => ReachWithin(graph, s, names), StringComparer.Ordinal);
+        var reported = new List<string>();
+        foreach (var step in unreachable)
+        {
+            var own = reach[step.Name];
+            // Reached from another unreachable step outside its own cycle: that step is the head.
+            if (unreachable.Any(o => o.Name != step.Name && reach[o.Name].Contains(step.Name) && !own.Contains(o.Name))) continue;
+            // In a cycle of unreachable steps, the first one in the file speaks for the others.
+            if (reported.Any(r => own.Contains(r) && reach[r].Contains(step.Name))) continue;
+            reported.Add(step.Name);
+            var after = own.Count - 1;
+            problems.Add(new(step.Where, $"step '{step.Name}' cannot be reached from start '{d.Start.Name}'"
+                + (after > 0 ? $" (nor can the {(after == 1 ? "step" : $"{after} steps")} after it)" : "")));
+        }
+    }
+
+    /// <summary>The step and the steps reachable from it, within <paramref name="within"/>.</summary>
+    private static HashSet<string> ReachWithin(StepGraph graph, Step from, IReadOnlySet<string> within)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([from.Name]);
+        while (pending.Count > 0)
+        {
+            var name = pending.Pop();
+            if (!seen.Add(name)) continue;
+            foreach (var next in graph.Successors(graph.Definition.Steps[name]))
+                if (within.Contains(next)) pending.Push(next);
+        }
+        return seen;
     }
 }
