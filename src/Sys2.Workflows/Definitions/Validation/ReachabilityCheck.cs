@@ -45,8 +45,11 @@ internal static class ReachabilityCheck
         var names = unreachable.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var reach = unreachable.ToDictionary(s => s.Name, s => ReachWithin(graph, s, names), StringComparer.Ordinal);
         var reported = new List<string>();
+        var meant = MeantByTypos(graph);
         foreach (var step in unreachable)
         {
+            // `next: aproved` is reported with "did you mean 'approved'?": 'approved' is not orphaned.
+            if (meant.Contains(step.Name)) continue;
             var own = reach[step.Name];
             // Reached from another unreachable step outside its own cycle: that step is the head.
             if (unreachable.Any(o => o.Name != step.Name && reach[o.Name].Contains(step.Name) && !own.Contains(o.Name))) continue;
@@ -57,6 +60,20 @@ internal static class ReachabilityCheck
             problems.Add(new(step.Where, $"step '{step.Name}' cannot be reached from start '{d.Start.Name}'"
                 + (after > 0 ? $" (nor can the {(after == 1 ? "step" : $"{after} steps")} after it)" : "")));
         }
+    }
+
+    /// <summary>The steps that references to missing steps were probably meant to name.</summary>
+    private static HashSet<string> MeantByTypos(StepGraph graph)
+    {
+        var d = graph.Definition;
+        var references = d.Steps.Values.SelectMany(StepGraph.References).Select(r => r.Target)
+            .Append(d.Start)
+            .Concat(d.Clocks.Values.Select(c => c.OnExpiry.Next).OfType<StepRef>());
+        return references
+            .Where(r => !graph.Exists(r.Name))
+            .Select(r => Names.Closest(r.Name, d.Steps.Keys))
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The step and the steps reachable from it, within <paramref name="within"/>.</summary>
