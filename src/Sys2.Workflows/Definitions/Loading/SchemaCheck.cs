@@ -48,7 +48,8 @@ public static class SchemaCheck
             foreach (var (keyword, error) in node.Errors)
                 if (keyword != "oneOf" || node.Details is not { Count: > 0 })
                     yield return (node.InstanceLocation.ToString(), keyword == "" ? UnknownField(node.InstanceLocation.ToString()) : error);
-        var failing = (node.Details ?? []).Where(d => !d.IsValid).ToList();
+        // An `if` that does not hold is no error: it only means its `then` does not apply.
+        var failing = (node.Details ?? []).Where(d => !d.IsValid && !d.EvaluationPath.ToString().EndsWith("/if", StringComparison.Ordinal)).ToList();
         if (node.EvaluationPath.ToString().EndsWith("/oneOf", StringComparison.Ordinal) || failing.Any(IsOneOfAlternative))
         {
             var alternatives = failing.Where(IsOneOfAlternative).ToList();
