@@ -36,18 +36,27 @@ public static class DefinitionLoader
     }
 
     /// <summary>
-    /// <paramref name="earlier"/> then <paramref name="plainer"/>, where a plainer problem replaces
-    /// the earlier one reported at the same line and column (several plainer ones there: the first).
+    /// <paramref name="earlier"/> then <paramref name="plainer"/>, where the plainer problems
+    /// reported at a line and column replace the earlier ones reported there.
     /// </summary>
     internal static List<DefinitionProblem> Supersede(IEnumerable<DefinitionProblem> earlier, IEnumerable<DefinitionProblem> plainer)
     {
-        var replacing = new Dictionary<SourceSpan, DefinitionProblem>();
-        foreach (var problem in plainer) replacing.TryAdd(problem.Where, problem);
+        var plainerAt = plainer.GroupBy(p => p.Where).ToDictionary(g => g.Key, g => g.ToList());
+        var order = plainer.Select(p => p.Where).Distinct().ToList();
+        var replaced = new HashSet<SourceSpan>();
         var result = new List<DefinitionProblem>();
         foreach (var problem in earlier)
-            if (replacing.Remove(problem.Where, out var replacement)) result.Add(replacement);
-            else if (!result.Any(r => r.Where == problem.Where)) result.Add(problem);
-        result.AddRange(plainer.Where(p => replacing.Remove(p.Where)));
+        {
+            if (replaced.Contains(problem.Where)) continue;
+            if (plainerAt.Remove(problem.Where, out var replacements))
+            {
+                result.AddRange(replacements);
+                replaced.Add(problem.Where);
+            }
+            else result.Add(problem);
+        }
+        foreach (var where in order)
+            if (plainerAt.Remove(where, out var rest)) result.AddRange(rest);
         return result;
     }
 

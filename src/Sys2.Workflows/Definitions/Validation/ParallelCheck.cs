@@ -41,7 +41,10 @@ internal static class ParallelCheck
         var where = $"branch '{branch.Name}' of parallel '{parallel.Name}'";
         var first = graph.Definition.Steps[branch.Name];
         if (first is EndStep or ParallelStep)
+        {
             problems.Add(new(branch.Where, $"{where} starts with {Describe(first)}: {Rule(join)}"));
+            return;
+        }
 
         var reachesJoin = false;
         foreach (var step in graph.StepsInOrder.Where(s => steps.Contains(s.Name) && s is not (EndStep or ParallelStep)))
