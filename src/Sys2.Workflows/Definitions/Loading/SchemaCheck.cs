@@ -35,7 +35,9 @@ public static class SchemaCheck
         var seen = new HashSet<string>();
         foreach (var (pointer, message) in Failures(results))
         {
-            var problem = new DefinitionProblem(document.ValueAt(pointer), $"schema: {Describe(pointer)}{message}");
+            // An unknown field is best shown at its name, where the designer mistyped it.
+            var where = message.StartsWith(UnknownFieldPrefix, StringComparison.Ordinal) ? document.KeyAt(pointer) : document.ValueAt(pointer);
+            var problem = new DefinitionProblem(where, $"schema: {Describe(pointer)}{message}");
             if (seen.Add(problem.ToString())) problems.Add(problem);
         }
     }
