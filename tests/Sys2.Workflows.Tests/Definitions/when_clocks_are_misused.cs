@@ -9,6 +9,8 @@ public class when_clocks_are_misused
             title: Clocks
             kind: suap
             legalBasis: L. 241/1990
+            variables:
+              urgent: { type: boolean }
             clocks:
               decision:
                 term: 30d
@@ -17,7 +19,7 @@ public class when_clocks_are_misused
             steps:
               triage:
                 decision:
-                  - when: "case.kind == 'suap'"
+                  - when: "vars.urgent"
                     next: started
                 otherwise: {{otherwise}}
               started:
@@ -43,8 +45,8 @@ public class when_clocks_are_misused
     [Fact]
     public void it_reports_an_operation_on_a_clock_not_started_on_every_path() =>
         Problems(rules: Suspension).ShouldBe([
-            "test.yaml:23:18: step 'review' suspends clock 'decision', but not every path from start 'triage' to 'review' starts it",
-            "test.yaml:30:15: step 'approved' stops clock 'decision', but not every path from start 'triage' to 'approved' starts it",
+            "test.yaml:25:18: step 'review' suspends clock 'decision', but not every path from start 'triage' to 'review' starts it",
+            "test.yaml:32:15: step 'approved' stops clock 'decision', but not every path from start 'triage' to 'approved' starts it",
         ]);
 
     [Fact]
@@ -54,13 +56,13 @@ public class when_clocks_are_misused
     [Fact]
     public void it_names_an_undeclared_clock() =>
         Problems(rules: Suspension, otherwise: "started", reviewClocks: "- suspend: decison").ShouldBe([
-            "test.yaml:23:18: step 'review' suspends clock 'decison', but there is no clock 'decison' (did you mean 'decision'?)",
+            "test.yaml:25:18: step 'review' suspends clock 'decison', but there is no clock 'decison' (did you mean 'decision'?)",
         ]);
 
     [Fact]
     public void it_needs_a_suspension_rule_to_suspend_for_integration() =>
         Problems(otherwise: "started").ShouldBe([
-            "test.yaml:22:18: step 'review' suspends clock 'decision' for integration, which has no suspension rule: add 'suspension:' to the clock, or give reason: preavviso",
+            "test.yaml:24:18: step 'review' suspends clock 'decision' for integration, which has no suspension rule: add 'suspension:' to the clock, or give reason: preavviso",
         ]);
 
     [Fact]
@@ -71,7 +73,7 @@ public class when_clocks_are_misused
     public void it_needs_an_interruption_rule_to_interrupt()
     {
         Problems(otherwise: "started", reviewClocks: "- interrupt: decision").ShouldBe([
-            "test.yaml:22:20: step 'review' interrupts clock 'decision', which has no interruption rule: add 'interruption:' to the clock with its legal basis",
+            "test.yaml:24:20: step 'review' interrupts clock 'decision', which has no interruption rule: add 'interruption:' to the clock with its legal basis",
         ]);
         Problems(rules: Interruption, otherwise: "started", reviewClocks: "- interrupt: decision").ShouldBeEmpty();
     }

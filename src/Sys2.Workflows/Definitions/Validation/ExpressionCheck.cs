@@ -66,8 +66,12 @@ internal static class ExpressionCheck
         }
         catch (ExpressionException e)
         {
-            var what = e.Kind == ExpressionErrorKind.Syntax ? "is not a valid expression" : "cannot be used";
-            problems.Add(new(expression.Where, $"expression `{expression.Text}` {what}: {e.Message}"));
+            var what = e.Kind == ExpressionErrorKind.Syntax ? "is not valid JavaScript" : "cannot be checked";
+            var hint = e.Cause.Contains("'case'", StringComparison.Ordinal) && expression.Text.Contains("case", StringComparison.Ordinal)
+                ? " (`case` is a JavaScript reserved word: an expression cannot read a root named case)"
+                : "";
+            problems.Add(new(e.Column is { } column ? At(expression, column) : expression.Where,
+                $"expression `{expression.Text}` {what}: {e.Cause}{hint}"));
             return;
         }
 
@@ -106,7 +110,7 @@ internal static class ExpressionCheck
 
     /// <summary>The position of a column inside the expression, when the expression's text maps onto one line.</summary>
     private static SourceSpan At(Expression expression, int column) =>
-        expression.TextStart is { } start && column >= 1 && !expression.Text.Contains('\n') && column <= expression.Text.Length
+        expression.TextStart is { } start && column >= 1 && !expression.Text.Contains('\n') && column <= expression.Text.Length + 1
             ? start with { Column = start.Column + column - 1 }
             : expression.Where;
 }
