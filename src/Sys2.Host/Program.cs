@@ -1,7 +1,7 @@
 using Sys2.Host;
 using Sys2.Host.Cli;
 
-// CLI verbs (validate, diagram, db, verify) run and exit; anything else starts the product.
+// CLI verbs (validate, diagram, db, verify, replay) run and exit; anything else starts the product.
 if (await CliVerbs.TryRunAsync(args) is int exit) return exit;
 if (args is ["db", ..]) return await DbCommand.RunAsync(args[1..]);
 
