@@ -88,7 +88,7 @@ public class when_an_expression_reads_what_is_not_there
 
     [Fact]
     public void it_names_an_unknown_root() =>
-        Decide("fee > 0").ShouldBe(["test.yaml:11:16: expression `fee > 0` reads unknown name 'fee' (expressions read case, inputs, now, vars)"]);
+        Decide("fee > 0").ShouldBe(["test.yaml:11:16: expression `fee > 0` reads unknown name 'fee' (expressions read inputs, now, pratica, vars)"]);
 
     [Fact]
     public void it_explains_that_case_is_a_reserved_word() =>
