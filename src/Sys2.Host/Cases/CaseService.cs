@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using JasperFx.Events;
 using Marten;
-using Marten.Exceptions;
 using Sys2.Host.Definitions;
 using Sys2.Workflows.Definitions;
 using Sys2.Workflows.Runtime;
@@ -81,11 +80,21 @@ public sealed class CaseService(IDocumentStore store, DefinitionCatalog definiti
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (e is ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException)
+        catch (Exception e) when (IsConcurrentWrite(e))
         {
             return Conflict(command, state.Version);
         }
         return new CommandOutcome(CommandStatus.Accepted, command.CaseId, state.Version + names.Count, names);
+    }
+
+    /// <summary>Another writer got there first: the stream moved on, or the same command id was stored.</summary>
+    private static bool IsConcurrentWrite(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e.GetType().Name is "ConcurrencyException" or "EventStreamUnexpectedMaxEventIdException" or "ExistingStreamIdCollisionException"
+                || e is Npgsql.PostgresException { SqlState: "23505" })
+                return true;
+        return false;
     }
 
     private static CommandOutcome Conflict(CaseCommand command, long actual) =>

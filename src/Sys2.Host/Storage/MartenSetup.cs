@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
 using Marten;
+using Sys2.Host.Cases;
 using Sys2.Host.Definitions;
 using Sys2.Workflows.Cases.Events;
 using Sys2.Workflows.Tenants;

@@ -82,7 +82,7 @@ public class when_a_clerk_opens_and_advances_a_case : IAsyncLifetime
         var stale = await _host.Cases.HandleAsync(answer with { CommandId = Guid.NewGuid() });
 
         stale.Status.ShouldBe(CommandStatus.Conflict);
-        stale.Error.ShouldContain($"decided on version {opened.Version}");
+        stale.Error!.ShouldContain($"decided on version {opened.Version}");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class when_a_clerk_opens_and_advances_a_case : IAsyncLifetime
             new CompleteTask("review", "approve", [], Clerk), Clerk));
 
         refused.Status.ShouldBe(CommandStatus.Refused);
-        refused.Error.ShouldContain("no-open-task");
+        refused.Error!.ShouldContain("no-open-task");
         await using var session = _host.Store.QuerySession("H769");
         (await session.Events.FetchStreamStateAsync(opened.CaseId))!.Version.ShouldBe(opened.Version);
     }

@@ -146,7 +146,6 @@ public class when_the_decision_term_runs
 
         var events = scenario.WaitTimesOut("preavviso");
 
-        // final-review resumes the clock when it is entered, then opens its task.
         EventText.Types(events).ShouldBe(["WaitTimedOut", "StepEntered", "DeadlineResumed", "TaskAssigned"]);
         scenario.OpenTasks().ShouldBe(["final-review"]);
     }

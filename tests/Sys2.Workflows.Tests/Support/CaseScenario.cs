@@ -69,7 +69,6 @@ public sealed class CaseScenario(WorkflowDefinition definition, DateTimeOffset? 
     public IReadOnlyList<object> AnswerCalls(Func<string, object> resultFor)
     {
         var appended = new List<object>();
-        // PendingCalls() yields value tuples: FirstOrDefault() would never be null, so test for emptiness.
         while (PendingCalls().ToList() is [var (step, call), ..])
         {
             appended.AddRange(When(new IntegrationCompleted(step, call.Attempt, Json(resultFor(call.Activity)))));

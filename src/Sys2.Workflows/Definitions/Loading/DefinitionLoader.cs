@@ -28,23 +28,50 @@ public static class DefinitionLoader
         if (document.Root is null) return new DefinitionLoad(file, null, problems);
         SchemaCheck.Check(document, problems);
         var canonical = CanonicalJson.Write(document.Root);
-        // The builder repeats some schema findings in plainer words; keep one report per line and column.
+        // The builder repeats some schema findings in plainer words, naming the value: keep one
+        // report per line and column, the builder's.
         var builderProblems = new List<DefinitionProblem>();
         var definition = new ModelBuilder(document, builderProblems).Build(canonical, CanonicalJson.Sha256(canonical));
-        var reported = problems.Select(p => p.Where).ToHashSet();
-        problems.AddRange(builderProblems.Where(p => !reported.Contains(p.Where)));
-        return new DefinitionLoad(file, definition, problems);
+        return new DefinitionLoad(file, definition, Supersede(problems, builderProblems));
+    }
+
+    /// <summary>
+    /// <paramref name="earlier"/> then <paramref name="plainer"/>, where the plainer problems
+    /// reported at a line and column replace the earlier ones reported there.
+    /// </summary>
+    internal static List<DefinitionProblem> Supersede(IEnumerable<DefinitionProblem> earlier, IEnumerable<DefinitionProblem> plainer)
+    {
+        var plainerAt = plainer.GroupBy(p => p.Where).ToDictionary(g => g.Key, g => g.ToList());
+        var order = plainer.Select(p => p.Where).Distinct().ToList();
+        var replaced = new HashSet<SourceSpan>();
+        var result = new List<DefinitionProblem>();
+        foreach (var problem in earlier)
+        {
+            if (replaced.Contains(problem.Where)) continue;
+            if (plainerAt.Remove(problem.Where, out var replacements))
+            {
+                result.AddRange(replacements);
+                replaced.Add(problem.Where);
+            }
+            else result.Add(problem);
+        }
+        foreach (var where in order)
+            if (plainerAt.Remove(where, out var rest)) result.AddRange(rest);
+        return result;
     }
 
     /// <summary>Every <c>*.yaml</c>/<c>*.yml</c> under a folder (or the one file given), in a stable order.</summary>
     public static IReadOnlyList<DefinitionLoad> LoadPath(string path)
     {
-        if (File.Exists(path)) return [LoadFile(path)];
+        if (File.Exists(path)) return [LoadFile(path, Relative(path))];
         if (!Directory.Exists(path)) return [new DefinitionLoad(path, null, [new(SourceSpan.None(path), "no such file or folder")])];
         return Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
-            .Select(f => LoadFile(f, Path.GetRelativePath(Directory.GetCurrentDirectory(), f)))
+            .Select(f => LoadFile(f, Relative(f)))
             .ToList();
     }
+
+    /// <summary>File names in problems are relative to the current directory, as a terminal expects.</summary>
+    private static string Relative(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 }

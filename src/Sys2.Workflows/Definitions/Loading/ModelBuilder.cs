@@ -32,7 +32,10 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
         return new WorkflowDefinition(
             id, title, kind.Value, legalBasis,
             OptionalString(root, "", "procedure"), OptionalString(root, "", "description"),
-            inputs, variables, clocks, start, steps, document.File, canonicalJson, contentHash);
+            inputs, variables, clocks, start, steps, document.File, canonicalJson, contentHash)
+        {
+            IdWhere = document.ValueAt("/id"),
+        };
     }
 
     private Dictionary<string, Step> Steps(JsonNode? node, string pointer)
@@ -110,7 +113,10 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
         else Problem(at, $"task '{name}' needs 'outcomes': each named outcome leads to a step");
         var mappings = Mappings(obj["out"], at + "/out");
         return role is null || office is null ? null
-            : new TaskStep(name, title, clocks, where, role, office, dueIn, form, outcomes, mappings);
+            : new TaskStep(name, title, clocks, where, role, office, dueIn, form, outcomes, mappings)
+            {
+                RoleWhere = document.ValueAt(at + "/task/role"),
+            };
     }
 
     private DecisionStep? Decision(string name, string? title, IReadOnlyList<ClockOperation> clocks, SourceSpan where, JsonObject obj, string at)
@@ -125,7 +131,7 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
                 var when = RequiredString(branch, branchAt, "when");
                 var next = Ref(branch, branchAt, "next");
                 if (when is not null && next is not null)
-                    branches.Add(new DecisionBranch(new Expression(when, document.ValueAt(branchAt + "/when")), next));
+                    branches.Add(new DecisionBranch(ExpressionAt(when, branchAt + "/when"), next));
             }
         }
         else Problem(at + "/decision", "'decision' must be a list of { when, next } branches");
@@ -161,7 +167,11 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
         var next = Ref(obj, at, "next");
         var onTimeout = OptionalRef(obj, at, "onTimeout");
         return @event is null || next is null ? null
-            : new WaitStep(name, title, clocks, where, @event, timeout, output, next, onTimeout);
+            : new WaitStep(name, title, clocks, where, @event, timeout, output, next, onTimeout)
+            {
+                EventWhere = document.ValueAt(at + "/wait/for"),
+                TimeoutWhere = timeout is null ? default : document.ValueAt(at + "/wait/timeout"),
+            };
     }
 
     private DeadlineStep? Deadline(string name, string? title, IReadOnlyList<ClockOperation> clocks, SourceSpan where, JsonObject obj, string at)
@@ -284,10 +294,13 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
                 _ => null,
             };
             if (text is null) { Problem(at, $"'{target}' must be an expression, not a {Describe(value)}"); continue; }
-            mappings.Add(new Mapping(target, new Expression(text, document.ValueAt(at)), document.KeyAt(at)));
+            mappings.Add(new Mapping(target, ExpressionAt(text, at), document.KeyAt(at)));
         }
         return mappings;
     }
+
+    private Expression ExpressionAt(string text, string pointer) =>
+        new(text, document.ValueAt(pointer)) { TextStart = document.TextAt(pointer) };
 
     // ---- small readers: each reports the field and the value it could not use ----
 

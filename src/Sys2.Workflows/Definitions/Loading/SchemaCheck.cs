@@ -35,7 +35,9 @@ public static class SchemaCheck
         var seen = new HashSet<string>();
         foreach (var (pointer, message) in Failures(results))
         {
-            var problem = new DefinitionProblem(document.ValueAt(pointer), $"schema: {Describe(pointer)}{message}");
+            // An unknown field is best shown at its name, where the designer mistyped it.
+            var where = message.StartsWith(UnknownFieldPrefix, StringComparison.Ordinal) ? document.KeyAt(pointer) : document.ValueAt(pointer);
+            var problem = new DefinitionProblem(where, $"schema: {Describe(pointer)}{message}");
             if (seen.Add(problem.ToString())) problems.Add(problem);
         }
     }
@@ -47,15 +49,18 @@ public static class SchemaCheck
         if (node.Errors is { Count: > 0 })
             foreach (var (keyword, error) in node.Errors)
                 if (keyword != "oneOf" || node.Details is not { Count: > 0 })
-                    yield return (node.InstanceLocation.ToString(), error);
-        var failing = (node.Details ?? []).Where(d => !d.IsValid).ToList();
+                    yield return (node.InstanceLocation.ToString(), keyword == "" ? UnknownField(node.InstanceLocation.ToString()) : error);
+        // An `if` that does not hold is no error: it only means its `then` does not apply.
+        var failing = (node.Details ?? []).Where(d => !d.IsValid && !d.EvaluationPath.ToString().EndsWith("/if", StringComparison.Ordinal)).ToList();
         if (node.EvaluationPath.ToString().EndsWith("/oneOf", StringComparison.Ordinal) || failing.Any(IsOneOfAlternative))
         {
             var alternatives = failing.Where(IsOneOfAlternative).ToList();
             var others = failing.Except(alternatives);
             if (alternatives.Count > 0)
             {
-                var closest = alternatives.MinBy(a => Failures(a).Count())!;
+                // An alternative that rejects fields the value has (a wait step read as a call) is
+                // further away than one that only finds fault inside them.
+                var closest = alternatives.MinBy(a => (Failures(a).Count(f => f.Message.StartsWith(UnknownFieldPrefix, StringComparison.Ordinal)), Failures(a).Count()))!;
                 foreach (var failure in Failures(closest)) yield return failure;
             }
             foreach (var other in others)
@@ -65,6 +70,12 @@ public static class SchemaCheck
         foreach (var child in failing)
             foreach (var failure in Failures(child)) yield return failure;
     }
+
+    private const string UnknownFieldPrefix = "unknown field";
+
+    // A property against `additionalProperties: false` fails "the false schema": say which field.
+    private static string UnknownField(string pointer) =>
+        $"{UnknownFieldPrefix} '{pointer[(pointer.LastIndexOf('/') + 1)..].Replace("~1", "/").Replace("~0", "~")}'";
 
     private static bool IsOneOfAlternative(EvaluationResults r)
     {

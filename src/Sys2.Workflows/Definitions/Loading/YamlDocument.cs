@@ -17,6 +17,7 @@ public sealed partial class YamlDocument
 
     private readonly Dictionary<string, SourceSpan> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceSpan> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceSpan> _texts = new(StringComparer.Ordinal);
 
     private YamlDocument(string file) => File = file;
 
@@ -31,6 +32,13 @@ public sealed partial class YamlDocument
     public SourceSpan KeyAt(string pointer) =>
         _keys.TryGetValue(pointer, out var span) ? span : ValueAt(pointer);
 
+    /// <summary>
+    /// Where the text of a one-line scalar at a JSON pointer starts: after the opening quote of a
+    /// quoted scalar. Null for block scalars and scalars spanning lines, whose columns do not map.
+    /// </summary>
+    public SourceSpan? TextAt(string pointer) =>
+        _texts.TryGetValue(pointer, out var span) ? span : null;
+
     public static YamlDocument Parse(string file, string text, List<DefinitionProblem> problems)
     {
         var document = new YamlDocument(file);
@@ -39,10 +47,11 @@ public sealed partial class YamlDocument
             problems.Add(new(SourceSpan.None(file), $"file is {text.Length} bytes; definitions are limited to {MaxBytes}"));
             return document;
         }
+        var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             if (stream.Documents.Count == 0)
                 problems.Add(new(SourceSpan.None(file), "file is empty"));
             else if (stream.Documents.Count > 1)
@@ -54,6 +63,14 @@ public sealed partial class YamlDocument
         {
             var reason = e.InnerException?.Message ?? e.Message;
             problems.Add(new(new SourceSpan(file, (int)e.Start.Line, (int)e.Start.Column), $"YAML syntax: {Clean(reason)}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, with no position, on some unterminated flow
+            // collections (`next: [done` at the end of a file): report where reading stopped.
+            var at = parser.LastEnd;
+            problems.Add(new(new SourceSpan(file, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column)),
+                "YAML syntax: could not read on from here: is a [ or { not closed?"));
         }
         return document;
     }
@@ -79,6 +96,8 @@ public sealed partial class YamlDocument
                     array.Add(Convert(sequence.Children[i], $"{pointer}/{i}"));
                 return array;
             case YamlScalarNode scalar:
+                if (scalar.Start.Line == scalar.End.Line && scalar.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
+                    _texts[pointer] = At(scalar.Start) with { Column = (int)scalar.Start.Column + (scalar.Style == ScalarStyle.Plain ? 0 : 1) };
                 return Scalar(scalar);
             default:
                 return null;
@@ -111,6 +130,21 @@ public sealed partial class YamlDocument
             if (_values.TryGetValue(pointer, out var span)) return span;
         }
         return new SourceSpan(File, 1, 1);
+    }
+
+    /// <summary>Remembers where the last event read ended, for errors that come without a position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } current) LastEnd = current.End;
+            return moved;
+        }
     }
 
     public static string Escape(string key) => key.Replace("~", "~0").Replace("/", "~1");

@@ -3,6 +3,12 @@ namespace Sys2.Workflows.Definitions;
 /// <summary>A sandboxed JavaScript expression as written in the definition, with where it was written.</summary>
 public sealed record Expression(string Text, SourceSpan Where)
 {
+    /// <summary>
+    /// Where the first character of <see cref="Text"/> stands (after an opening quote), when the
+    /// expression is written on one line; problems inside it can then point at their column.
+    /// </summary>
+    public SourceSpan? TextStart { get; init; }
+
     public override string ToString() => Text;
 }
 

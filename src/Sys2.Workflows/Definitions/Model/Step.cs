@@ -26,6 +26,8 @@ public sealed record TaskStep(
     IReadOnlyList<Mapping> Out) : Step(Name, Title, Clocks, Where)
 {
     public override string Kind => "task";
+    /// <summary>Where the <c>role</c> value stands.</summary>
+    public SourceSpan RoleWhere { get; init; }
     public override IEnumerable<StepLink> Links() => Outcomes.Select(o => new StepLink(o.Key, o.Value));
     public StepRef? OutcomeTarget(string outcome) => Outcomes.FirstOrDefault(o => o.Key == outcome).Value;
 }
@@ -82,6 +84,10 @@ public sealed record WaitStep(
     StepRef? OnTimeout) : Step(Name, Title, Clocks, Where)
 {
     public override string Kind => "wait";
+    /// <summary>Where the <c>for</c> value (the event) stands.</summary>
+    public SourceSpan EventWhere { get; init; }
+    /// <summary>Where the <c>timeout</c> value stands, when there is one.</summary>
+    public SourceSpan TimeoutWhere { get; init; }
     public override IEnumerable<StepLink> Links()
     {
         yield return new StepLink(Event, Next);

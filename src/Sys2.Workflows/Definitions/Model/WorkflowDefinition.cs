@@ -21,6 +21,9 @@ public sealed record WorkflowDefinition(
     string CanonicalJson,
     string ContentHash)
 {
+    /// <summary>Where the <c>id</c> value stands (duplicate ids across files are reported there).</summary>
+    public SourceSpan IdWhere { get; init; }
+
     public Step Step(string name) =>
         Steps.TryGetValue(name, out var step)
             ? step
