@@ -20,6 +20,7 @@ public static class Sys2Application
         configure?.Invoke(builder);
         var connection = await DatabaseConnection.ResolveAsync(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddMarten(opts => MartenSetup.Configure(opts, connection)).ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddSingleton<DefinitionCatalog>();
         builder.Services.AddSingleton<CaseNumbers>();
