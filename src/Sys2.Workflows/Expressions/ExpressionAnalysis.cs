@@ -13,7 +13,9 @@ internal sealed class ExpressionAnalysis
     private readonly List<ExpressionReference> _references = [];
     private readonly HashSet<string> _freeNames = new(StringComparer.Ordinal);
 
-    private ExpressionAnalysis() { }
+    private readonly string _expression;
+
+    private ExpressionAnalysis(string expression) => _expression = expression;
 
     /// <summary>References to roots (free identifiers that are not sandbox globals), in source order.</summary>
     public IReadOnlyList<ExpressionReference> References => _references;
@@ -25,7 +27,7 @@ internal sealed class ExpressionAnalysis
     public static ExpressionAnalysis Of(string expression)
     {
         var tree = ExpressionSyntax.Parse(expression);
-        var analysis = new ExpressionAnalysis();
+        var analysis = new ExpressionAnalysis(expression);
         analysis.Walk(tree);
         analysis._references.Sort((a, b) => a.Column.CompareTo(b.Column));
         return analysis;
@@ -46,6 +48,8 @@ internal sealed class ExpressionAnalysis
             case ArrowFunctionExpression or FunctionExpression or FunctionDeclaration:
                 WalkFunction((IFunction)node);
                 return;
+            case AwaitExpression:
+                throw NotAvailable(node, "await");
             case ClassExpression or ClassDeclaration:
                 WalkClass((IClass)node);
                 return;
@@ -135,6 +139,7 @@ internal sealed class ExpressionAnalysis
 
     private void WalkFunction(IFunction function)
     {
+        if (function.Async) throw NotAvailable(function.Node, "an async function");
         var names = new HashSet<string>(StringComparer.Ordinal);
         if (function is FunctionExpression { Id: { } ownName }) names.Add(ownName.Name);
         if (function is not ArrowFunctionExpression) names.Add("arguments");
@@ -274,6 +279,13 @@ internal sealed class ExpressionAnalysis
         if (!RootNames.Globals.Contains(name))
             _references.Add(new ExpressionReference(name, member, identifier.Start + 1));
     }
+
+    /// <summary>
+    /// Asynchronous code would leave promise jobs behind that run during a later evaluation, so it is refused as
+    /// a syntax the sandbox does not offer.
+    /// </summary>
+    private ExpressionException NotAvailable(Node node, string what)
+        => new(_expression, ExpressionErrorKind.Syntax, $"{what} is not available in expressions, which run synchronously", node.Start + 1);
 
     private void Push(HashSet<string> names) => _scopes.Add(names);
 
