@@ -12,14 +12,18 @@ public sealed record ExpressionLimits(TimeSpan Timeout, int MaxStatements, long 
 {
     public static ExpressionLimits Default { get; } = new(TimeSpan.FromMilliseconds(250), 10_000, 4_000_000, 64);
 
+    internal const int MinStatements = 100;
+    internal const long MinMemoryBytes = 1_000_000;
+
     internal void Validate()
     {
         if (Timeout <= TimeSpan.Zero || Timeout == TimeSpan.MaxValue)
             throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "An expression timeout must be positive and finite.");
-        if (MaxStatements <= 0)
-            throw new ArgumentOutOfRangeException(nameof(MaxStatements), MaxStatements, "The statement limit must be positive.");
-        if (MaxMemoryBytes < 64 * 1024 || MaxMemoryBytes == long.MaxValue)
-            throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), MaxMemoryBytes, "The memory limit must be at least 64 KiB and finite.");
+        // The lockdown of each engine runs under the same limits: it needs a few dozen statements and ~100 KB.
+        if (MaxStatements < MinStatements)
+            throw new ArgumentOutOfRangeException(nameof(MaxStatements), MaxStatements, $"The statement limit must be at least {MinStatements}.");
+        if (MaxMemoryBytes < MinMemoryBytes || MaxMemoryBytes == long.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), MaxMemoryBytes, $"The memory limit must be at least {MinMemoryBytes} bytes and finite.");
         if (MaxRecursion <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxRecursion), MaxRecursion, "The recursion limit must be positive.");
     }

@@ -26,6 +26,7 @@ public sealed class ExpressionSandbox
         Limits = limits ?? ExpressionLimits.Default;
         Limits.Validate();
         _engines = new EnginePool(Limits);
+        _engines.Return(_engines.Rent()); // fail here, not on the first evaluation, if an engine cannot be built
     }
 
     public ExpressionLimits Limits { get; }
