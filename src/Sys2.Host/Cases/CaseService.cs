@@ -28,7 +28,7 @@ public sealed class CaseService(IDocumentStore store, DefinitionCatalog definiti
         await session.BeginTransactionAsync(ct);
         var caseId = await numbers.NextAsync(session, definition.Kind, tenant, clock.GetUtcNow().Year, ct);
         var trigger = new OpenCase(caseId, tenant, version.Version, inputs, by);
-        return await DecideAndAppendAsync(session, new CaseCommand(commandId, tenant, caseId, 0, trigger, by), definition, version.Key, [], ct);
+        return await DecideAndAppendAsync(session, new CaseCommand(commandId, tenant, caseId, 0, trigger, by), definition, version.Key, [], CaseState.Initial, ct);
     }
 
     public async Task<CommandOutcome> HandleAsync(CaseCommand command, CancellationToken ct = default)
@@ -42,14 +42,13 @@ public sealed class CaseService(IDocumentStore store, DefinitionCatalog definiti
         var state = CaseEvolution.Replay(stream.Select(e => e.Data));
         var version = (await definitions.FindAsync(state.DefinitionId, ct))?.Find(state.DefinitionVersion)
             ?? throw new InvalidOperationException($"case {command.CaseId} is pinned to {state.DefinitionId}@{state.DefinitionVersion}, which is not stored");
-        return await DecideAndAppendAsync(session, command, definitions.Load(version), version.Key, stream, ct);
+        return await DecideAndAppendAsync(session, command, definitions.Load(version), version.Key, stream, state, ct);
     }
 
     private async Task<CommandOutcome> DecideAndAppendAsync(
         IDocumentSession session, CaseCommand command, WorkflowDefinition definition, string definitionKey,
-        IReadOnlyList<IEvent> stream, CancellationToken ct)
+        IReadOnlyList<IEvent> stream, CaseState state, CancellationToken ct)
     {
-        var state = CaseEvolution.Replay(stream.Select(e => e.Data));
         if (state.Version != command.ExpectedVersion)
             return Conflict(command, state.Version);
         var now = clock.GetUtcNow();

@@ -24,7 +24,7 @@ public sealed class DefinitionCatalog(IDocumentStore store, TimeProvider clock)
             throw new InvalidOperationException($"definitions in {folder} have problems:\n{string.Join("\n", problems)}");
         var published = new List<DefinitionVersion>();
         foreach (var load in loads)
-            published.Add(await SaveAndPublishAsync(load.Definition!, await File.ReadAllTextAsync(load.File, ct), ct));
+            published.Add(await SaveAndPublishAsync(load.Definition!, load.Text!, ct));
         return published;
     }
 

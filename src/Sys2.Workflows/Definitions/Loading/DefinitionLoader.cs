@@ -2,8 +2,8 @@ using Sys2.Workflows.Definitions.Versions;
 
 namespace Sys2.Workflows.Definitions.Loading;
 
-/// <summary>What loading one file gave: the definition when it could be built, and every problem found.</summary>
-public sealed record DefinitionLoad(string File, WorkflowDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems);
+/// <summary>What loading one file gave: the definition when it could be built, every problem found, and the text that was read.</summary>
+public sealed record DefinitionLoad(string File, WorkflowDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems, string? Text = null);
 
 /// <summary>
 /// Reads definition files: YAML syntax, then the JSON schema, then the typed model. Semantic
@@ -32,7 +32,7 @@ public static class DefinitionLoader
         // report per line and column, the builder's.
         var builderProblems = new List<DefinitionProblem>();
         var definition = new ModelBuilder(document, builderProblems).Build(canonical, CanonicalJson.Sha256(canonical));
-        return new DefinitionLoad(file, definition, Supersede(problems, builderProblems));
+        return new DefinitionLoad(file, definition, Supersede(problems, builderProblems), text);
     }
 
     /// <summary>
