@@ -33,12 +33,4 @@ internal static class Yaml
     /// <summary>The semantic problems of a definition that loads cleanly.</summary>
     public static List<string> SemanticProblems(string yaml, string file = File) =>
         DefinitionValidator.Validate(Definition(yaml, file)).Select(p => p.ToString()).ToList();
-
-    /// <summary>The folder holding Sys2.sln, found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Sys2.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Sys2.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,4 +1,5 @@
 using Sys2.Workflows.Definitions.Loading;
+using Sys2.Workflows.Tests.Support;
 using Sys2.Workflows.Definitions.Validation;
 
 namespace Sys2.Workflows.Tests.Definitions;
@@ -6,7 +7,7 @@ namespace Sys2.Workflows.Tests.Definitions;
 public class when_the_repository_definitions_are_validated
 {
     private readonly IReadOnlyList<DefinitionLoad> _loads =
-        DefinitionLoader.LoadPath(Path.Combine(Yaml.RepositoryRoot(), "workflows"));
+        DefinitionLoader.LoadPath(Repository.Workflows);
 
     [Fact]
     public void it_finds_the_definitions() =>

@@ -20,12 +20,6 @@ public static class SchemaCheck
         return JsonSchema.FromText(reader.ReadToEnd());
     });
 
-    public static string SchemaText()
-    {
-        using var stream = typeof(SchemaCheck).Assembly.GetManifestResourceStream(ResourceName)!;
-        return new StreamReader(stream).ReadToEnd();
-    }
-
     public static void Check(YamlDocument document, List<DefinitionProblem> problems)
     {
         if (document.Root is null) return;
