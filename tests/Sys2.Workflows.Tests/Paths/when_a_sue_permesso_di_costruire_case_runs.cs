@@ -596,6 +596,38 @@ public class when_a_sue_permesso_di_costruire_case_runs
     }
 
     [Fact]
+    public void with_constraints_observations_restart_the_express_term_ten_days_after_they_are_filed()
+    {
+        var scenario = AtConstrainedFinalAct();
+        scenario.At(Summer(2026, 5, 20, 10, 0)).Complete("final-act-constrained", "deny",
+            new { notes = "Prescrizioni non recepite", reasons = "Il progetto non recepisce la prescrizione n. 3" }, DirigenteSue);
+        scenario.Answer("preavviso-constrained", Delivered);
+
+        // 17 days were left on 20 May (21 May – 6 June). Filed on Monday 25 May: counted from
+        // then they end on Thursday 11 June, and are suspended again until 4 June 9:00 (left from
+        // 25 May 07:00 UTC to 11 June 21:59:59 UTC: 17 days 14:59:59). Task due 25 May + 10 = 4 June.
+        var observations = new { text = "La prescrizione n. 3 è recepita nella tavola 9 integrativa" };
+        scenario.At(Summer(2026, 5, 25, 9, 0)).Receive("observations-received", observations).ShouldBeEvents(
+            new ExternalEventReceived("await-observations-constrained", "main", "observations-received", Obj(observations)),
+            new VariablesSet("await-observations-constrained", Obj(new { observations = observations.text })),
+            new StepEntered("observations-received-constrained", "deadline", "main", 1),
+            new DeadlineResumed("final-express", EndOfSummerDay(2026, 6, 11), 3, "resumed"),
+            new DeadlineSuspended("final-express", "preavviso", new TimeSpan(17, 14, 59, 59), Summer(2026, 6, 4, 9, 0), 4, "L. 241/1990 art. 10-bis"),
+            new StepEntered("final-after-observations-constrained", "task", "main", 1),
+            new TaskAssigned("final-after-observations-constrained", "main", "manager", "SUE", ["grant", "deny"], EndOfSummerDay(2026, 6, 4)));
+
+        // Restarting on 4 June: 4 June + 17 = Sunday 21 June -> Monday 22 June.
+        scenario.SuspensionEnds("final-express").ShouldBeEvents(
+            new DeadlineResumed("final-express", EndOfSummerDay(2026, 6, 22), 5, "the suspension (preavviso) reached its limit"));
+        scenario.At(Summer(2026, 6, 8, 12, 0)).Complete("final-after-observations-constrained", "grant",
+                new { notes = "Osservazioni accolte: prescrizione recepita" }, DirigenteSue)
+            .OfType<DeadlineStopped>().ShouldBeEvents(new DeadlineStopped("final-express", 6));
+        IssueAndArchive(scenario, "0000381");
+
+        ShouldBeClosed(scenario, "approved");
+    }
+
+    [Fact]
     public void with_constraints_silence_is_not_assent_and_the_substitute_power_decides()
     {
         var scenario = AtConstrainedFinalAct();
