@@ -445,35 +445,44 @@ public class when_a_suap_ordinario_case_runs
             new WaitStarted("await-observations", "main", "observations-received", EndOfWinterDay(2026, 3, 21), 1));
         scenario.State.Clocks["decision"].Suspensions.ShouldBe(0); // the preavviso does not use the one suspension
 
-        // The observations go to the manager, due 19 + 5 = Tuesday 24 March. The term stays
-        // suspended: since DL 76/2020 it restarts no earlier than the end of the 10 days.
+        // Observations filed on Thursday 19 March: the term restarts 10 days later (art. 10-bis,
+        // third period, as amended by DL 76/2020), not when the 10 days from the preavviso end.
+        // On receipt the 21 days left on 11 March (12 March – 1 April) are counted from 19 March,
+        // to Thursday 9 April, and suspended again on the same ground until 29 March 11:00 CET:
+        // left from 19 March 10:00 UTC to 9 April 21:59:59 UTC, 21 days 11:59:59.
+        // The manager's task is due 19 + 5 = Tuesday 24 March.
         var observations = new { text = "I locali saranno controsoffittati a 2,70 m come da progetto allegato" };
         scenario.At(Winter(2026, 3, 19, 11, 0)).Receive("observations-received", observations).ShouldBeEvents(
             new ExternalEventReceived("await-observations", "main", "observations-received", Obj(observations)),
             new VariablesSet("await-observations", Obj(new { observations = observations.text })),
+            new StepEntered("observations-received", "deadline", "main", 1),
+            new DeadlineResumed("decision", EndOfSummerDay(2026, 4, 9), 3, "resumed"),
+            new DeadlineSuspended("decision", "preavviso", new TimeSpan(21, 11, 59, 59), Winter(2026, 3, 29, 11, 0), 4, "L. 241/1990 art. 10-bis"),
             new StepEntered("final-decision", "task", "main", 1),
             new TaskAssigned("final-decision", "main", "manager", "SUAP", ["approve", "reject"], EndOfWinterDay(2026, 3, 24)));
-        scenario.State.Clocks["decision"].Status.ShouldBe(ClockStatus.Suspended);
+        scenario.State.Clocks["decision"].Suspensions.ShouldBe(0);
 
-        // 21 days were left on 11 March (12 March – 1 April); the suspension ends on Saturday
-        // 21 March at 16:00: 21 March + 21 = Saturday 11 April.
+        // The first suspension's timer (21 March) is stale; the term restarts on Sunday 29 March:
+        // 29 March + 21 = Sunday 19 April -> Monday 20 April. (Restarting on 21 March would have
+        // ended it on Saturday 11 April, nine days early.)
+        scenario.At(Winter(2026, 3, 21, 16, 0)).When(new TimerFired(TimerKind.SuspensionLimit, "decision", 2)).ShouldBeEmpty();
         scenario.SuspensionEnds("decision").ShouldBeEvents(
-            new DeadlineResumed("decision", EndOfSummerDay(2026, 4, 11), 3, "the suspension (preavviso) reached its limit"));
+            new DeadlineResumed("decision", EndOfSummerDay(2026, 4, 20), 5, "the suspension (preavviso) reached its limit"));
 
-        var decidedAt = Winter(2026, 3, 23, 10, 0);
+        var decidedAt = Summer(2026, 3, 31, 10, 0);
         var decision = new { notes = "Il controsoffitto non è realizzato: l'altezza utile resta 2,40 m; osservazioni non accolte" };
         scenario.At(decidedAt).Complete("final-decision", "reject", decision, ResponsabileSuap).ShouldBeEvents(
             new TaskCompleted("final-decision", "main", "reject", "paola.marini", "manager", "SUAP", Obj(decision)),
             new VariablesSet("final-decision", Obj(new { reviewNotes = decision.notes })),
             new StepEntered("register-rejection", "call", "main", 1),
-            new DeadlineStopped("decision", 4),
+            new DeadlineStopped("decision", 6),
             Requested("register-rejection", "protocol.register", new
             {
                 direction = "outgoing", recipient = MarioRossi, subject = "Diniego – istanza prot. 0000042", reasons = decision.notes,
             }, decidedAt));
 
-        scenario.Answer("register-rejection", new { number = "0000118", date = "2026-03-23" }).ShouldBeEvents(
-            new IntegrationSucceeded("register-rejection", "main", "protocol.register", 1, Obj(new { number = "0000118", date = "2026-03-23" })),
+        scenario.Answer("register-rejection", new { number = "0000118", date = "2026-03-31" }).ShouldBeEvents(
+            new IntegrationSucceeded("register-rejection", "main", "protocol.register", 1, Obj(new { number = "0000118", date = "2026-03-31" })),
             new VariablesSet("register-rejection", Obj(new { actNumber = "0000118" })),
             new StepEntered("notify-rejection", "call", "main", 1),
             Requested("notify-rejection", "notify.applicant", new
@@ -492,7 +501,7 @@ public class when_a_suap_ordinario_case_runs
         EventText.Types(scenario.History.SkipWhile(e => e is not TaskCompleted)).ShouldBe([
             "TaskCompleted", "VariablesSet", "StepEntered", "DeadlineSuspended", "IntegrationRequested",
             "IntegrationSucceeded", "StepEntered", "WaitStarted",
-            "ExternalEventReceived", "VariablesSet", "StepEntered", "TaskAssigned",
+            "ExternalEventReceived", "VariablesSet", "StepEntered", "DeadlineResumed", "DeadlineSuspended", "StepEntered", "TaskAssigned",
             "DeadlineResumed",
             "TaskCompleted", "VariablesSet", "StepEntered", "DeadlineStopped", "IntegrationRequested",
             "IntegrationSucceeded", "VariablesSet", "StepEntered", "IntegrationRequested",

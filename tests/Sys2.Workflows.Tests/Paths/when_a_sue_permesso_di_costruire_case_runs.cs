@@ -408,18 +408,23 @@ public class when_a_sue_permesso_di_costruire_case_runs
             new StepEntered("await-observations", "wait", "main", 1),
             new WaitStarted("await-observations", "main", "observations-received", EndOfSummerDay(2026, 5, 14), 1));
 
-        // The dirigente decides on the observations, due 11 May + 10 = Thursday 21 May.
+        // Observations filed on Monday 11 May: the term restarts 10 days later (art. 10-bis, DL
+        // 76/2020). The 10 days left on 4 May (5 – 14 May) are counted from 11 May, to Thursday
+        // 21 May, and suspended again until 21 May 9:00: left from 11 May 07:00 UTC to 21 May
+        // 21:59:59 UTC, 10 days 14:59:59. The dirigente's task is due 11 + 10 = Thursday 21 May.
         var observations = new { text = "L'altezza va misurata all'intradosso dell'ultimo solaio: 9,40 m, come da tavola 7 allegata" };
         scenario.At(Summer(2026, 5, 11, 9, 0)).Receive("observations-received", observations).ShouldBeEvents(
             new ExternalEventReceived("await-observations", "main", "observations-received", Obj(observations)),
             new VariablesSet("await-observations", Obj(new { observations = observations.text })),
+            new StepEntered("observations-received", "deadline", "main", 1),
+            new DeadlineResumed("final", EndOfSummerDay(2026, 5, 21), 3, "resumed"),
+            new DeadlineSuspended("final", "preavviso", new TimeSpan(10, 14, 59, 59), Summer(2026, 5, 21, 9, 0), 4, "L. 241/1990 art. 10-bis"),
             new StepEntered("final-after-observations", "task", "main", 1),
             new TaskAssigned("final-after-observations", "main", "manager", "SUE", ["grant", "deny"], EndOfSummerDay(2026, 5, 21)));
 
-        // The suspension ends on 14 May at 10:00 with 10 days left (5 – 14 May):
-        // 14 May + 10 = Sunday 24 May -> Monday 25 May.
-        scenario.SuspensionEnds("final").ShouldBeEvents(
-            new DeadlineResumed("final", EndOfSummerDay(2026, 5, 25), 3, "the suspension (preavviso) reached its limit"));
+        // The end of the 10 days from the preavviso (14 May) no longer restarts the term.
+        scenario.At(Summer(2026, 5, 14, 10, 0)).When(new TimerFired(TimerKind.SuspensionLimit, "final", 2)).ShouldBeEmpty();
+        scenario.State.Clocks["final"].Status.ShouldBe(ClockStatus.Suspended);
 
         var decidedAt = Summer(2026, 5, 18, 16, 0);
         var decision = new { notes = "La tavola 7 misura l'altezza all'estradosso: 10,80 m confermati; osservazioni respinte" };
@@ -427,7 +432,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
             new TaskCompleted("final-after-observations", "main", "deny", "elena.ricci", "manager", "SUE", Obj(decision)),
             new VariablesSet("final-after-observations", Obj(new { decisionNotes = decision.notes })),
             new StepEntered("denied", "deadline", "main", 1),
-            new DeadlineStopped("final", 4),
+            new DeadlineStopped("final", 5),
             new StepEntered("register-denial", "call", "main", 1),
             Requested("register-denial", "protocol.register", new
             {
@@ -588,6 +593,38 @@ public class when_a_sue_permesso_di_costruire_case_runs
         scenario.History.OfType<StepEntered>().Select(s => s.Step).SkipWhile(s => s != "final-act-constrained").ShouldBe([
             "final-act-constrained", "preavviso-constrained", "await-observations-constrained", "final-after-observations-constrained",
             "denied-constrained", "register-denial", "notify-denial", "archive-rejected", "rejected"]);
+    }
+
+    [Fact]
+    public void with_constraints_observations_restart_the_express_term_ten_days_after_they_are_filed()
+    {
+        var scenario = AtConstrainedFinalAct();
+        scenario.At(Summer(2026, 5, 20, 10, 0)).Complete("final-act-constrained", "deny",
+            new { notes = "Prescrizioni non recepite", reasons = "Il progetto non recepisce la prescrizione n. 3" }, DirigenteSue);
+        scenario.Answer("preavviso-constrained", Delivered);
+
+        // 17 days were left on 20 May (21 May – 6 June). Filed on Monday 25 May: counted from
+        // then they end on Thursday 11 June, and are suspended again until 4 June 9:00 (left from
+        // 25 May 07:00 UTC to 11 June 21:59:59 UTC: 17 days 14:59:59). Task due 25 May + 10 = 4 June.
+        var observations = new { text = "La prescrizione n. 3 è recepita nella tavola 9 integrativa" };
+        scenario.At(Summer(2026, 5, 25, 9, 0)).Receive("observations-received", observations).ShouldBeEvents(
+            new ExternalEventReceived("await-observations-constrained", "main", "observations-received", Obj(observations)),
+            new VariablesSet("await-observations-constrained", Obj(new { observations = observations.text })),
+            new StepEntered("observations-received-constrained", "deadline", "main", 1),
+            new DeadlineResumed("final-express", EndOfSummerDay(2026, 6, 11), 3, "resumed"),
+            new DeadlineSuspended("final-express", "preavviso", new TimeSpan(17, 14, 59, 59), Summer(2026, 6, 4, 9, 0), 4, "L. 241/1990 art. 10-bis"),
+            new StepEntered("final-after-observations-constrained", "task", "main", 1),
+            new TaskAssigned("final-after-observations-constrained", "main", "manager", "SUE", ["grant", "deny"], EndOfSummerDay(2026, 6, 4)));
+
+        // Restarting on 4 June: 4 June + 17 = Sunday 21 June -> Monday 22 June.
+        scenario.SuspensionEnds("final-express").ShouldBeEvents(
+            new DeadlineResumed("final-express", EndOfSummerDay(2026, 6, 22), 5, "the suspension (preavviso) reached its limit"));
+        scenario.At(Summer(2026, 6, 8, 12, 0)).Complete("final-after-observations-constrained", "grant",
+                new { notes = "Osservazioni accolte: prescrizione recepita" }, DirigenteSue)
+            .OfType<DeadlineStopped>().ShouldBeEvents(new DeadlineStopped("final-express", 6));
+        IssueAndArchive(scenario, "0000381");
+
+        ShouldBeClosed(scenario, "approved");
     }
 
     [Fact]
