@@ -1,16 +1,22 @@
 using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Sys2.Host.Api;
 using Sys2.Host.Cases;
 using Sys2.Host.Database;
 using Sys2.Host.Definitions;
+using Sys2.Host.Engine;
 using Sys2.Host.Storage;
+using Sys2.Workflows.Integrations;
+using Wolverine;
+using Wolverine.Marten;
 
 namespace Sys2.Host;
 
 /// <summary>
-/// The product: Marten on the configured PostgreSQL (or the private cluster), the
-/// definitions of <c>workflows/</c> published at start-up, and the HTTP API by audience.
+/// The product: Marten on the configured PostgreSQL (or the private cluster), Wolverine
+/// carrying integration calls and timers, the definitions of <c>workflows/</c> published at
+/// start-up, and the HTTP API by audience.
 /// </summary>
 public static class Sys2Application
 {
@@ -19,9 +25,13 @@ public static class Sys2Application
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         var connection = await DatabaseConnection.ResolveAsync(builder.Configuration);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        builder.Services.AddMarten(opts => MartenSetup.Configure(opts, connection)).ApplyAllDatabaseChangesOnStartup();
+        builder.Services.AddMarten(opts => MartenSetup.Configure(opts, connection))
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+        builder.Host.UseWolverine(opts => WolverineSetup.Configure(opts, builder.Configuration));
+        builder.Services.AddSingleton<IActivityPort, ActivityDispatcher>();
         builder.Services.AddSingleton<DefinitionCatalog>();
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<CaseService>();

@@ -4,9 +4,10 @@ namespace Sys2.Host.Cases;
 
 /// <summary>
 /// A trigger for one case, as a client sends it: its own id (for idempotency), the tenant it
-/// acts in, and the stream version it was decided on (for optimistic concurrency).
+/// acts in, and the stream version it was decided on (for optimistic concurrency; null only for
+/// the engine's own triggers, which carry their own staleness guard).
 /// </summary>
-public sealed record CaseCommand(Guid CommandId, string Tenant, string CaseId, long ExpectedVersion, Trigger Trigger, Actor By, string? CorrelationId = null);
+public sealed record CaseCommand(Guid CommandId, string Tenant, string CaseId, long? ExpectedVersion, Trigger Trigger, Actor By, string? CorrelationId = null);
 
 public enum CommandStatus { Accepted, Duplicate, Refused, Conflict, NotFound }
 

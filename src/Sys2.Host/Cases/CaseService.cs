@@ -2,6 +2,10 @@ using System.Text.Json.Nodes;
 using JasperFx.Events;
 using Marten;
 using Sys2.Host.Definitions;
+using Sys2.Host.Engine;
+using Wolverine;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 using Sys2.Workflows.Definitions;
 using Sys2.Workflows.Runtime;
 
@@ -10,10 +14,15 @@ namespace Sys2.Host.Cases;
 /// <summary>
 /// The thin glue around the pure decider: load the stream in the command's tenant, fold it,
 /// check the version the client decided on, <c>Decide</c>, and append what it returned with
-/// metadata and the audit chain, in one transaction with the command's id.
+/// metadata and the audit chain, in one transaction with the command's id and the Wolverine
+/// messages (integration calls, timers) the new events ask for.
 /// </summary>
-public sealed class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock)
+public sealed class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock, IWolverineRuntime runtime, OutboxedSessionFactory outboxed)
 {
+    // The engine's own triggers race with clerks' commands on the same stream; they carry their
+    // own staleness guard (attempt, generation), so on a conflict they are decided again.
+    private const int SystemRetries = 8;
+
     /// <summary>Opens a case on the published version of a definition, numbering it in the entity's annual sequence.</summary>
     public async Task<CommandOutcome> OpenAsync(Guid commandId, string tenant, string definitionId, JsonObject inputs, Actor by, CancellationToken ct = default)
     {
@@ -22,18 +31,20 @@ public sealed class CaseService(IDocumentStore store, DefinitionCatalog definiti
             return CommandOutcome.Refused("", 0, $"there is no published definition '{definitionId}'");
         var definition = definitions.Load(version);
 
-        await using var session = Session(tenant, commandId, null, by);
+        var bus = new MessageContext(runtime);
+        await using var session = Session(bus, tenant, commandId, null, by);
         if (await session.LoadAsync<ProcessedCommand>(commandId, ct) is { } done)
             return new CommandOutcome(CommandStatus.Duplicate, done.CaseId, done.Version, done.Events);
         await session.BeginTransactionAsync(ct);
         var caseId = await numbers.NextAsync(session, definition.Kind, tenant, clock.GetUtcNow().Year, ct);
         var trigger = new OpenCase(caseId, tenant, version.Version, inputs, by);
-        return await DecideAndAppendAsync(session, new CaseCommand(commandId, tenant, caseId, 0, trigger, by), definition, version.Key, [], CaseState.Initial, ct);
+        return await DecideAndAppendAsync(session, bus, new CaseCommand(commandId, tenant, caseId, 0, trigger, by), definition, version.Key, [], CaseState.Initial, ct);
     }
 
     public async Task<CommandOutcome> HandleAsync(CaseCommand command, CancellationToken ct = default)
     {
-        await using var session = Session(command.Tenant, command.CommandId, command.CorrelationId, command.By);
+        var bus = new MessageContext(runtime);
+        await using var session = Session(bus, command.Tenant, command.CommandId, command.CorrelationId, command.By);
         if (await session.LoadAsync<ProcessedCommand>(command.CommandId, ct) is { } done)
             return new CommandOutcome(CommandStatus.Duplicate, done.CaseId, done.Version, done.Events);
         var stream = await session.Events.FetchStreamAsync(command.CaseId, token: ct);
@@ -42,14 +53,28 @@ public sealed class CaseService(IDocumentStore store, DefinitionCatalog definiti
         var state = CaseEvolution.Replay(stream.Select(e => e.Data));
         var version = (await definitions.FindAsync(state.DefinitionId, ct))?.Find(state.DefinitionVersion)
             ?? throw new InvalidOperationException($"case {command.CaseId} is pinned to {state.DefinitionId}@{state.DefinitionVersion}, which is not stored");
-        return await DecideAndAppendAsync(session, command, definitions.Load(version), version.Key, stream, state, ct);
+        return await DecideAndAppendAsync(session, bus, command, definitions.Load(version), version.Key, stream, state, ct);
+    }
+
+    /// <summary>
+    /// A trigger from the engine itself (an integration answer, a timer): decided on the latest
+    /// version, again if a clerk's command got in first. Refusals are logged by the caller's outcome, never thrown.
+    /// </summary>
+    public async Task<CommandOutcome> HandleSystemAsync(string tenant, string caseId, Guid commandId, Trigger trigger, string? correlation, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await HandleAsync(new CaseCommand(commandId, tenant, caseId, null, trigger, Actor.System, correlation), ct);
+            if (outcome.Status != CommandStatus.Conflict || attempt == SystemRetries) return outcome;
+            await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
+        }
     }
 
     private async Task<CommandOutcome> DecideAndAppendAsync(
-        IDocumentSession session, CaseCommand command, WorkflowDefinition definition, string definitionKey,
+        IDocumentSession session, MessageContext bus, CaseCommand command, WorkflowDefinition definition, string definitionKey,
         IReadOnlyList<IEvent> stream, CaseState state, CancellationToken ct)
     {
-        if (state.Version != command.ExpectedVersion)
+        if (command.ExpectedVersion is { } expected && state.Version != expected)
             return Conflict(command, state.Version);
         var now = clock.GetUtcNow();
         var decision = Decider.Decide(definition, state, command.Trigger, now);
@@ -75,6 +100,7 @@ public sealed class CaseService(IDocumentStore store, DefinitionCatalog definiti
         }
         var names = decision.Events.Select(e => e.GetType().Name).ToList();
         session.Store(new ProcessedCommand { Id = command.CommandId, CaseId = command.CaseId, Version = state.Version + names.Count, Events = names });
+        await EnrollEffectsAsync(bus, command, decision.Events, now, session.CorrelationId);
         try
         {
             await session.SaveChangesAsync(ct);
@@ -84,6 +110,25 @@ public sealed class CaseService(IDocumentStore store, DefinitionCatalog definiti
             return Conflict(command, state.Version);
         }
         return new CommandOutcome(CommandStatus.Accepted, command.CaseId, state.Version + names.Count, names);
+    }
+
+    /// <summary>
+    /// The messages go into Wolverine's outbox tables in the same transaction as the events, and
+    /// are sent only after it commits: no event without its call, no call without its event.
+    /// </summary>
+    private static async Task EnrollEffectsAsync(MessageContext bus, CaseCommand command, IReadOnlyList<object> events, DateTimeOffset now, string? correlation)
+    {
+        var effects = CaseEffects.Of(command.Tenant, command.CaseId, events, correlation);
+        if (effects.Count == 0) return;
+        foreach (var effect in effects)
+        {
+            if (effect.At is { } at && at > now)
+                // Scheduled on the engine's clock: identical to the wall clock in production; a
+                // test clock that runs ahead moves the timers with it.
+                await bus.ScheduleAsync(effect.Message, DateTimeOffset.UtcNow + (at - now));
+            else
+                await bus.SendAsync(effect.Message);
+        }
     }
 
     /// <summary>Another writer got there first: the stream moved on, or the same command id was stored.</summary>
@@ -100,9 +145,10 @@ public sealed class CaseService(IDocumentStore store, DefinitionCatalog definiti
         new(CommandStatus.Conflict, command.CaseId, actual, [],
             $"case {command.CaseId} is at version {actual}, but the command was decided on version {command.ExpectedVersion}: reload it and try again");
 
-    private IDocumentSession Session(string tenant, Guid commandId, string? correlation, Actor by)
+    /// <summary>A session whose commit also stores, then sends, the messages of <paramref name="bus"/> (Wolverine's Marten outbox).</summary>
+    private IDocumentSession Session(MessageContext bus, string tenant, Guid commandId, string? correlation, Actor by)
     {
-        var session = store.LightweightSession(tenant);
+        var session = outboxed.OpenSession(bus, tenant);
         session.CorrelationId = correlation ?? commandId.ToString();
         session.CausationId = commandId.ToString();
         session.LastModifiedBy = by.User;

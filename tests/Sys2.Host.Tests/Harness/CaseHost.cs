@@ -1,47 +1,88 @@
 using Marten;
-using Sys2.Host;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Sys2.Host.Cases;
 using Sys2.Host.Definitions;
-using Sys2.Host.Database;
-using Sys2.Host.Storage;
+using Sys2.Host.Engine;
+using Sys2.Workflows.Integrations;
 
 namespace Sys2.Host.Tests.Harness;
 
 /// <summary>
-/// The case runtime on a fresh database of the private cluster, with the shipped
-/// definitions published: the same wiring as the host, without HTTP.
+/// The whole product (Marten, Wolverine, HTTP on a free loopback port) on a fresh database of
+/// the private cluster, with the shipped definitions published, a clock the test moves and
+/// regional systems the test scripts (<see cref="Activities"/>).
 /// </summary>
 public sealed class CaseHost : IAsyncDisposable
 {
-    private CaseHost(string connectionString, DocumentStore store, ControlledClock clock)
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly WebApplication _app;
+
+    private CaseHost(WebApplication app, string connectionString, ControlledClock clock, ScriptedActivities activities)
     {
+        _app = app;
         ConnectionString = connectionString;
-        Store = store;
         Clock = clock;
-        Definitions = new DefinitionCatalog(store, clock);
-        Cases = new CaseService(store, Definitions, new CaseNumbers(), clock);
-        Verifier = new AuditVerifier(connectionString);
+        Activities = activities;
+        Timers = new TimeMachine(clock, connectionString);
     }
 
     public string ConnectionString { get; }
-    public DocumentStore Store { get; }
     public ControlledClock Clock { get; }
-    public DefinitionCatalog Definitions { get; }
-    public CaseService Cases { get; }
-    public AuditVerifier Verifier { get; }
+    public ScriptedActivities Activities { get; }
+    public TimeMachine Timers { get; }
+    public IServiceProvider Services => _app.Services;
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+    public DefinitionCatalog Definitions => Services.GetRequiredService<DefinitionCatalog>();
+    public CaseService Cases => Services.GetRequiredService<CaseService>();
+    public AuditVerifier Verifier => new(ConnectionString);
+    public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    public static async Task<CaseHost> StartAsync(string name)
+    public static async Task<CaseHost> StartAsync(string name, Action<WebApplicationBuilder>? configure = null)
     {
         var connection = await TestDatabases.CreateAsync(name);
-        var store = DocumentStore.For(opts => MartenSetup.Configure(opts, connection));
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await Sys2Application.PrepareDatabaseAsync(connection);
-        var host = new CaseHost(connection, store, new ControlledClock(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)));
-        await host.Definitions.PublishFolderAsync(Path.Combine(RepositoryRoot.Find(), "workflows"));
-        return host;
+        var clock = new ControlledClock(Start);
+        var activities = new ScriptedActivities();
+        var app = await Sys2Application.BuildAsync(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Sys2"] = connection,
+                [WolverineSetup.PollingKey] = "00:00:00.100",
+            });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddSingleton<TimeProvider>(clock);
+            builder.Services.AddSingleton<IActivityHandler>(activities);
+            configure?.Invoke(builder);
+        });
+        await app.StartAsync();
+        return new CaseHost(app, connection, clock, activities);
     }
 
-    public ValueTask DisposeAsync() => Store.DisposeAsync();
+    /// <summary>The events of a case, in order, as the tenant sees them.</summary>
+    public async Task<IReadOnlyList<object>> EventsOf(string caseId, string tenant = "H769")
+    {
+        await using var session = Store.QuerySession(tenant);
+        return (await session.Events.FetchStreamAsync(caseId)).Select(e => e.Data).ToList();
+    }
+
+    /// <summary>Waits until the engine, working in the background, has appended what the test expects.</summary>
+    public Task<IReadOnlyList<object>> WhenAsync(string caseId, Func<IReadOnlyList<object>, bool> condition, string what, string tenant = "H769") =>
+        Eventually.HoldsAsync(() => EventsOf(caseId, tenant), condition, $"{caseId}: {what}",
+            describe: events => string.Join(", ", events.Select(e => e.GetType().Name)));
+
+    public async ValueTask DisposeAsync()
+    {
+        Activities.Resume(); // a paused call would hold the shutdown until Wolverine gives up on it
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
 }
 
 /// <summary>A clock the test moves by hand.</summary>

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+using Sys2.Workflows.Runtime;
+
+namespace Sys2.Host.Engine;
+
+// Messages carried durably by Wolverine. They live in the outbox and the scheduled-message
+// table across restarts, so renaming one strands the ones already stored: add, don't rename.
+
+/// <summary>Carry out the integration call a case requested (an <c>IntegrationRequested</c> event).</summary>
+public sealed record CallIntegration(
+    string Tenant, string CaseId, string Step, string Activity, int Attempt, string IdempotencyKey, JsonObject Input, string? CorrelationId);
+
+/// <summary>A legal term, a suspension limit or a wait timeout falls due. Stale generations do nothing.</summary>
+public sealed record FireTimer(string Tenant, string CaseId, TimerKind Kind, string Name, int Generation, DateTimeOffset DueAt);

@@ -1,0 +1,35 @@
+using JasperFx.Resources;
+using Wolverine;
+using Wolverine.ErrorHandling;
+
+namespace Sys2.Host.Engine;
+
+/// <summary>
+/// Wolverine carries the engine's integration calls and timers: durable local queues (the
+/// messages are rows in PostgreSQL until handled), scheduled messages polled every
+/// <c>Sys2:Engine:SchedulePolling</c> (Wolverine's default is 5 s; the tests use 100 ms).
+/// </summary>
+public static class WolverineSetup
+{
+    public const string PollingKey = "Sys2:Engine:SchedulePolling";
+
+    public static void Configure(WolverineOptions opts, IConfiguration configuration)
+    {
+        opts.ApplicationAssembly = typeof(WolverineSetup).Assembly;
+        // Wolverine 6 ships no Roslyn: handler adapters are compiled at start-up by this package.
+        opts.UseRuntimeCompilation();
+        opts.Discovery.IncludeAssembly(typeof(WolverineSetup).Assembly);
+
+        opts.Policies.UseDurableLocalQueues();
+        opts.Durability.ScheduledJobPollingTime = configuration.GetValue(PollingKey, TimeSpan.FromSeconds(5));
+        opts.Durability.ScheduledJobFirstExecution = TimeSpan.FromMilliseconds(100);
+        opts.LocalQueueFor<CallIntegration>().MaximumParallelMessages(16);
+
+        // Adapter failures never reach here (they become triggers); these are database hiccups
+        // and races, worth another go before the message is parked in the dead-letter table.
+        opts.OnAnyException().RetryWithCooldown(
+            TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+
+        opts.Services.AddResourceSetupOnStartup();
+    }
+}
