@@ -79,7 +79,7 @@ internal sealed partial class CaseRun
         MoveTo(token, decision.Otherwise.Name);
     }
 
-    private void RequestCall(string token, CallStep call, int attempt, bool atOnce = false)
+    private void RequestCall(string token, CallStep call, int attempt)
     {
         JsonObject input;
         try { input = Map(call.With, Scope()); }
@@ -88,8 +88,7 @@ internal sealed partial class CaseRun
             Emit(new IncidentRaised(call.Name, token, call.Activity, attempt - 1, $"input mapping failed: {e.Message}"));
             return;
         }
-        // An operator's retry goes at once; the engine's own retries wait out their backoff.
-        var notBefore = atOnce ? now : now + call.Retry.DelayBefore(attempt);
+        var notBefore = now + call.Retry.DelayBefore(attempt);
         // case/step/visit/attempt: the same request delivered twice is recognised by the regional system.
         var key = $"{state.CaseId}/{call.Name}/{state.VisitsOf(call.Name)}/{attempt}";
         Emit(new IntegrationRequested(call.Name, token, call.Activity, attempt, key, input, notBefore));

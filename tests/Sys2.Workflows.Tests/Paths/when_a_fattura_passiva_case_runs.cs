@@ -151,9 +151,9 @@ public class when_a_fattura_passiva_case_runs
         scenario.State.Clocks["outcome"].Status.ShouldBe(ClockStatus.Running);
         scenario.State.Clocks["payment"].Status.ShouldBe(ClockStatus.Running);
 
-        var retried = Winter(2026, 3, 2, 14, 0); // an operator's retry goes at once, no backoff
+        var retried = Winter(2026, 3, 2, 14, 0);
         scenario.At(retried).When(new RetryIncident("protocol", Ragioneria)).OfType<IntegrationRequested>().Single()
-            .ShouldSatisfyAllConditions(r => r.Attempt.ShouldBe(4), r => r.NotBefore.ShouldBe(retried));
+            .ShouldSatisfyAllConditions(r => r.Attempt.ShouldBe(4), r => r.NotBefore.ShouldBe(retried.AddSeconds(40)));
         scenario.Answer("protocol", Protocol).OfType<IntegrationRequested>().ShouldBeEvents(
             ToSupplier("notify-receipt", "invoice-received", "Fattura n. FPR 27/26: ricevuta, protocollo 0000188", retried));
     }
