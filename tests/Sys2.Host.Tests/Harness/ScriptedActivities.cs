@@ -25,6 +25,11 @@ public sealed class ScriptedActivities : IActivityHandler
         for (var i = 0; i < times; i++) queue.Enqueue(new IntegrationException(activity, message, transient));
     }
 
+    private readonly ConcurrentDictionary<string, Func<ActivityCall, JsonObject>> _answers = new();
+
+    /// <summary>From now on <paramref name="activity"/> answers with <paramref name="answer"/>.</summary>
+    public void AnswerWith(string activity, Func<ActivityCall, JsonObject> answer) => _answers[activity] = answer;
+
     public IReadOnlyList<ActivityCall> CallsOf(string caseId) => Calls.Where(c => c.CaseId == caseId).ToList();
 
     private volatile TaskCompletionSource _gate = Open();
@@ -46,7 +51,7 @@ public sealed class ScriptedActivities : IActivityHandler
         await _gate.Task.WaitAsync(ct);
         Calls.Enqueue(call);
         if (_failures.TryGetValue(call.Activity, out var queue) && queue.TryDequeue(out var failure)) throw failure;
-        return Answer(call);
+        return _answers.TryGetValue(call.Activity, out var answer) ? answer(call) : Answer(call);
     }
 
     private JsonObject Answer(ActivityCall call) => call.Activity switch
