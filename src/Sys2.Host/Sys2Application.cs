@@ -46,6 +46,8 @@ public static class Sys2Application
         app.MapGet("/", () => Results.Text("Sys2 – workflow engine for the SYS² aggregation. API: /api/definitions", "text/plain"));
         app.MapDefinitionEndpoints();
         app.MapCaseEndpoints();
+        app.MapCaseCommandEndpoints();
+        app.MapViewEndpoints();
         return app;
     }
 

@@ -42,7 +42,7 @@ public static class CaseEndpoints
         });
     }
 
-    private static IResult ToResult(CommandOutcome outcome) => outcome.Status switch
+    internal static IResult ToResult(CommandOutcome outcome) => outcome.Status switch
     {
         CommandStatus.Accepted or CommandStatus.Duplicate => Results.Ok(outcome),
         CommandStatus.Conflict => Results.Conflict(outcome),
@@ -50,6 +50,6 @@ public static class CaseEndpoints
         _ => Results.UnprocessableEntity(outcome),
     };
 
-    private static IResult Unauthenticated() =>
+    internal static IResult Unauthenticated() =>
         Results.Problem($"send {RequestActor.TenantHeader} and {RequestActor.UserHeader} headers", statusCode: StatusCodes.Status401Unauthorized);
 }

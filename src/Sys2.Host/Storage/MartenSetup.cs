@@ -3,6 +3,8 @@ using JasperFx.MultiTenancy;
 using Marten;
 using Sys2.Host.Cases;
 using Sys2.Host.Definitions;
+using Sys2.Host.Views;
+using JasperFx.Events.Projections;
 using Sys2.Workflows.Cases.Events;
 using Sys2.Workflows.Tenants;
 
@@ -35,6 +37,11 @@ public static class MartenSetup
         // Definitions are shared by all 64 entities: one catalogue, not one per tenant.
         opts.Schema.For<StoredDefinition>().Identity(d => d.Id).SingleTenanted();
         opts.Schema.For<ProcessedCommand>().Identity(c => c.Id);
+
+        // The case summaries move in the same transaction as the events (inline), so an inbox
+        // never shows a task that was just completed; the GIN index serves the inbox queries.
+        opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<CaseSummary>().Index(c => c.Status).GinIndexJsonData();
     }
 
     /// <summary>Every tenant id Sys2 serves: one per entity of the SYS² aggregation.</summary>
