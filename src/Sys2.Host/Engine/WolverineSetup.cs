@@ -13,6 +13,12 @@ public static class WolverineSetup
 {
     public const string PollingKey = "Sys2:Engine:SchedulePolling";
 
+    /// <summary>
+    /// How soon the messages a crashed node owned are taken over by a live one. Wolverine's
+    /// defaults (tens of seconds to minutes) suit production; the crash tests use seconds.
+    /// </summary>
+    public const string RecoveryKey = "Sys2:Engine:RecoveryPolling";
+
     public static void Configure(WolverineOptions opts, IConfiguration configuration)
     {
         opts.ApplicationAssembly = typeof(WolverineSetup).Assembly;
@@ -23,6 +29,14 @@ public static class WolverineSetup
         opts.Policies.UseDurableLocalQueues();
         opts.Durability.ScheduledJobPollingTime = configuration.GetValue(PollingKey, TimeSpan.FromSeconds(5));
         opts.Durability.ScheduledJobFirstExecution = TimeSpan.FromMilliseconds(100);
+        if (configuration.GetValue<TimeSpan?>(RecoveryKey) is { } recovery)
+        {
+            opts.Durability.HealthCheckPollingTime = recovery;
+            opts.Durability.StaleNodeTimeout = recovery * 3;
+            opts.Durability.NodeReassignmentPollingTime = recovery;
+            opts.Durability.OrphanedMessageSweepPollingTime = recovery;
+            opts.Durability.FirstNodeReassignmentExecution = recovery;
+        }
         opts.LocalQueueFor<CallIntegration>().MaximumParallelMessages(16);
 
         // Adapter failures never reach here (they become triggers); these are database hiccups
