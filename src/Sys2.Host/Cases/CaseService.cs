@@ -12,7 +12,7 @@ namespace Sys2.Host.Cases;
 /// check the version the client decided on, <c>Decide</c>, and append what it returned with
 /// metadata and the audit chain, in one transaction with the command's id.
 /// </summary>
-public sealed class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock)
+public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock)
 {
     /// <summary>Opens a case on the published version of a definition, numbering it in the entity's annual sequence.</summary>
     public async Task<CommandOutcome> OpenAsync(Guid commandId, string tenant, string definitionId, JsonObject inputs, Actor by, CancellationToken ct = default)
