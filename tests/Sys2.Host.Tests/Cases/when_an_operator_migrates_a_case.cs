@@ -131,4 +131,17 @@ public class when_an_operator_migrates_a_case : IAsyncLifetime
 
         elsewhere.Status.ShouldBe(CommandStatus.NotFound);
     }
+
+    [Fact]
+    public async Task the_state_before_the_migration_still_reads_the_old_version_and_step()
+    {
+        var migrated = await Migrate();
+        var history = new CaseHistory(_host.Store);
+
+        var before = (await history.StateAtVersionAsync(Tenant, _caseId, _version))!;
+        var after = (await history.StateAtVersionAsync(Tenant, _caseId, migrated.Version))!;
+
+        (before.DefinitionVersion, before.Tokens[Token.Main].Step).ShouldBe((1, "review"));
+        (after.DefinitionVersion, after.Tokens[Token.Main].Step).ShouldBe((2, "istruttoria"));
+    }
 }
