@@ -36,6 +36,7 @@ public static class Sys2Application
         app.MapGet("/", () => Results.Text("Sys2 – workflow engine for the SYS² aggregation. API: /api/definitions", "text/plain"));
         app.MapDefinitionEndpoints();
         app.MapCaseEndpoints();
+        app.MapHistoryEndpoints();
         return app;
     }
 
