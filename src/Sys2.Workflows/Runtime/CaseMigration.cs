@@ -38,10 +38,10 @@ public static class CaseMigration
             if (!to.Steps.ContainsKey(into))
                 return Decision.Refuse("unknown-step",
                     $"the mapping moves '{from}' to '{into}', which {target} does not have (steps: {string.Join(", ", to.Steps.Keys)})");
-            // The mapping is decided on this case's exact version, so a step no flow stands on is a typo, not a general rule.
-            if (!state.Tokens.Values.Any(t => t.Step == from))
+            // The mapping is decided on this case's exact version, so a step no flow stands on (or joins at) is a typo, not a general rule.
+            if (!state.Tokens.Values.Any(t => t.Step == from || t.Bookmark is ForkBookmark f && f.Join == from))
                 return Decision.Refuse("step-not-occupied",
-                    $"the mapping moves '{from}', but no flow of case {state.CaseId} stands there (flows stand at: {Occupied(state)})");
+                    $"the mapping moves '{from}', but no flow of case {state.CaseId} stands or joins there (flows stand at: {Occupied(state)})");
         }
 
         var moves = new List<(Token Token, Step Step)>();

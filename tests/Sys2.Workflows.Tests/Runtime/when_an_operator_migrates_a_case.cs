@@ -180,4 +180,41 @@ public class when_an_operator_migrates_a_case
         decision.Error!.Code.ShouldBe("reason-required");
         decision.Events.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void a_renamed_wait_is_started_again_under_its_new_name_with_the_same_timeout()
+    {
+        var scenario = Procedure.AtReview();
+        scenario.When(new CompleteTask("review", "request-integration", new(), CaseScenario.SuapClerk));
+        var waiting = scenario.State.Tokens[Token.Main];
+        var timeout = ((WaitBookmark)waiting.Bookmark!).TimeoutAt;
+        var renamedWait = TestDefinitions.FromYaml(
+            Regex.Replace(Procedure.Yaml, @"(?<![\w-])integration(?![\w-])", "integrazioni"), "test/ordinario-v6.yaml");
+
+        var decision = Migrate(renamedWait, scenario.State, 6, ("integration", "integrazioni"));
+
+        decision.Error.ShouldBeNull();
+        decision.Events.Skip(1).ShouldBeEvents(new WaitStarted("integrazioni", "main", "documents-received", timeout, waiting.Visit));
+        var migrated = Fold(scenario.State, decision.Events);
+        var timedOut = Decider.Decide(renamedWait, migrated, new TimerFired(TimerKind.WaitTimeout, "integrazioni", waiting.Visit), timeout!.Value);
+        timedOut.Events[0].ShouldBeOfType<WaitTimedOut>().Step.ShouldBe("integrazioni");
+    }
+
+    [Fact]
+    public void a_parallel_block_whose_join_was_renamed_joins_at_the_new_name()
+    {
+        var scenario = new CaseScenario(Procedure.Definition).Open(Procedure.Applicant);
+        scenario.When(new IntegrationCompleted("protocol", 1, CaseScenario.Json(new { number = "0000042" })));
+        scenario.State.Tokens[Token.Main].Bookmark.ShouldBeOfType<ForkBookmark>().Join.ShouldBe("review");
+
+        var decision = Migrate(Renamed, scenario.State, 2, ("review", "examination"));
+
+        decision.Error.ShouldBeNull();
+        var migrated = Fold(scenario.State, decision.Events);
+        migrated.Tokens[Token.Main].Bookmark.ShouldBeOfType<ForkBookmark>().Join.ShouldBe("examination");
+        var visura = migrated.Tokens.Values.Single(t => t.Bookmark is CallBookmark);
+        var answered = Decider.Decide(Renamed, migrated, new IntegrationCompleted(visura.Step, 1, CaseScenario.Json(new { categoria = "A/2" })), CaseScenario.Monday);
+        Fold(migrated, answered.Events).Tokens.Values.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            t => t.Step.ShouldBe("examination"), t => t.Bookmark.ShouldBeOfType<TaskBookmark>());
+    }
 }
