@@ -48,6 +48,7 @@ public static class Sys2Application
         app.MapCaseEndpoints();
         app.MapCaseCommandEndpoints();
         app.MapViewEndpoints();
+        app.MapHistoryEndpoints();
         return app;
     }
 

@@ -17,7 +17,7 @@ namespace Sys2.Host.Cases;
 /// metadata and the audit chain, in one transaction with the command's id and the Wolverine
 /// messages (integration calls, timers) the new events ask for.
 /// </summary>
-public sealed class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock, IWolverineRuntime runtime, OutboxedSessionFactory outboxed)
+public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock, IWolverineRuntime runtime, OutboxedSessionFactory outboxed)
 {
     // The engine's own triggers race with clerks' commands on the same stream; they carry their
     // own staleness guard (attempt, generation), so on a conflict they are decided again.

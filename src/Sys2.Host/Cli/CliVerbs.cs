@@ -4,7 +4,7 @@ namespace Sys2.Host.Cli;
 
 /// <summary>
 /// The command-line verbs of the host, run instead of the web application:
-/// <c>validate &lt;file-or-folder&gt;...</c> and <c>diagram &lt;file&gt;</c>.
+/// <c>validate &lt;file-or-folder&gt;...</c>, <c>diagram &lt;file&gt;</c> and <c>replay &lt;case&gt;</c>.
 /// </summary>
 public static class CliVerbs
 {
@@ -32,16 +32,14 @@ public static class CliVerbs
     }
 
     /// <summary>As <see cref="TryRunAsync(string[])"/>, writing to the given output and error.</summary>
-    public static Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error)
-    {
-        int? exit = args is [var verb, .. var rest] ? verb switch
+    public static async Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error) =>
+        args is [var verb, .. var rest] ? verb switch
         {
             ValidateCommand.Verb => ValidateCommand.Run(rest, output, error),
             DiagramCommand.Verb => DiagramCommand.Run(rest, output, error),
+            ReplayCommand.Verb => await ReplayCommand.RunAsync(rest, output, error),
             _ => null,
         } : null;
-        return Task.FromResult(exit);
-    }
 
-    private static bool IsVerb(string[] args) => args is [ValidateCommand.Verb or DiagramCommand.Verb, ..];
+    private static bool IsVerb(string[] args) => args is [ValidateCommand.Verb or DiagramCommand.Verb or ReplayCommand.Verb, ..];
 }

@@ -76,7 +76,31 @@ public static class CaseEvolution
                     c => c.Value.Status is ClockStatus.Running or ClockStatus.Suspended or ClockStatus.Interrupted
                         ? c.Value with { Status = ClockStatus.Stopped } : c.Value),
             },
+            CaseMigrated e => Migrate(s, e),
             _ => s,
+        };
+    }
+
+    /// <summary>
+    /// The case is decided on the new version from here on; each flow stands on its mapped step,
+    /// which inherits the old step's visits so idempotency keys and wait timers never repeat.
+    /// </summary>
+    private static CaseState Migrate(CaseState s, CaseMigrated e)
+    {
+        string Moved(string step) => e.Mapping.GetValueOrDefault(step) ?? step;
+        var visits = s.Visits;
+        foreach (var (from, into) in e.Mapping)
+            if (from != into) visits = visits.SetItem(into, Math.Max(s.VisitsOf(from), s.VisitsOf(into)));
+        return s with
+        {
+            DefinitionVersion = e.ToVersion,
+            DefinitionHash = e.ToHash,
+            Tokens = s.Tokens.ToImmutableDictionary(t => t.Key, t => t.Value with
+            {
+                Step = Moved(t.Value.Step),
+                Bookmark = t.Value.Bookmark is ForkBookmark fork ? fork with { Join = Moved(fork.Join) } : t.Value.Bookmark,
+            }),
+            Visits = visits,
         };
     }
 

@@ -14,6 +14,8 @@ public static class Decider
 
     public static Decision Decide(WorkflowDefinition definition, CaseState state, Trigger trigger, DateTimeOffset now)
     {
+        // A migration is decided on the version the case moves to, and its events carry that version.
+        if (trigger is MigrateCase migration) return CaseMigration.Decide(definition, state, migration);
         var run = new CaseRun(definition, state, now, Sandbox);
         var refusal = trigger switch
         {

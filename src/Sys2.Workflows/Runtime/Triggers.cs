@@ -41,3 +41,10 @@ public sealed record RetryIncident(string Step, Actor By) : Trigger;
 public sealed record AttachDocument(string Name, string Sha256, string MediaType, long Size, Actor By) : Trigger;
 
 public sealed record WithdrawCase(string Reason, Actor By) : Trigger;
+
+/// <summary>
+/// An operator moves a running case to another stored version of its definition. <c>Mapping</c>
+/// says where each flow goes (old step → new step); a flow whose step keeps its name in the new
+/// version may be left out.
+/// </summary>
+public sealed record MigrateCase(int ToVersion, IReadOnlyDictionary<string, string> Mapping, string Reason, Actor By) : Trigger;

@@ -33,3 +33,15 @@ public sealed record DocumentAttached(string Name, string Sha256, string MediaTy
 
 /// <summary>The case ended. Closing a case stops all its clocks.</summary>
 public sealed record CaseClosed(string Outcome, string Step, string? Reason);
+
+/// <summary>
+/// An operator moved the case to another version of its definition: from here on it is decided
+/// on <c>ToVersion</c> (content hash <c>ToHash</c>), each flow standing where <c>Mapping</c> took it.
+/// </summary>
+public sealed record CaseMigrated(
+    int FromVersion,
+    int ToVersion,
+    string ToHash,
+    IReadOnlyDictionary<string, string> Mapping,
+    string MigratedBy,
+    string Reason);

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Sys2.Host.Api;
+using Sys2.Host.Tests.Harness;
+using Sys2.Workflows.Runtime;
+
+namespace Sys2.Host.Tests.Api;
+
+public class when_a_case_history_is_read_over_http : IAsyncLifetime
+{
+    private WebApplication _app = null!;
+    private string _caseId = "";
+
+    public async Task InitializeAsync()
+    {
+        var connection = await TestDatabases.CreateAsync(nameof(when_a_case_history_is_read_over_http));
+        _app = await Sys2Application.BuildAsync([], builder =>
+        {
+            builder.WebHost.UseTestServer();
+            builder.Configuration["ConnectionStrings:Sys2"] = connection;
+        });
+        await _app.StartAsync();
+        var opened = await Send(HttpMethod.Post, "/api/definitions/suap.ordinario/cases", "H769",
+            JsonContent.Create(new { commandId = Guid.NewGuid(), inputs = OrdinarioCase.Inputs() }), OrdinarioCase.Clerk);
+        opened.StatusCode.ShouldBe(HttpStatusCode.OK, await opened.Content.ReadAsStringAsync());
+        _caseId = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static readonly Actor Auditor = new("anna.bianchi", "auditor", "");
+
+    private Task<HttpResponseMessage> Send(HttpMethod method, string url, string? tenant = "H769", HttpContent? body = null, Actor? by = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body };
+        if (tenant is not null)
+        {
+            by ??= Auditor;
+            request.Headers.Add(RequestActor.TenantHeader, tenant);
+            request.Headers.Add(RequestActor.UserHeader, by.User);
+            request.Headers.Add(RequestActor.RoleHeader, by.Role);
+            request.Headers.Add(RequestActor.OfficeHeader, by.Office);
+        }
+        return _app.GetTestClient().SendAsync(request);
+    }
+
+    private async Task<JsonNode> Json(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await Send(HttpMethod.Get, url);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, text);
+        return JsonNode.Parse(text)!;
+    }
+
+    [Fact]
+    public async Task the_history_lists_each_event_with_who_when_why_and_the_state_after_it()
+    {
+        var history = (await Json($"/api/cases/{_caseId}/history")).AsArray();
+
+        var opening = history[0]!;
+        opening["type"]!.GetValue<string>().ShouldBe("CaseOpened");
+        opening["version"]!.GetValue<long>().ShouldBe(1);
+        opening["who"]!["user"]!.GetValue<string>().ShouldBe("mario.rossi");
+        opening["who"]!["role"]!.GetValue<string>().ShouldBe("clerk");
+        opening["when"]!["recordedAt"].ShouldNotBeNull();
+        opening["why"]!["causation"].ShouldNotBeNull();
+        var last = history[^1]!["state"]!;
+        last["tokens"]![0]!["step"]!.GetValue<string>().ShouldBe("catalogue");
+        last["tokens"]![0]!["waitingFor"]!.GetValue<string>().ShouldStartWith("answer of procedimarche.lookup");
+    }
+
+    [Fact]
+    public async Task the_state_at_a_version_is_served()
+    {
+        var state = await Json($"/api/cases/{_caseId}/state?version=1");
+
+        state["version"]!.GetValue<long>().ShouldBe(1);
+        state["definition"]!.GetValue<string>().ShouldBe("suap.ordinario@1");
+        state["tokens"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task the_state_at_an_instant_before_the_case_existed_is_not_found()
+    {
+        var answer = await Json($"/api/cases/{_caseId}/state?at=2000-01-01T00:00:00Z", HttpStatusCode.NotFound);
+
+        answer["error"]!.GetValue<string>().ShouldContain("2000-01-01");
+    }
+
+    [Fact]
+    public async Task the_state_at_an_instant_after_the_opening_is_the_state_after_it()
+    {
+        var at = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
+
+        (await Json($"/api/cases/{_caseId}/state?at={at}"))["tokens"]![0]!["step"]!.GetValue<string>().ShouldBe("catalogue");
+    }
+
+    [Fact]
+    public async Task a_version_and_an_instant_together_are_a_bad_request()
+    {
+        (await Send(HttpMethod.Get, $"/api/cases/{_caseId}/state?version=1&at=2026-03-05T10:00:00Z")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task another_entity_gets_not_found_and_a_caller_without_identity_is_refused()
+    {
+        (await Send(HttpMethod.Get, $"/api/cases/{_caseId}/history", "A044")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Send(HttpMethod.Get, $"/api/cases/{_caseId}/state?version=1", "A044")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Send(HttpMethod.Get, $"/api/cases/{_caseId}/history", tenant: null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}
