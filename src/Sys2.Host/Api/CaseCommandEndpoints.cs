@@ -20,6 +20,8 @@ public static class CaseCommandEndpoints
 
     public sealed record WithdrawRequest(Guid CommandId, long ExpectedVersion, string Reason);
 
+    public sealed record MigrateRequest(Guid CommandId, long ExpectedVersion, int ToVersion, Dictionary<string, string> Mapping, string Reason);
+
     public sealed record EventRequest(Guid CommandId, long ExpectedVersion, JsonObject? Payload, string? Step);
 
     public static void MapCaseCommandEndpoints(this IEndpointRouteBuilder app)
@@ -53,6 +55,17 @@ public static class CaseCommandEndpoints
 
         cases.MapPost("/withdraw", (string caseId, WithdrawRequest body, HttpRequest request, CaseService service, CancellationToken ct) =>
             Send(request, service, caseId, body.CommandId, body.ExpectedVersion, by => new WithdrawCase(body.Reason, by), ct));
+
+        // Moving a running case to another version is a manager's decision, recorded with its reason.
+        cases.MapPost("/migrate", async (string caseId, MigrateRequest body, HttpRequest request, CaseService service, CancellationToken ct) =>
+        {
+            if (RequestActor.From(request) is not { } caller) return CaseEndpoints.Unauthenticated();
+            if (caller.Actor.Role is not ("manager" or "designer"))
+                return Results.Problem($"role '{caller.Actor.Role}' may not migrate a case: a manager or a designer may", statusCode: StatusCodes.Status403Forbidden);
+            var outcome = await service.MigrateAsync(new CaseCommand(body.CommandId, caller.Tenant, caseId, body.ExpectedVersion,
+                new MigrateCase(body.ToVersion, body.Mapping, body.Reason, caller.Actor), caller.Actor), ct);
+            return CaseEndpoints.ToResult(outcome);
+        });
 
         // Documents or observations filed at the counter: the clerk records that they arrived.
         cases.MapPost("/events/{name}", (string caseId, string name, EventRequest body, HttpRequest request, CaseService service, CancellationToken ct) =>

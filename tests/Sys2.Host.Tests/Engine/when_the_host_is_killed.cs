@@ -64,7 +64,7 @@ public sealed class when_the_host_is_killed
         cases.Values.ShouldAllBe(e => e.OfType<IntegrationRequested>().Any());
     }
 
-    private static HttpClient Sportello(Uri address)
+    internal static HttpClient Sportello(Uri address)
     {
         var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("X-Sys2-Tenant", "H769");
@@ -73,7 +73,7 @@ public sealed class when_the_host_is_killed
         return http;
     }
 
-    private static async Task<CommandOutcome?> File(HttpClient http, Guid command)
+    internal static async Task<CommandOutcome?> File(HttpClient http, Guid command)
     {
         var response = await http.PostAsJsonAsync("/api/definitions/suap.scia/cases", new { commandId = command, inputs = Scia.Inputs() });
         if (response.StatusCode != HttpStatusCode.OK) return null;
