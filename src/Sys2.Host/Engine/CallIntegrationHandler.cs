@@ -6,8 +6,9 @@ namespace Sys2.Host.Engine;
 
 /// <summary>
 /// Carries out one integration call and brings the answer back to the case as a trigger. The
-/// adapter sees the step's idempotency key, and the answer's command id derives from it: a
-/// redelivered message asks the system again (which answers the same) and appends nothing new.
+/// adapter sees the step visit's idempotency key, and the answer's command id derives from it
+/// and the attempt: a redelivered message asks the system again (which answers the same) and
+/// appends nothing new.
 /// </summary>
 public static class CallIntegrationHandler
 {
@@ -30,7 +31,7 @@ public static class CallIntegrationHandler
             log.LogWarning(e, "{Activity} for {CaseId} failed unexpectedly", message.Activity, message.CaseId);
             answer = new IntegrationErrored(message.Step, message.Attempt, $"{message.Activity}: {e.GetType().Name}: {e.Message}", Transient: true);
         }
-        await cases.HandleSystemAsync(message.Tenant, message.CaseId, StableId.For($"answer:{message.Tenant}:{message.IdempotencyKey}"),
+        await cases.HandleSystemAsync(message.Tenant, message.CaseId, StableId.For($"answer:{message.Tenant}:{message.IdempotencyKey}#{message.Attempt}"),
             answer, message.CorrelationId, ct);
     }
 }

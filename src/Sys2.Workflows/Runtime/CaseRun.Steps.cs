@@ -89,8 +89,10 @@ internal sealed partial class CaseRun
             return;
         }
         var notBefore = now + call.Retry.DelayBefore(attempt);
-        // case/step/visit/attempt: the same request delivered twice is recognised by the regional system.
-        var key = $"{state.CaseId}/{call.Name}/{state.VisitsOf(call.Name)}/{attempt}";
+        // case/step/visit, the same for every attempt: if an attempt went through but its answer
+        // was lost (a timeout), the retry is recognised by the regional system instead of
+        // registering, charging or sending a second time. A new visit of the step is a new request.
+        var key = $"{state.CaseId}/{call.Name}/{state.VisitsOf(call.Name)}";
         Emit(new IntegrationRequested(call.Name, token, call.Activity, attempt, key, input, notBefore));
     }
 

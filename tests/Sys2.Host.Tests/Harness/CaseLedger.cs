@@ -49,7 +49,7 @@ public sealed class CaseLedger(string connectionString) : IAsyncDisposable
             {
                 IntegrationSucceeded s => $"answer {s.Step}#{s.Attempt}",
                 IntegrationFailed f => $"answer {f.Step}#{f.Attempt}",
-                IntegrationRequested r => $"request {r.IdempotencyKey}",
+                IntegrationRequested r => $"request {r.IdempotencyKey}#{r.Attempt}",
                 StepEntered s => $"enter {s.Step}/{s.Token}/{s.Visit}",
                 CaseOpened => "opened",
                 _ => null,

@@ -18,7 +18,7 @@ public class when_a_case_is_opened
             new CaseOpened("SUAP-H769-2026-0000001", "H769", "test.ordinario", 3, Procedure.Definition.ContentHash, "suap",
                 inputs, "mario.rossi", CaseScenario.Monday),
             new StepEntered("protocol", "call", "main", 1),
-            new IntegrationRequested("protocol", "main", "protocol.register", 1, "SUAP-H769-2026-0000001/protocol/1/1",
+            new IntegrationRequested("protocol", "main", "protocol.register", 1, "SUAP-H769-2026-0000001/protocol/1",
                 CaseScenario.Json(new { direction = "incoming", subject = "SUAP – Mario Rossi" }), CaseScenario.Monday));
     }
 

@@ -17,7 +17,7 @@ public class when_an_integration_fails
 
         events.ShouldBeEvents(
             new IntegrationFailed("protocol", "main", "protocol.register", 1, "503 Service Unavailable", WillRetry: true),
-            new IntegrationRequested("protocol", "main", "protocol.register", 2, "SUAP-H769-2026-0000001/protocol/1/2",
+            new IntegrationRequested("protocol", "main", "protocol.register", 2, "SUAP-H769-2026-0000001/protocol/1",
                 CaseScenario.Json(new { direction = "incoming", subject = "SUAP – Mario Rossi" }), CaseScenario.Monday.AddSeconds(30)));
     }
 
@@ -55,7 +55,7 @@ public class when_an_integration_fails
 
         events.ShouldBeEvents(
             new IncidentResolved("protocol", "main", "retried", "mario.rossi"),
-            new IntegrationRequested("protocol", "main", "protocol.register", 2, "SUAP-H769-2026-0000001/protocol/1/2",
+            new IntegrationRequested("protocol", "main", "protocol.register", 2, "SUAP-H769-2026-0000001/protocol/1",
                 CaseScenario.Json(new { direction = "incoming", subject = "SUAP – Mario Rossi" }), CaseScenario.Monday.AddSeconds(30)));
     }
 

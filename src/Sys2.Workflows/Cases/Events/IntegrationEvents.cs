@@ -4,7 +4,7 @@ namespace Sys2.Workflows.Cases.Events;
 
 /// <summary>
 /// A regional system must be called. The handler that carries this out uses
-/// <c>IdempotencyKey</c> so a retried delivery never acts twice, and waits until <c>NotBefore</c>.
+/// <c>IdempotencyKey</c> (one per visit of the step, shared by its attempts) so a retried delivery or attempt never acts twice, and waits until <c>NotBefore</c>.
 /// </summary>
 public sealed record IntegrationRequested(
     string Step, string Token, string Activity, int Attempt, string IdempotencyKey, JsonObject Input, DateTimeOffset NotBefore);
