@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sys2.Sandbox.Faults;
 using Sys2.Sandbox.ProcediMarche;
+using Sys2.Sandbox.SigmaTer;
 
 namespace Sys2.Sandbox;
 
@@ -24,6 +25,7 @@ public static class SandboxSetup
         services.AddSingleton(faults);
         // Each simulator registers its state here (one line per system).
         services.AddProcediMarcheSandbox();
+        services.AddSigmaTerSandbox();
         return services;
     }
 
@@ -33,6 +35,7 @@ public static class SandboxSetup
         sandbox.MapFaultEndpoints();
         // Each simulator maps its group here (one line per system), e.g. sandbox.MapGroup("/mpay").WithFaults("mpay").
         sandbox.MapProcediMarche();
+        sandbox.MapSigmaTer();
         return sandbox;
     }
 }

@@ -50,18 +50,19 @@ public sealed class JsonFields
     {
         var node = Node[name];
         if (node is null) return null;
-        if (node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out var value)) return value;
-        if (node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<decimal>(out var d) && d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue)
-            return (long)d;
+        if (Number(node) is { } n)
+        {
+            if (n.TryGetInt64(out var value)) return value;
+            if (n.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue) return (long)d;
+        }
+
         throw WrongType(name, "an integer", node);
     }
 
     public decimal Decimal(string name)
     {
         var node = Node[name] ?? throw Missing(name);
-        return node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<decimal>(out var value)
-            ? value
-            : throw WrongType(name, "a number", node);
+        return Number(node) is { } n && n.TryGetDecimal(out var value) ? value : throw WrongType(name, "a number", node);
     }
 
     public bool Boolean(string name)
@@ -136,6 +137,11 @@ public sealed class JsonFields
         Fail($"field '{PathOf(name)}' must be {expected}, got {KindOf(node)} {Truncate(node?.ToJsonString())}");
 
     private IntegrationException Fail(string problem) => new(_system, $"{_source}: {problem}", transient: false);
+
+    // A node built in memory (new JsonObject { ["foglio"] = 4 }) holds an int, not a parsed
+    // element: TryGetValue<long> would fail on it, so numbers are read through a JsonElement.
+    private static JsonElement? Number(JsonNode node) =>
+        node.GetValueKind() == JsonValueKind.Number ? JsonSerializer.SerializeToElement(node) : null;
 
     private static string KindOf(JsonNode? node) => node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant();
 
