@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sys2.Sandbox.Faults;
 using Sys2.Sandbox.ProcediMarche;
+using Sys2.Sandbox.Protocol;
 using Sys2.Sandbox.SigmaTer;
 
 namespace Sys2.Sandbox;
@@ -26,6 +27,7 @@ public static class SandboxSetup
         // Each simulator registers its state here (one line per system).
         services.AddProcediMarcheSandbox();
         services.AddSigmaTerSandbox();
+        services.AddProtocolSandbox();
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class SandboxSetup
         // Each simulator maps its group here (one line per system), e.g. sandbox.MapGroup("/mpay").WithFaults("mpay").
         sandbox.MapProcediMarche();
         sandbox.MapSigmaTer();
+        sandbox.MapProtocol();
         return sandbox;
     }
 }

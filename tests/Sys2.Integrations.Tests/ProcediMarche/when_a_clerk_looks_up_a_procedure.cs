@@ -145,10 +145,15 @@ public sealed class when_a_clerk_looks_up_a_procedure : IAsyncLifetime
     [Fact]
     public async Task occasional_server_errors_are_absorbed_by_the_retries()
     {
+        // Six retries: a lookup fails only if seven draws in a row fail (0.3^7, about 2 in 10 000).
+        await using var patient = Adapters.Provider(s => s.AddProcediMarcheAdapter(_sandbox.For("procedimarche"), o => { Adapters.Fast(o); o.MaxRetries = 6; }));
         _sandbox.Faults.Set("procedimarche", new FaultSettings { ServerErrors = 0.3 });
 
         for (var i = 0; i < 10; i++)
-            (await Lookup("A044", "SUE-CILA"))["fees"]!["segreteria"]!.GetValue<long>().ShouldBeGreaterThan(0);
+        {
+            var entry = await patient.GetRequiredService<IProcediMarche>().LookupAsync("A044", "SUE-CILA", $"key-{i}", CancellationToken.None);
+            entry.Fees.Segreteria.ShouldBeGreaterThan(0);
+        }
 
         _tap.Hits("procedimarche").ShouldBeGreaterThan(10);
     }
