@@ -16,8 +16,8 @@ public sealed class ProcediMarcheCatalogue
     {
         var entries = new Dictionary<(string, string), SimulatedProcedure>();
         foreach (var entity in EntityCatalogue.Load().All)
-        foreach (var template in ShippedProcedures.All)
-            entries[(entity.TenantId.ToUpperInvariant(), template.Code)] = Build(seed, entity, template);
+            foreach (var template in ShippedProcedures.All)
+                entries[(entity.TenantId.ToUpperInvariant(), template.Code)] = Build(seed, entity, template);
         _entries = entries.ToFrozenDictionary();
     }
 

@@ -69,12 +69,12 @@ public sealed class when_a_clerk_looks_up_a_procedure : IAsyncLifetime
         var entities = EntityCatalogue.Load().All;
         entities.Count.ShouldBe(64);
         foreach (var entity in entities)
-        foreach (var code in codes)
-        {
-            var entry = await Catalogue.LookupAsync(entity.TenantId, code, Guid.NewGuid().ToString(), CancellationToken.None);
-            entry.Code.ShouldBe(code);
-            entry.Terms.DecisionDays.ShouldBeGreaterThan(0);
-        }
+            foreach (var code in codes)
+            {
+                var entry = await Catalogue.LookupAsync(entity.TenantId, code, Guid.NewGuid().ToString(), CancellationToken.None);
+                entry.Code.ShouldBe(code);
+                entry.Terms.DecisionDays.ShouldBeGreaterThan(0);
+            }
     }
 
     [Fact]

@@ -18,6 +18,7 @@ internal static class RegionalSystemClient
 
         var options = new HttpAdapterOptions();
         configure?.Invoke(options);
+        options.Validate();
         // Relative request paths are resolved against the last segment unless the base ends with '/'.
         var root = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
 
@@ -36,6 +37,8 @@ internal static class RegionalSystemClient
             resilience.Retry.BackoffType = DelayBackoffType.Exponential;
             resilience.Retry.UseJitter = true;
             resilience.CircuitBreaker.BreakDuration = options.BreakDuration;
+            resilience.CircuitBreaker.MinimumThroughput = options.BreakerMinimumThroughput;
+            resilience.CircuitBreaker.FailureRatio = options.BreakerFailureRatio;
             // The breaker's window must span at least two attempts (the options' own validation rule).
             var window = options.AttemptTimeout * 2;
             resilience.CircuitBreaker.SamplingDuration = window > TimeSpan.FromSeconds(30) ? window : TimeSpan.FromSeconds(30);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sys2.Workflows.Integrations.Http;
 
 namespace Sys2.Workflows.Integrations.Protocol;
@@ -10,7 +11,8 @@ public static class ProtocolAdapterSetup
         this IServiceCollection services, Uri baseAddress, Action<HttpAdapterOptions>? configure = null)
     {
         services.AddRegionalSystemClient<IProtocolRegister, ProtocolHttpAdapter>(baseAddress, configure);
-        services.AddTransient<IActivityHandler, ProtocolRegisterHandler>();
+        // TryAddEnumerable: wiring the adapter twice must not give the dispatcher two handlers for one activity.
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IActivityHandler, ProtocolRegisterHandler>());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sys2.Workflows.Integrations.Http;
 
 namespace Sys2.Workflows.Integrations.SigmaTer;
@@ -10,7 +11,8 @@ public static class SigmaTerAdapterSetup
         this IServiceCollection services, Uri baseAddress, Action<HttpAdapterOptions>? configure = null)
     {
         services.AddRegionalSystemClient<ISigmaTer, SigmaTerHttpAdapter>(baseAddress, configure);
-        services.AddTransient<IActivityHandler, SigmaTerVisuraHandler>();
+        // TryAddEnumerable: wiring the adapter twice must not give the dispatcher two handlers for one activity.
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IActivityHandler, SigmaTerVisuraHandler>());
         return services;
     }
 }
