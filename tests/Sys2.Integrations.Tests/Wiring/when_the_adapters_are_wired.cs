@@ -15,17 +15,24 @@ public sealed class when_the_adapters_are_wired
     private static readonly Uri Nowhere = new("http://127.0.0.1:9/sandbox/x/");
 
     [Fact]
-    public void the_dispatcher_routes_the_three_activities_even_if_an_adapter_is_wired_twice()
+    public void the_dispatcher_routes_the_three_activities()
     {
         using var services = Adapters.Provider(s => s
             .AddProcediMarcheAdapter(Nowhere)
             .AddSigmaTerAdapter(Nowhere)
-            .AddProtocolAdapter(Nowhere)
-            .AddProcediMarcheAdapter(Nowhere));
+            .AddProtocolAdapter(Nowhere));
 
         var dispatcher = (ActivityDispatcher)services.GetRequiredService<IActivityPort>();
 
         dispatcher.Activities.ShouldBe([Activities.ProcediMarcheLookup, Activities.SigmaTerVisura, Activities.ProtocolRegister], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void an_adapter_wired_twice_is_refused_rather_than_retrying_its_retries()
+    {
+        var services = new ServiceCollection().AddProtocolAdapter(Nowhere);
+
+        Should.Throw<InvalidOperationException>(() => services.AddProtocolAdapter(Nowhere)).Message.ShouldContain("IProtocolRegister");
     }
 
     [Fact]

@@ -16,6 +16,10 @@ internal static class RegionalSystemClient
         if (!baseAddress.IsAbsoluteUri)
             throw new ArgumentException($"the base address of {typeof(TAdapter).Name} must be absolute, got '{baseAddress}'", nameof(baseAddress));
 
+        // A second registration would stack a second resilience pipeline (retries of retries) on the same client.
+        if (services.Any(d => d.ServiceType == typeof(TPort)))
+            throw new InvalidOperationException($"{typeof(TPort).Name} is already wired: add its adapter once");
+
         var options = new HttpAdapterOptions();
         configure?.Invoke(options);
         options.Validate();

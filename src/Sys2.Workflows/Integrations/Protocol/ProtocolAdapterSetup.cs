@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sys2.Workflows.Integrations.Http;
 
 namespace Sys2.Workflows.Integrations.Protocol;
@@ -11,8 +10,7 @@ public static class ProtocolAdapterSetup
         this IServiceCollection services, Uri baseAddress, Action<HttpAdapterOptions>? configure = null)
     {
         services.AddRegionalSystemClient<IProtocolRegister, ProtocolHttpAdapter>(baseAddress, configure);
-        // TryAddEnumerable: wiring the adapter twice must not give the dispatcher two handlers for one activity.
-        services.TryAddEnumerable(ServiceDescriptor.Transient<IActivityHandler, ProtocolRegisterHandler>());
+        services.AddTransient<IActivityHandler, ProtocolRegisterHandler>();
         return services;
     }
 }

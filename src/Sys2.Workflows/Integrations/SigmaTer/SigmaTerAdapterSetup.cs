@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sys2.Workflows.Integrations.Http;
 
 namespace Sys2.Workflows.Integrations.SigmaTer;
@@ -11,8 +10,7 @@ public static class SigmaTerAdapterSetup
         this IServiceCollection services, Uri baseAddress, Action<HttpAdapterOptions>? configure = null)
     {
         services.AddRegionalSystemClient<ISigmaTer, SigmaTerHttpAdapter>(baseAddress, configure);
-        // TryAddEnumerable: wiring the adapter twice must not give the dispatcher two handlers for one activity.
-        services.TryAddEnumerable(ServiceDescriptor.Transient<IActivityHandler, SigmaTerVisuraHandler>());
+        services.AddTransient<IActivityHandler, SigmaTerVisuraHandler>();
         return services;
     }
 }
