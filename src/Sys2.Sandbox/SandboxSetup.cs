@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sys2.Sandbox.Faults;
+using Sys2.Sandbox.ProcediMarche;
+using Sys2.Sandbox.Protocol;
+using Sys2.Sandbox.SigmaTer;
 
 namespace Sys2.Sandbox;
 
@@ -22,6 +25,9 @@ public static class SandboxSetup
             faults.Set(system.Key, system.Get<FaultSettings>() ?? FaultSettings.None);
         services.AddSingleton(faults);
         // Each simulator registers its state here (one line per system).
+        services.AddProcediMarcheSandbox();
+        services.AddSigmaTerSandbox();
+        services.AddProtocolSandbox();
         return services;
     }
 
@@ -30,6 +36,9 @@ public static class SandboxSetup
         var sandbox = app.MapGroup(Prefix);
         sandbox.MapFaultEndpoints();
         // Each simulator maps its group here (one line per system), e.g. sandbox.MapGroup("/mpay").WithFaults("mpay").
+        sandbox.MapProcediMarche();
+        sandbox.MapSigmaTer();
+        sandbox.MapProtocol();
         return sandbox;
     }
 }

@@ -24,11 +24,11 @@ public sealed class FaultInjector(int seed)
     {
         if (share <= 0) return false;
         if (share >= 1) return true;
-        var random = _random.GetOrAdd(system, s => new Random(HashCode.Combine(Seed, StableHash(s))));
+        var random = _random.GetOrAdd(system, s => new Random(unchecked(Seed * 31 + StableHash(s))));
         lock (random) return random.NextDouble() < share;
     }
 
-    // string.GetHashCode is randomised per process; a seed must mean the same run every time.
+    // string.GetHashCode and HashCode.Combine are randomised per process; a seed must mean the same run every time.
     private static int StableHash(string text)
     {
         var hash = 17;

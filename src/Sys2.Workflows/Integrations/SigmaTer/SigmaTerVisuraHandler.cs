@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Sys2.Workflows.Integrations.SigmaTer;
+
+/// <summary>
+/// <c>sigmater.visura</c>: input <c>parcel</c> {belfiore, sezione, foglio, particella, subalterno};
+/// the result is the <see cref="Visura"/> (camelCase, with <c>found</c>), which definitions store whole.
+/// </summary>
+public sealed class SigmaTerVisuraHandler(ISigmaTer sigmaTer) : IActivityHandler
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public IReadOnlyCollection<string> Activities { get; } = [Definitions.Activities.SigmaTerVisura];
+
+    public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
+    {
+        var parcel = ReadParcel(JsonFields.Input(SigmaTerHttpAdapter.System, call.Input).Object("parcel"));
+        var visura = await sigmaTer.VisuraAsync(parcel, call.IdempotencyKey, ct);
+        return JsonSerializer.SerializeToNode(visura, Json)!.AsObject();
+    }
+
+    private static ParcelKey ReadParcel(JsonFields parcel)
+    {
+        var belfiore = parcel.String("belfiore").Trim().ToUpperInvariant();
+        if (belfiore.Length != 4 || !char.IsAsciiLetterUpper(belfiore[0]) || !belfiore[1..].All(char.IsAsciiDigit))
+            throw parcel.Invalid("belfiore", $"must be a Belfiore code (a letter and 3 digits), got '{belfiore}'");
+        return new ParcelKey(
+            belfiore,
+            Code(parcel, "sezione", required: false),
+            Code(parcel, "foglio", required: true)!,
+            Code(parcel, "particella", required: true)!,
+            Code(parcel, "subalterno", required: false));
+    }
+
+    // Forms and imports write foglio 12 as often as "12": both mean the same sheet.
+    private static string? Code(JsonFields parcel, string name, bool required)
+    {
+        var node = parcel.Node[name];
+        var text = node?.GetValueKind() switch
+        {
+            null or JsonValueKind.Null => null,
+            JsonValueKind.Number => parcel.Integer(name).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+            _ => parcel.OptionalString(name),
+        };
+        text = text?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(text))
+            return required ? throw parcel.Invalid(name, "is missing") : null;
+        return text.All(char.IsAsciiLetterOrDigit)
+            ? text
+            : throw parcel.Invalid(name, $"must be letters and digits only, got '{text}'");
+    }
+}
