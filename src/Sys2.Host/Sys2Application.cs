@@ -6,6 +6,8 @@ using Sys2.Host.Cases;
 using Sys2.Host.Database;
 using Sys2.Host.Definitions;
 using Sys2.Host.Engine;
+using Sys2.Host.Integrations;
+using Sys2.Sandbox;
 using Sys2.Host.Storage;
 using Sys2.Workflows.Integrations;
 using Wolverine;
@@ -32,6 +34,7 @@ public static class Sys2Application
             .ApplyAllDatabaseChangesOnStartup();
         builder.Host.UseWolverine(opts => WolverineSetup.Configure(opts, builder.Configuration));
         builder.Services.AddSingleton<IActivityPort, ActivityDispatcher>();
+        builder.Services.AddRegionalSystems(builder.Configuration);
         builder.Services.AddSingleton<DefinitionCatalog>();
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<CaseService>();
@@ -44,6 +47,7 @@ public static class Sys2Application
             string.Join(", ", published.Select(p => p.Key)));
 
         app.MapGet("/", () => Results.Text("Sys2 – workflow engine for the SYS² aggregation. API: /api/definitions", "text/plain"));
+        if (IntegrationSetup.SandboxMounted(builder.Configuration)) app.MapSandbox();
         app.MapDefinitionEndpoints();
         app.MapCaseEndpoints();
         app.MapCaseCommandEndpoints();

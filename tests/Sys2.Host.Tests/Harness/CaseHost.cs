@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Sys2.Host.Cases;
 using Sys2.Host.Definitions;
 using Sys2.Host.Engine;
+using Sys2.Host.Integrations;
 using Sys2.Workflows.Integrations;
 
 namespace Sys2.Host.Tests.Harness;
@@ -44,7 +45,8 @@ public sealed class CaseHost : IAsyncDisposable
     public AuditVerifier Verifier => new(ConnectionString);
     public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    public static async Task<CaseHost> StartAsync(string name, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="scripted">true: <see cref="Activities"/> stand in for the regional systems; false: the sandbox simulators answer.</param>
+    public static async Task<CaseHost> StartAsync(string name, Action<WebApplicationBuilder>? configure = null, bool scripted = true)
     {
         var connection = await TestDatabases.CreateAsync(name);
         var clock = new ControlledClock(Start);
@@ -55,10 +57,11 @@ public sealed class CaseHost : IAsyncDisposable
             {
                 ["ConnectionStrings:Sys2"] = connection,
                 [WolverineSetup.PollingKey] = "00:00:00.100",
+                [IntegrationSetup.ModeKey] = scripted ? "none" : "sandbox",
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<TimeProvider>(clock);
-            builder.Services.AddSingleton<IActivityHandler>(activities);
+            if (scripted) builder.Services.AddSingleton<IActivityHandler>(activities);
             configure?.Invoke(builder);
         });
         await app.StartAsync();

@@ -1,0 +1,51 @@
+using Sys2.Sandbox;
+using Sys2.Workflows.Integrations.ProcediMarche;
+using Sys2.Workflows.Integrations.Protocol;
+using Sys2.Workflows.Integrations.SigmaTer;
+
+namespace Sys2.Host.Integrations;
+
+/// <summary>
+/// Which regional systems the engine talks to. <c>Sys2:Integrations:Mode</c>:
+/// <list type="bullet">
+/// <item><c>sandbox</c> (default): the simulators mounted under <c>/sandbox</c> in this host;</item>
+/// <item><c>external</c>: each system at <c>Sys2:Integrations:{system}:BaseUrl</c>;</item>
+/// <item><c>none</c>: no adapters (tests that script the systems themselves).</item>
+/// </list>
+/// </summary>
+public static class IntegrationSetup
+{
+    public const string ModeKey = "Sys2:Integrations:Mode";
+
+    public static bool SandboxMounted(IConfiguration configuration) => Mode(configuration) == "sandbox";
+
+    public static void AddRegionalSystems(this IServiceCollection services, IConfiguration configuration)
+    {
+        var mode = Mode(configuration);
+        if (mode == "none") return;
+        if (mode == "sandbox")
+        {
+            services.AddSandbox(configuration);
+            services.AddTransient<SandboxLoopback>();
+            services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler<SandboxLoopback>());
+        }
+
+        Uri At(string system) => mode == "sandbox"
+            ? new Uri($"http://{SandboxLoopback.Host}{SandboxSetup.Prefix}/{system}/")
+            : configuration[$"Sys2:Integrations:{system}:BaseUrl"] is { } url
+                ? new Uri(url.EndsWith('/') ? url : url + "/")
+                : throw new InvalidOperationException($"{ModeKey} is 'external' but Sys2:Integrations:{system}:BaseUrl is not set");
+
+        services.AddProcediMarcheAdapter(At("procedimarche"));
+        services.AddSigmaTerAdapter(At("sigmater"));
+        services.AddProtocolAdapter(At("protocol"));
+    }
+
+    private static string Mode(IConfiguration configuration)
+    {
+        var mode = (configuration[ModeKey] ?? "sandbox").ToLowerInvariant();
+        return mode is "sandbox" or "external" or "none"
+            ? mode
+            : throw new InvalidOperationException($"{ModeKey} is '{mode}': use sandbox, external or none");
+    }
+}
