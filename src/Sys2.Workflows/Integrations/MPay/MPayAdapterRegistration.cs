@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sys2.Workflows.Integrations.Http;
+
+namespace Sys2.Workflows.Integrations.MPay;
+
+public static class MPayAdapterRegistration
+{
+    /// <summary>The MPay HTTP client (retry, timeouts, circuit breaker), <see cref="IMPayPort"/> and the <c>mpay.request-payment</c> handler.</summary>
+    public static IServiceCollection AddMPayAdapter(this IServiceCollection services, Action<MPayAdapterOptions> configure)
+    {
+        services.AddOptions<MPayAdapterOptions>().Configure(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddAdapterHttpClient<IMPayPort, HttpMPayPort, MPayAdapterOptions>(HttpMPayPort.System);
+        services.AddTransient<IActivityHandler, RequestPaymentHandler>();
+        return services;
+    }
+}
