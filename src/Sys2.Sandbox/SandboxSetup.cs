@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sys2.Sandbox.Faults;
+using Sys2.Sandbox.MPay;
 
 namespace Sys2.Sandbox;
 
@@ -22,6 +23,7 @@ public static class SandboxSetup
             faults.Set(system.Key, system.Get<FaultSettings>() ?? FaultSettings.None);
         services.AddSingleton(faults);
         // Each simulator registers its state here (one line per system).
+        services.AddMPaySandbox(configuration);
         return services;
     }
 
@@ -30,6 +32,7 @@ public static class SandboxSetup
         var sandbox = app.MapGroup(Prefix);
         sandbox.MapFaultEndpoints();
         // Each simulator maps its group here (one line per system), e.g. sandbox.MapGroup("/mpay").WithFaults("mpay").
+        sandbox.MapMPay();
         return sandbox;
     }
 }

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text;
+using Sys2.Sandbox.Faults;
+using Sys2.Workflows.Integrations.MPay;
+
+namespace Sys2.Integrations.Tests.MPay;
+
+public sealed class when_an_applicant_pays_an_avviso
+{
+    [Fact]
+    public async Task the_receipt_is_posted_to_the_callback_url_and_finds_its_case()
+    {
+        await using var mpay = await MPayFixture.StartAsync();
+        var avviso = await mpay.RequestAsync(caseId: "c-2026-0042");
+        var notice = avviso["noticeNumber"]!.GetValue<string>();
+
+        (await mpay.PayAsync(notice)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var callback = (await mpay.Receiver.NextAsync(1)).Single();
+        PaymentReceiptParser.TryParse(Encoding.UTF8.GetBytes(callback.Body), out var receipt, out var problems).ShouldBeTrue(string.Join("; ", problems));
+        receipt.CaseId.ShouldBe("c-2026-0042");
+        receipt.Tenant.ShouldBe("H769");
+        receipt.Iupd.ShouldBe(avviso["iupd"]!.GetValue<string>());
+        receipt.NoticeNumber.Value.ShouldBe(notice);
+        receipt.Amount.ShouldBe(5000);
+        receipt.PaidAt.ShouldBe(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+        callback.IdempotencyKey.ShouldBe(receipt.ReceiptId);
+
+        var payload = receipt.ToEventPayload();
+        payload.Select(p => p.Key).ShouldBe(["paidAt", "noticeNumber", "iuv", "amount", "receiptId"], ignoreOrder: true);
+        payload["iuv"]!.GetValue<string>().ShouldBe(avviso["iuv"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task the_position_is_then_paid_and_cannot_be_paid_again()
+    {
+        await using var mpay = await MPayFixture.StartAsync();
+        var avviso = await mpay.RequestAsync();
+
+        await mpay.PayAsync(avviso["noticeNumber"]!.GetValue<string>());
+        var again = await mpay.PayAsync(avviso["noticeNumber"]!.GetValue<string>());
+
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await mpay.Port.GetDebtPositionAsync("H769", avviso["iupd"]!.GetValue<string>(), CancellationToken.None)).Status.ShouldBe(DebtPositionStatus.Paid);
+        (await mpay.Receiver.NextAsync(1)).Count.ShouldBe(1);
+        (await mpay.Receiver.ExtraWithinAsync(TimeSpan.FromMilliseconds(300))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task an_avviso_with_wrong_check_digits_cannot_be_paid()
+    {
+        await using var mpay = await MPayFixture.StartAsync();
+
+        var response = await mpay.PayAsync("302000000001234558");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("check digits");
+    }
+
+    [Fact]
+    public async Task a_duplicate_callback_is_delivered_twice_when_injected()
+    {
+        await using var mpay = await MPayFixture.StartAsync();
+        var avviso = await mpay.RequestAsync();
+        mpay.Sandbox.Faults.Set("mpay", new FaultSettings { DuplicateCallbacks = 1 });
+
+        await mpay.PayAsync(avviso["noticeNumber"]!.GetValue<string>());
+
+        var callbacks = await mpay.Receiver.NextAsync(2);
+        callbacks[1].Body.ShouldBe(callbacks[0].Body);
+        callbacks[1].IdempotencyKey.ShouldBe(callbacks[0].IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task out_of_order_callbacks_arrive_newest_first()
+    {
+        await using var mpay = await MPayFixture.StartAsync();
+        var first = await mpay.RequestAsync(caseId: "c-first");
+        var second = await mpay.RequestAsync(caseId: "c-second");
+        mpay.Sandbox.Faults.Set("mpay", new FaultSettings { OutOfOrderCallbacks = true });
+
+        await mpay.PayAsync(first["noticeNumber"]!.GetValue<string>());
+        await mpay.PayAsync(second["noticeNumber"]!.GetValue<string>());
+
+        var callbacks = await mpay.Receiver.NextAsync(2);
+        callbacks[0].Body.ShouldContain(second["noticeNumber"]!.GetValue<string>());
+        callbacks[1].Body.ShouldContain(first["noticeNumber"]!.GetValue<string>());
+    }
+}
