@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Sandbox.DigiP;
 using Sys2.Sandbox.Faults;
 using Sys2.Sandbox.MPay;
 
@@ -24,6 +25,7 @@ public static class SandboxSetup
         services.AddSingleton(faults);
         // Each simulator registers its state here (one line per system).
         services.AddMPaySandbox(configuration);
+        services.AddDigiPSandbox(configuration);
         return services;
     }
 
@@ -33,6 +35,7 @@ public static class SandboxSetup
         sandbox.MapFaultEndpoints();
         // Each simulator maps its group here (one line per system), e.g. sandbox.MapGroup("/mpay").WithFaults("mpay").
         sandbox.MapMPay();
+        sandbox.MapDigiP();
         return sandbox;
     }
 }

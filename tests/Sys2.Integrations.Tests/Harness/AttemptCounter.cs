@@ -12,8 +12,12 @@ public sealed class AttemptCounter(Action<int>? afterAttempt = null, Action<Json
 
     public int Attempts => _attempts;
 
+    /// <summary>The body of the last request, as sent.</summary>
+    public byte[]? LastRequestBody { get; private set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Content is not null) LastRequestBody = await request.Content.ReadAsByteArrayAsync(cancellationToken);
         var response = await base.SendAsync(request, cancellationToken);
         var attempt = Interlocked.Increment(ref _attempts);
         afterAttempt?.Invoke(attempt);
