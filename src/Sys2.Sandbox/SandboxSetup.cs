@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sys2.Sandbox.DigiP;
 using Sys2.Sandbox.Faults;
 using Sys2.Sandbox.MPay;
+using Sys2.Sandbox.Notifications;
 
 namespace Sys2.Sandbox;
 
@@ -26,6 +27,7 @@ public static class SandboxSetup
         // Each simulator registers its state here (one line per system).
         services.AddMPaySandbox(configuration);
         services.AddDigiPSandbox(configuration);
+        services.AddNotificationsSandbox(configuration);
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class SandboxSetup
         // Each simulator maps its group here (one line per system), e.g. sandbox.MapGroup("/mpay").WithFaults("mpay").
         sandbox.MapMPay();
         sandbox.MapDigiP();
+        sandbox.MapNotifications();
         return sandbox;
     }
 }

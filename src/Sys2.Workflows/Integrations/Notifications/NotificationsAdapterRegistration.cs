@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Sys2.Workflows.Integrations.Http;
+
+namespace Sys2.Workflows.Integrations.Notifications;
+
+public static class NotificationsAdapterRegistration
+{
+    /// <summary>
+    /// Email through SMTP (MailKit, <see cref="IEmailPort"/>), SMS through the HTTP gateway
+    /// (<see cref="ISmsPort"/>, retry, timeouts, circuit breaker), and the handler of
+    /// <c>notify.applicant</c> and <c>notify.supplier</c>.
+    /// </summary>
+    public static IServiceCollection AddNotificationsAdapter(
+        this IServiceCollection services, Action<SmtpOptions> smtp, Action<SmsAdapterOptions> sms)
+    {
+        services.AddOptions<SmtpOptions>().Configure(smtp);
+        services.AddOptions<SmsAdapterOptions>().Configure(sms);
+        services.AddSingleton<IEmailPort, SmtpEmailPort>();
+        services.AddAdapterHttpClient<ISmsPort, HttpSmsPort, SmsAdapterOptions>(HttpSmsPort.System);
+        services.AddTransient<IActivityHandler, NotifyHandler>();
+        return services;
+    }
+}
