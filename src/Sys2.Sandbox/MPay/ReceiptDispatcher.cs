@@ -17,6 +17,8 @@ public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector 
 {
     public const string ClientName = "mpay-receipts";
 
+    private const string FaultSystem = "mpay";
+
     private readonly Channel<JsonObject> _queue = Channel.CreateUnbounded<JsonObject>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private readonly List<ReceiptDelivery> _deliveries = [];
@@ -37,7 +39,7 @@ public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector 
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 var batch = new List<JsonObject>();
-                var plan = faults.For(HttpMPaySystem);
+                var plan = faults.For(FaultSystem);
                 if (plan.OutOfOrderCallbacks)
                 {
                     await Task.Delay(options.Value.OutOfOrderWindow, stoppingToken);
@@ -51,7 +53,7 @@ public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector 
 
                 foreach (var receipt in batch)
                 {
-                    var copies = faults.Draw(HttpMPaySystem, plan.DuplicateCallbacks) ? 2 : 1;
+                    var copies = faults.Draw(FaultSystem, plan.DuplicateCallbacks) ? 2 : 1;
                     for (var copy = 0; copy < copies; copy++) await DeliverAsync(receipt, stoppingToken);
                 }
             }
@@ -60,8 +62,6 @@ public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector 
         {
         }
     }
-
-    private const string HttpMPaySystem = "mpay";
 
     private async Task DeliverAsync(JsonObject receipt, CancellationToken ct)
     {

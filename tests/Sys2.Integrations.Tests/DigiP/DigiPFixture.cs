@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sys2.Integrations.Tests.Harness;
 using Sys2.Workflows.Integrations;
@@ -30,9 +31,10 @@ public sealed class DigiPFixture : IAsyncDisposable
     public IActivityPort Activities => _adapter.Activities();
     public IDigiPPort Port => _adapter.GetRequiredService<IDigiPPort>();
 
-    public static async Task<DigiPFixture> StartAsync(AttemptCounter? counter = null, Action<DigiPAdapterOptions>? tune = null)
+    public static async Task<DigiPFixture> StartAsync(
+        AttemptCounter? counter = null, Action<DigiPAdapterOptions>? tune = null, Dictionary<string, string?>? sandboxSettings = null)
     {
-        var sandbox = await SandboxServer.StartAsync();
+        var sandbox = await SandboxServer.StartAsync(configure: builder => builder.Configuration.AddInMemoryCollection(sandboxSettings ?? []));
         counter ??= new AttemptCounter();
         var documents = new InMemoryDocumentContent();
         var adapter = Adapters.Build(services =>

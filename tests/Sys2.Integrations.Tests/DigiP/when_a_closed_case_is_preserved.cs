@@ -68,6 +68,20 @@ public sealed class when_a_closed_case_is_preserved
     }
 
     [Fact]
+    public async Task a_rejected_sip_fails_the_step_for_good_with_the_hubs_reasons()
+    {
+        // A hub stricter than the SIPs we build: an index nested deeper than one level is refused.
+        await using var digip = await DigiPFixture.StartAsync(sandboxSettings: new() { ["Sandbox:DigiP:MaxIndexDepth"] = "1" });
+        var sha = digip.Documents.Add("H769", DigiPFixture.Segnalazione);
+
+        var failure = await Should.ThrowAsync<IntegrationException>(() => digip.ArchiveAsync(DigiPFixture.Archive(sha)));
+
+        failure.Transient.ShouldBeFalse();
+        failure.Message.ShouldContain("SIP SIP-H769-c-2026-0001-archive rejected: PIndex.xml: nested deeper than 1 levels");
+        digip.Counter.Attempts.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task a_document_whose_content_is_not_stored_fails_clearly_and_for_good()
     {
         await using var digip = await DigiPFixture.StartAsync();

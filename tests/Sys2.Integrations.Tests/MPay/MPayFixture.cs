@@ -28,13 +28,17 @@ public sealed class MPayFixture : IAsyncDisposable
     public IMPayPort Port => _adapter.GetRequiredService<IMPayPort>();
     public HttpClient Http { get; } = new();
 
-    public static async Task<MPayFixture> StartAsync(AttemptCounter? counter = null, Action<MPayAdapterOptions>? tune = null)
+    public static async Task<MPayFixture> StartAsync(AttemptCounter? counter = null, Action<MPayAdapterOptions>? tune = null, TimeProvider? clock = null)
     {
         var receiver = await CallbackReceiver.StartAsync();
-        var sandbox = await SandboxServer.StartAsync(configure: builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var sandbox = await SandboxServer.StartAsync(configure: builder =>
         {
-            ["Sandbox:MPay:CallbackUrl"] = receiver.Url.ToString(),
-        }));
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Sandbox:MPay:CallbackUrl"] = receiver.Url.ToString(),
+            });
+            if (clock is not null) builder.Services.AddSingleton(clock);
+        });
         counter ??= new AttemptCounter();
         var adapter = Adapters.Build(services =>
         {

@@ -47,6 +47,24 @@ public sealed class when_an_applicant_pays_an_avviso
     }
 
     [Fact]
+    public async Task an_avviso_not_paid_by_its_due_date_expires_and_can_no_longer_be_paid()
+    {
+        var clock = new Harness.ShiftableClock();
+        await using var mpay = await MPayFixture.StartAsync(clock: clock);
+        var avviso = await mpay.RequestAsync();
+        var iupd = avviso["iupd"]!.GetValue<string>();
+
+        clock.Advance(TimeSpan.FromDays(30));
+        (await mpay.Port.GetDebtPositionAsync("H769", iupd, CancellationToken.None)).Status.ShouldBe(DebtPositionStatus.Valid);
+        clock.Advance(TimeSpan.FromDays(1));
+        (await mpay.Port.GetDebtPositionAsync("H769", iupd, CancellationToken.None)).Status.ShouldBe(DebtPositionStatus.Expired);
+
+        var pay = await mpay.PayAsync(avviso["noticeNumber"]!.GetValue<string>());
+        pay.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await pay.Content.ReadAsStringAsync()).ShouldContain("EXPIRED");
+    }
+
+    [Fact]
     public async Task an_avviso_with_wrong_check_digits_cannot_be_paid()
     {
         await using var mpay = await MPayFixture.StartAsync();

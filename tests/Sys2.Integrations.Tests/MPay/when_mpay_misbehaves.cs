@@ -34,6 +34,26 @@ public sealed class when_mpay_misbehaves
     }
 
     [Fact]
+    public async Task after_repeated_failures_the_circuit_opens_and_calls_fail_fast_without_reaching_mpay()
+    {
+        await using var mpay = await MPayFixture.StartAsync(tune: o =>
+        {
+            o.BreakerMinimumThroughput = 2;
+            o.BreakDuration = TimeSpan.FromSeconds(30);
+        });
+        mpay.Sandbox.Faults.Set("mpay", new FaultSettings { ServerErrors = 1 });
+        await Should.ThrowAsync<IntegrationException>(() => mpay.RequestAsync());
+        var attemptsBefore = mpay.Counter.Attempts;
+        mpay.Sandbox.Faults.Set("mpay", FaultSettings.None);
+
+        var failure = await Should.ThrowAsync<IntegrationException>(() => mpay.RequestAsync(caseId: "c-2026-0002"));
+
+        failure.Transient.ShouldBeTrue();
+        failure.Message.ShouldContain("circuit is open");
+        mpay.Counter.Attempts.ShouldBe(attemptsBefore);
+    }
+
+    [Fact]
     public async Task a_system_that_does_not_answer_in_time_is_a_transient_failure()
     {
         await using var mpay = await MPayFixture.StartAsync(tune: o =>
