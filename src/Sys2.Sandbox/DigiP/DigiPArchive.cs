@@ -7,7 +7,9 @@ namespace Sys2.Sandbox.DigiP;
 
 /// <summary>
 /// The hub's register of accepted SIPs. Rejections are not remembered against the idempotency
-/// key, so a corrected SIP can be sent again under it; an accepted one answers its rapporto again.
+/// key, so a corrected SIP can be sent again under it; once a SIP is accepted, the key answers
+/// that rapporto again, flagged as a replay: a redelivered call rebuilds its SIP with a new time
+/// reference, so the bytes differ while the attempt is the same.
 /// </summary>
 public sealed class DigiPArchive(SipInspector inspector, TimeProvider clock)
 {
@@ -19,7 +21,7 @@ public sealed class DigiPArchive(SipInspector inspector, TimeProvider clock)
     public sealed record Accepted(string Tenant, string Id, DateTimeOffset ReceivedAt, string SipDigest, int SipBytes);
 
     public abstract record Outcome;
-    public sealed record Taken(Accepted Rapporto) : Outcome;
+    public sealed record Taken(Accepted Rapporto, bool Replayed) : Outcome;
     public sealed record Rejected(IReadOnlyList<RejectionReason> Reasons) : Outcome;
     public sealed record Refused(int Status, string Detail) : Outcome;
 
@@ -31,9 +33,7 @@ public sealed class DigiPArchive(SipInspector inspector, TimeProvider clock)
         lock (_gate)
         {
             if (idempotencyKey is not null && _byKey.TryGetValue(idempotencyKey, out var earlier))
-                return earlier.SipDigest == digest
-                    ? new Taken(earlier)
-                    : new Refused(409, $"Idempotency-Key '{idempotencyKey}' was used for another SIP ({earlier.SipDigest})");
+                return new Taken(earlier, Replayed: true);
         }
 
         var reasons = inspector.Inspect(sip);
@@ -47,7 +47,7 @@ public sealed class DigiPArchive(SipInspector inspector, TimeProvider clock)
                 $"RdV-{tenant.ToUpperInvariant()}-{now.Year}-{sequence.ToString("D6", CultureInfo.InvariantCulture)}", now, digest, sip.Length);
             _accepted.Add(rapporto);
             if (idempotencyKey is not null) _byKey[idempotencyKey] = rapporto;
-            return new Taken(rapporto);
+            return new Taken(rapporto, Replayed: false);
         }
     }
 

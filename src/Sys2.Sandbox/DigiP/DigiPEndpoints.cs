@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Sys2.Sandbox.Faults;
+using Sys2.Workflows.Integrations.DigiP;
 
 namespace Sys2.Sandbox.DigiP;
 
@@ -13,12 +14,14 @@ public static class DigiPEndpoints
     {
         var digip = sandbox.MapGroup("/digip").WithFaults("digip");
 
-        digip.MapPost("/enti/{tenant}/sip", async (string tenant, HttpRequest request, DigiPArchive archive, IOptions<DigiPSandboxOptions> options) =>
+        digip.MapPost("/enti/{tenant}/sip", async (string tenant, HttpRequest request, HttpResponse response, DigiPArchive archive, IOptions<DigiPSandboxOptions> options) =>
         {
             var sip = await ReadBoundedAsync(request, options.Value.MaxSipBytes);
             if (sip is null)
                 return Results.Problem($"a SIP may be at most {options.Value.MaxSipBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
-            return archive.Submit(tenant, request.Headers["Idempotency-Key"].FirstOrDefault(), sip) switch
+            var outcome = archive.Submit(tenant, request.Headers["Idempotency-Key"].FirstOrDefault(), sip);
+            if (outcome is DigiPArchive.Taken { Replayed: true }) response.Headers[HttpDigiPPort.ReplayedHeader] = "true";
+            return outcome switch
             {
                 DigiPArchive.Taken taken => Results.Json(new
                 {
@@ -26,7 +29,7 @@ public static class DigiPEndpoints
                     tenant = taken.Rapporto.Tenant,
                     receivedAt = taken.Rapporto.ReceivedAt.ToUniversalTime(),
                     sipDigest = taken.Rapporto.SipDigest,
-                }, statusCode: StatusCodes.Status201Created),
+                }, statusCode: taken.Replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created),
                 DigiPArchive.Rejected rejected => Results.Json(new { outcome = "rejected", reasons = rejected.Reasons },
                     statusCode: StatusCodes.Status422UnprocessableEntity),
                 DigiPArchive.Refused refused => Results.Problem(refused.Detail, statusCode: refused.Status),

@@ -32,7 +32,8 @@ public sealed class DigiPFixture : IAsyncDisposable
     public IDigiPPort Port => _adapter.GetRequiredService<IDigiPPort>();
 
     public static async Task<DigiPFixture> StartAsync(
-        AttemptCounter? counter = null, Action<DigiPAdapterOptions>? tune = null, Dictionary<string, string?>? sandboxSettings = null)
+        AttemptCounter? counter = null, Action<DigiPAdapterOptions>? tune = null, Dictionary<string, string?>? sandboxSettings = null,
+        TimeProvider? clock = null)
     {
         var sandbox = await SandboxServer.StartAsync(configure: builder => builder.Configuration.AddInMemoryCollection(sandboxSettings ?? []));
         counter ??= new AttemptCounter();
@@ -40,6 +41,7 @@ public sealed class DigiPFixture : IAsyncDisposable
         var adapter = Adapters.Build(services =>
         {
             services.AddSingleton<IDocumentContent>(documents);
+            if (clock is not null) services.AddSingleton(clock);
             services.AddDigiPAdapter(o => { o.Quick(sandbox.For("digip")); tune?.Invoke(o); });
             services.AddHttpClient(HttpDigiPPort.System).AddHttpMessageHandler(() => counter);
         });

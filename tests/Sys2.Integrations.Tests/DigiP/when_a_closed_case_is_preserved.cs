@@ -68,6 +68,23 @@ public sealed class when_a_closed_case_is_preserved
     }
 
     [Fact]
+    public async Task a_call_redelivered_later_gets_the_first_rapporto_though_its_sip_has_a_new_time_reference()
+    {
+        var clock = new Harness.ShiftableClock();
+        await using var digip = await DigiPFixture.StartAsync(clock: clock);
+        var sha = digip.Documents.Add("H769", DigiPFixture.Segnalazione);
+        var first = await digip.ArchiveAsync(DigiPFixture.Archive(sha));
+        var firstSip = digip.Counter.LastRequestBody!;
+
+        clock.Advance(TimeSpan.FromHours(2));
+        var again = await digip.ArchiveAsync(DigiPFixture.Archive(sha));
+
+        digip.Counter.LastRequestBody.ShouldNotBe(firstSip);
+        again["id"]!.GetValue<string>().ShouldBe(first["id"]!.GetValue<string>());
+        again["sipDigest"]!.GetValue<string>().ShouldBe(first["sipDigest"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task a_rejected_sip_fails_the_step_for_good_with_the_hubs_reasons()
     {
         // A hub stricter than the SIPs we build: an index nested deeper than one level is refused.

@@ -9,6 +9,9 @@ public sealed class HttpDigiPPort(HttpClient http) : IDigiPPort
 {
     public const string System = "digip";
 
+    /// <summary>Set by the hub when the idempotency key had already been accepted: the rapporto is the earlier one.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
     public async Task<VersamentoOutcome> SubmitAsync(string tenant, SubmissionPackage sip, string idempotencyKey, CancellationToken ct)
     {
         var content = new ByteArrayContent(sip.Zip);
@@ -31,8 +34,10 @@ public sealed class HttpDigiPPort(HttpClient http) : IDigiPPort
         var digest = answer.String("sipDigest");
         if (digest.Length != 64 || !digest.All(Uri.IsHexDigit))
             throw answer.Malformed("sipDigest", $"'{digest}' is not a SHA-256 digest");
-        // The rapporto is evidence of what was preserved: it must be about the bytes we sent.
-        if (!digest.Equals(sip.Sha256, StringComparison.OrdinalIgnoreCase))
+        // The rapporto is evidence of what was preserved: it must be about the bytes we sent,
+        // unless it is the hub's earlier answer to this very attempt (same key, SIP rebuilt since).
+        var replayed = response.Headers.TryGetValues(ReplayedHeader, out var flags) && flags.Contains("true");
+        if (!replayed && !digest.Equals(sip.Sha256, StringComparison.OrdinalIgnoreCase))
             throw answer.Malformed("sipDigest", $"'{digest}' is not the digest of the SIP sent ({sip.Sha256})");
         return new RapportoDiVersamento(answer.String("id"), answer.Instant("receivedAt"), digest.ToLowerInvariant());
     }

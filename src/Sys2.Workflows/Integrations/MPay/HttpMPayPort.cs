@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -55,7 +56,7 @@ public sealed class HttpMPayPort(HttpClient http) : IMPayPort
             var t = request.Option.Transfers[i];
             transfers.Add(new JsonObject
             {
-                ["idTransfer"] = (i + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+                ["idTransfer"] = (i + 1).ToString(CultureInfo.InvariantCulture),
                 ["amount"] = t.Amount,
                 ["remittanceInformation"] = t.RemittanceInformation,
                 ["category"] = t.Category,
@@ -75,7 +76,7 @@ public sealed class HttpMPayPort(HttpClient http) : IMPayPort
             {
                 ["amount"] = request.Option.Amount,
                 ["description"] = request.Option.Description,
-                ["dueDate"] = request.Option.DueDate.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture),
+                ["dueDate"] = request.Option.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["isPartialPayment"] = false,
                 ["transfer"] = transfers,
             }),
