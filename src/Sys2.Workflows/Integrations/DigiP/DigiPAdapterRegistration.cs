@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sys2.Workflows.Integrations.Http;
@@ -18,4 +19,8 @@ public static class DigiPAdapterRegistration
         services.AddTransient<IActivityHandler, ArchiveHandler>();
         return services;
     }
+
+    /// <summary>As above, bound from a configuration section (e.g. <c>Integrations:DigiP</c>).</summary>
+    public static IServiceCollection AddDigiPAdapter(this IServiceCollection services, IConfiguration section) =>
+        services.AddDigiPAdapter(options => section.Bind(options));
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sys2.Workflows.Integrations.Http;
@@ -15,4 +16,8 @@ public static class MPayAdapterRegistration
         services.AddTransient<IActivityHandler, RequestPaymentHandler>();
         return services;
     }
+
+    /// <summary>As above, bound from a configuration section (e.g. <c>Integrations:MPay</c>).</summary>
+    public static IServiceCollection AddMPayAdapter(this IServiceCollection services, IConfiguration section) =>
+        services.AddMPayAdapter(options => section.Bind(options));
 }

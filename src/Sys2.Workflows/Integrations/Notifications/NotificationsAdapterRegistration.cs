@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sys2.Workflows.Integrations.Http;
 
@@ -20,4 +21,8 @@ public static class NotificationsAdapterRegistration
         services.AddTransient<IActivityHandler, NotifyHandler>();
         return services;
     }
+
+    /// <summary>As above, bound from two configuration sections (e.g. <c>Integrations:Smtp</c> and <c>Integrations:Sms</c>).</summary>
+    public static IServiceCollection AddNotificationsAdapter(this IServiceCollection services, IConfiguration smtp, IConfiguration sms) =>
+        services.AddNotificationsAdapter(options => smtp.Bind(options), options => sms.Bind(options));
 }
