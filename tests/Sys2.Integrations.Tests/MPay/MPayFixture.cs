@@ -55,6 +55,14 @@ public sealed class MPayFixture : IAsyncDisposable
         ["description"] = description,
     };
 
+    /// <summary>A GPD creation body as the adapter sends it, for driving the ledger directly.</summary>
+    public static JsonObject CreationBody() => JsonNode.Parse("""
+        {"iupd":"SYS2-c-1-request-payment","type":"F","fiscalCode":"RSSMRA45D25F205N","fullName":"Mario Rossi",
+         "paymentOption":[{"amount":5000,"description":"Diritti SUAP","dueDate":"2099-12-31",
+           "transfer":[{"amount":5000,"remittanceInformation":"Diritti SUAP","category":"9/0201133IM/","iban":"IT60X0542811101000000123456"}]}],
+         "metadata":{"caseId":"c-1"}}
+        """)!.AsObject();
+
     public Task<JsonObject> RequestAsync(JsonObject? input = null, string caseId = "c-2026-0001", int attempt = 1, string tenant = "H769") =>
         Activities.InvokeAsync(Adapters.Call(RequestPaymentHandler.Activity, input ?? Fee(), tenant, caseId, attempt: attempt), CancellationToken.None);
 

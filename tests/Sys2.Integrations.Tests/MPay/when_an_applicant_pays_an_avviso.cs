@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Sys2.Sandbox.Faults;
+using Sys2.Sandbox.MPay;
+using Sys2.Workflows.Tenants;
 using Sys2.Workflows.Integrations.MPay;
 
 namespace Sys2.Integrations.Tests.MPay;
@@ -29,6 +31,21 @@ public sealed class when_an_applicant_pays_an_avviso
         var payload = receipt.ToEventPayload();
         payload.Select(p => p.Key).ShouldBe(["paidAt", "noticeNumber", "iuv", "amount", "receiptId"], ignoreOrder: true);
         payload["iuv"]!.GetValue<string>().ShouldBe(avviso["iuv"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void the_same_seed_gives_the_same_receipts_and_another_seed_other_ones()
+    {
+        static string ReceiptId(int seed)
+        {
+            var ledger = new MPayLedger(new SegregationCodes(EntityCatalogue.Load()), TimeProvider.System, seed);
+            var created = (MPayLedger.Created)ledger.Create("H769", "k-1", MPayFixture.CreationBody(), publish: true);
+            var notice = created.Position["paymentOption"]![0]!["nav"]!.GetValue<string>();
+            return ((MPayLedger.Paid)ledger.Pay(notice)).Receipt["receiptId"]!.GetValue<string>();
+        }
+
+        ReceiptId(7).ShouldBe(ReceiptId(7));
+        ReceiptId(8).ShouldNotBe(ReceiptId(7));
     }
 
     [Fact]

@@ -8,7 +8,13 @@ namespace Sys2.Workflows.Integrations.MPay;
 
 /// <summary>
 /// Checks a receipt callback body: the caller is on the network, so nothing is trusted.
-/// Every problem is reported (each naming its field), not only the first.
+/// Every problem is reported (each naming its field), not only the first. The body:
+/// <code>
+/// { "tenant": "H769", "iupd": "SYS2-{caseId}-{step}", "iuv": "02000000001234559",
+///   "noticeNumber": "302000000001234559", "amount": 5000, "paidAt": "2026-11-26T10:00:00.000Z",
+///   "receiptId": "…", "metadata": { "caseId": "…", "step": "request-payment" } }
+/// </code>
+/// sent with the header <c>Idempotency-Key: {receiptId}</c>.
 /// </summary>
 public static class PaymentReceiptParser
 {
