@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Sandbox.DigiP;
 using Sys2.Sandbox.Faults;
 using Sys2.Sandbox.ProcediMarche;
 using Sys2.Sandbox.Protocol;
 using Sys2.Sandbox.SigmaTer;
+using Sys2.Sandbox.MPay;
+using Sys2.Sandbox.Notifications;
 
 namespace Sys2.Sandbox;
 
@@ -28,6 +31,9 @@ public static class SandboxSetup
         services.AddProcediMarcheSandbox();
         services.AddSigmaTerSandbox();
         services.AddProtocolSandbox();
+        services.AddMPaySandbox(configuration);
+        services.AddDigiPSandbox(configuration);
+        services.AddNotificationsSandbox(configuration);
         return services;
     }
 
@@ -39,6 +45,9 @@ public static class SandboxSetup
         sandbox.MapProcediMarche();
         sandbox.MapSigmaTer();
         sandbox.MapProtocol();
+        sandbox.MapMPay();
+        sandbox.MapDigiP();
+        sandbox.MapNotifications();
         return sandbox;
     }
 }

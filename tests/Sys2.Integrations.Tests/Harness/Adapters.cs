@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Sys2.Workflows.Integrations;
 using Sys2.Workflows.Integrations.Http;
+using Sys2.Workflows.Integrations.Http.Adapters;
 
 namespace Sys2.Integrations.Tests.Harness;
 
@@ -18,6 +19,15 @@ public static class Adapters
         options.BreakDuration = TimeSpan.FromSeconds(1);
     }
 
+    public static void Quick(this AdapterHttpOptions options, Uri baseAddress)
+    {
+        options.BaseAddress = baseAddress;
+        options.AttemptTimeout = TimeSpan.FromSeconds(2);
+        options.TotalTimeout = TimeSpan.FromSeconds(8);
+        options.MaxRetries = 2;
+        options.RetryDelay = TimeSpan.FromMilliseconds(20);
+    }
+
     public static ServiceProvider Provider(Action<IServiceCollection> register)
     {
         var services = new ServiceCollection();
@@ -26,9 +36,23 @@ public static class Adapters
         return services.BuildServiceProvider();
     }
 
+    public static ServiceProvider Build(Action<IServiceCollection> register)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        register(services);
+        return services.BuildServiceProvider();
+    }
+
+    public static IActivityPort Activities(this IServiceProvider services) =>
+        new ActivityDispatcher(services.GetServices<IActivityHandler>());
+
     private static int _attempt;
 
     /// <summary>A call as the engine makes it; a fresh idempotency key unless one is given.</summary>
     public static ActivityCall Call(string activity, string tenant, JsonObject input, string? idempotencyKey = null) =>
         new(tenant, "case-1", "step", activity, 1, idempotencyKey ?? $"case-1/step/1/{Interlocked.Increment(ref _attempt)}-{Guid.NewGuid():N}", input);
+
+    public static ActivityCall Call(string activity, JsonObject input, string tenant = "H769", string caseId = "c-2026-0001", string step = "request-payment", int attempt = 1) =>
+        new(tenant, caseId, step, activity, attempt, $"{caseId}/{step}/1", input);
 }

@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Sys2.Sandbox.Faults;
+
+namespace Sys2.Sandbox.MPay;
+
+/// <summary>
+/// Posts receipts to the configured callback URL, one at a time, after the payment's request
+/// has been answered (pagoPA's receipts are asynchronous). Honours the fault plan of
+/// <c>mpay</c>: a duplicate delivery sends the same receipt twice, out-of-order holds receipts
+/// for a window and sends them newest first.
+/// </summary>
+public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector faults, IOptions<MPaySandboxOptions> options) : BackgroundService
+{
+    public const string ClientName = "mpay-receipts";
+
+    private const string FaultSystem = "mpay";
+
+    private readonly Channel<JsonObject> _queue = Channel.CreateUnbounded<JsonObject>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private readonly List<ReceiptDelivery> _deliveries = [];
+
+    public sealed record ReceiptDelivery(string ReceiptId, string NoticeNumber, int Attempt, int? Status, string Outcome);
+
+    public void Enqueue(JsonObject receipt) => _queue.Writer.TryWrite(receipt);
+
+    public IReadOnlyList<ReceiptDelivery> Deliveries
+    {
+        get { lock (_gate) return _deliveries.ToList(); }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                var batch = new List<JsonObject>();
+                var plan = faults.For(FaultSystem);
+                if (plan.OutOfOrderCallbacks)
+                {
+                    await Task.Delay(options.Value.OutOfOrderWindow, stoppingToken);
+                    while (_queue.Reader.TryRead(out var held)) batch.Add(held);
+                    batch.Reverse();
+                }
+                else if (_queue.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                foreach (var receipt in batch)
+                {
+                    var copies = faults.Draw(FaultSystem, plan.DuplicateCallbacks) ? 2 : 1;
+                    for (var copy = 0; copy < copies; copy++) await DeliverAsync(receipt, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task DeliverAsync(JsonObject receipt, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var receiptId = receipt["receiptId"]?.GetValue<string>() ?? "";
+        var notice = receipt["noticeNumber"]?.GetValue<string>() ?? "";
+        if (settings.CallbackUrl is null)
+        {
+            Record(new ReceiptDelivery(receiptId, notice, 0, null, $"not sent: {MPaySandboxOptions.Section}:CallbackUrl is not set"));
+            return;
+        }
+
+        var http = clients.CreateClient(ClientName);
+        for (var attempt = 1; attempt <= Math.Max(1, settings.DeliveryAttempts); attempt++)
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(settings.DeliveryTimeout);
+                using var request = new HttpRequestMessage(HttpMethod.Post, settings.CallbackUrl) { Content = JsonContent.Create(receipt) };
+                // The receiver dedupes on this, exactly as it must for a PSP's repeated receipt.
+                request.Headers.Add("Idempotency-Key", receiptId);
+                using var response = await http.SendAsync(request, timeout.Token);
+                Record(new ReceiptDelivery(receiptId, notice, attempt, (int)response.StatusCode, response.IsSuccessStatusCode ? "delivered" : "refused"));
+                if (response.IsSuccessStatusCode || (int)response.StatusCode < 500) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+            {
+                Record(new ReceiptDelivery(receiptId, notice, attempt, null, $"failed: {e.Message}"));
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
+        }
+    }
+
+    private void Record(ReceiptDelivery delivery)
+    {
+        lock (_gate) _deliveries.Add(delivery);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Sys2.Workflows.Integrations.Notifications;
+
+namespace Sys2.Sandbox.Notifications;
+
+/// <summary>The SMS gateway's outbox, kept for tests and the UI; the same Idempotency-Key sends once.</summary>
+public sealed class SmsInbox(TimeProvider clock)
+{
+    private readonly Lock _gate = new();
+    private readonly List<Sms> _messages = [];
+    private readonly Dictionary<string, Sms> _byKey = new(StringComparer.Ordinal);
+
+    public sealed record Sms(string Id, string To, string Sender, string Text, int Septets, DateTimeOffset AcceptedAt, string Status = "accepted");
+
+    public abstract record Outcome;
+    public sealed record Accepted(Sms Message, bool Replayed) : Outcome;
+    public sealed record Refused(string Detail) : Outcome;
+
+    public Outcome Send(string? idempotencyKey, string? to, string? text, string? sender)
+    {
+        if (!PhoneNumbers.TryNormalize(to, out var number) || number != to)
+            return new Refused($"to: '{to}' is not an E.164 number (+ and 8 to 15 digits)");
+        if (string.IsNullOrEmpty(text)) return new Refused("text: required");
+        var septets = GsmText.Septets(text);
+        if (septets < 0) return new Refused("text: characters outside the GSM 03.38 alphabet");
+        if (septets > GsmText.SingleMessageSeptets) return new Refused($"text: {septets} septets, more than one message ({GsmText.SingleMessageSeptets})");
+        lock (_gate)
+        {
+            if (idempotencyKey is not null && _byKey.TryGetValue(idempotencyKey, out var earlier)) return new Accepted(earlier, Replayed: true);
+            var sms = new Sms($"SMS-{(_messages.Count + 1).ToString("D6", CultureInfo.InvariantCulture)}", number, sender ?? "", text, septets, clock.GetUtcNow());
+            _messages.Add(sms);
+            if (idempotencyKey is not null) _byKey[idempotencyKey] = sms;
+            return new Accepted(sms, Replayed: false);
+        }
+    }
+
+    public IReadOnlyList<Sms> To(string? number)
+    {
+        lock (_gate)
+            return number is null ? _messages.ToList() : _messages.Where(m => m.To == number).ToList();
+    }
+}

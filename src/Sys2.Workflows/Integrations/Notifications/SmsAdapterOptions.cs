@@ -1,0 +1,10 @@
+using Sys2.Workflows.Integrations.Http.Adapters;
+
+namespace Sys2.Workflows.Integrations.Notifications;
+
+/// <summary>Configuration of the SMS gateway adapter (suggested section <c>Integrations:Sms</c>).</summary>
+public sealed class SmsAdapterOptions : AdapterHttpOptions
+{
+    /// <summary>The alphanumeric sender shown on the phone (at most 11 characters by GSM rules).</summary>
+    public string Sender { get; set; } = "SYS2";
+}
