@@ -6,6 +6,7 @@ using Sys2.Host.Cases;
 using Sys2.Host.Database;
 using Sys2.Host.Definitions;
 using Sys2.Host.Engine;
+using Sys2.Host.Files;
 using Sys2.Host.Integrations;
 using Sys2.Sandbox;
 using Sys2.Host.Storage;
@@ -52,6 +53,8 @@ public static class Sys2Application
         app.MapCaseEndpoints();
         app.MapCaseCommandEndpoints();
         app.MapViewEndpoints();
+        app.MapFileEndpoints();
+        app.MapPaymentReceipts();
         app.MapHistoryEndpoints();
         return app;
     }

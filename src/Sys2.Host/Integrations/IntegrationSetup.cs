@@ -1,4 +1,11 @@
+using MailKit.Security;
+using Sys2.Host.Files;
 using Sys2.Sandbox;
+using Sys2.Sandbox.MPay;
+using Sys2.Sandbox.Notifications;
+using Sys2.Workflows.Integrations.DigiP;
+using Sys2.Workflows.Integrations.MPay;
+using Sys2.Workflows.Integrations.Notifications;
 using Sys2.Workflows.Integrations.ProcediMarche;
 using Sys2.Workflows.Integrations.Protocol;
 using Sys2.Workflows.Integrations.SigmaTer;
@@ -39,6 +46,24 @@ public static class IntegrationSetup
         services.AddProcediMarcheAdapter(At("procedimarche"));
         services.AddSigmaTerAdapter(At("sigmater"));
         services.AddProtocolAdapter(At("protocol"));
+        services.AddMPayAdapter(o => { configuration.GetSection("Sys2:Integrations:mpay").Bind(o); o.BaseAddress = At("mpay"); });
+        services.AddSingleton<IDocumentContent, MartenDocumentContent>();
+        services.AddDigiPAdapter(o => { configuration.GetSection("Sys2:Integrations:digip").Bind(o); o.BaseAddress = At("digip"); });
+        services.AddNotificationsAdapter(
+            smtp => configuration.GetSection("Sys2:Integrations:smtp").Bind(smtp),
+            sms => { configuration.GetSection("Sys2:Integrations:sms").Bind(sms); sms.BaseAddress = At("sms"); });
+        if (mode == "sandbox")
+        {
+            // The sandbox's SMTP sink picks a free port when it starts; mail goes there, in clear.
+            services.AddOptions<SmtpOptions>().Configure<SmtpSink>((smtp, sink) =>
+            {
+                smtp.Host = sink.Host;
+                smtp.Port = sink.Port;
+                smtp.Security = SecureSocketOptions.None;
+            });
+            // MPay's receipts come back to this host, through the same loopback as the adapters.
+            services.PostConfigure<MPaySandboxOptions>(o => o.CallbackUrl ??= new Uri($"http://{SandboxLoopback.Host}{PaymentReceiptEndpoint.Path}"));
+        }
     }
 
     private static string Mode(IConfiguration configuration)

@@ -3,6 +3,7 @@ using JasperFx.MultiTenancy;
 using Marten;
 using Sys2.Host.Cases;
 using Sys2.Host.Definitions;
+using Sys2.Host.Files;
 using Sys2.Host.Views;
 using JasperFx.Events.Projections;
 using Sys2.Workflows.Cases.Events;
@@ -37,6 +38,7 @@ public static class MartenSetup
         // Definitions are shared by all 64 entities: one catalogue, not one per tenant.
         opts.Schema.For<StoredDefinition>().Identity(d => d.Id).SingleTenanted();
         opts.Schema.For<ProcessedCommand>().Identity(c => c.Id);
+        opts.Schema.For<StoredFile>().Identity(f => f.Id);
 
         // The case summaries move in the same transaction as the events (inline), so an inbox
         // never shows a task that was just completed; the GIN index serves the inbox queries.

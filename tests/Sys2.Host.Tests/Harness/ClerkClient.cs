@@ -16,6 +16,14 @@ public sealed class ClerkClient(Uri address, string tenant, string user, string 
 
     public Task<HttpResponseMessage> PostAsync(string path, object body) => _http.SendAsync(Request(HttpMethod.Post, path, body));
 
+    public Task<HttpResponseMessage> PostRawAsync(string path, string fileName, HttpContent content)
+    {
+        var request = Request(HttpMethod.Post, path, null);
+        request.Headers.Add("X-File-Name", fileName);
+        request.Content = content;
+        return _http.SendAsync(request);
+    }
+
     public async Task<T> GetJsonAsync<T>(string path)
     {
         var response = await GetAsync(path);

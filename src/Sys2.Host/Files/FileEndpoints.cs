@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using Marten;
+using Sys2.Host.Api;
+
+namespace Sys2.Host.Files;
+
+/// <summary>
+/// Upload a document's bytes before naming it in a case (inputs or an attachment). The answer is
+/// the <c>document</c> value to use: name, SHA-256 computed here, media type, size.
+/// </summary>
+public static class FileEndpoints
+{
+    public const long MaxBytes = 50 * 1024 * 1024;
+
+    public static void MapFileEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/files", async (HttpRequest request, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (RequestActor.From(request) is not { } caller) return CaseEndpoints.Unauthenticated();
+            var name = request.Headers["X-File-Name"].ToString();
+            if (string.IsNullOrWhiteSpace(name)) return Results.Problem("send the file name in the X-File-Name header", statusCode: 400);
+            if (request.ContentLength is > MaxBytes) return Results.Problem($"a file may be at most {MaxBytes} bytes", statusCode: 413);
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            if (buffer.Length == 0) return Results.Problem("the file is empty", statusCode: 400);
+            var content = buffer.ToArray();
+            var file = new StoredFile
+            {
+                Id = Convert.ToHexStringLower(SHA256.HashData(content)), Name = name, Size = content.LongLength, Content = content,
+                MediaType = request.ContentType ?? "application/octet-stream", StoredAt = clock.GetUtcNow(),
+            };
+            await using var session = store.LightweightSession(caller.Tenant);
+            session.Store(file);
+            await session.SaveChangesAsync(ct);
+            return Results.Ok(new { name = file.Name, sha256 = file.Id, mediaType = file.MediaType, size = file.Size });
+        });
+    }
+}

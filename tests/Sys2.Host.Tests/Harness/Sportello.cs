@@ -1,0 +1,35 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Sys2.Host.Tests.Harness;
+
+/// <summary>What the front office does with the sandbox: upload a signed file, pay an avviso, read the mail sent.</summary>
+public static class Sportello
+{
+    /// <summary>Uploads a document's bytes and returns the <c>document</c> value to name it by in a case.</summary>
+    public static async Task<JsonObject> UploadAsync(this ClerkClient clerk, string name, string text)
+    {
+        var response = await clerk.PostRawAsync("/api/files", name, new ByteArrayContent(Encoding.UTF8.GetBytes(text))
+        {
+            Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") },
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>The applicant pays the avviso at a PSP; MPay sends the receipt to the host by callback.</summary>
+    public static async Task PayAsync(this CaseHost host, string noticeNumber)
+    {
+        using var http = new HttpClient { BaseAddress = host.Address };
+        var paid = await http.PostAsync($"/sandbox/mpay/avvisi/{noticeNumber}/pay", null);
+        paid.EnsureSuccessStatusCode();
+    }
+
+    public static async Task<JsonArray> MailToAsync(this CaseHost host, string address)
+    {
+        using var http = new HttpClient { BaseAddress = host.Address };
+        return (await http.GetFromJsonAsync<JsonArray>($"/sandbox/mail/messages?to={Uri.EscapeDataString(address)}"))!;
+    }
+}
