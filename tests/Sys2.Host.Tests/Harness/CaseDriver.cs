@@ -15,13 +15,16 @@ public sealed class CaseDriver(CaseHost host, string tenant = "H769")
 {
     private readonly CaseHistory _history = new(host.Store);
 
-    public async Task<IReadOnlyList<object>> RunToEndAsync(string caseId, IReadOnlyDictionary<string, string>? outcomes = null, int maxActions = 40)
+    /// <param name="stopAtIncident">Return as soon as the case sits in an incident (an operator's turn) instead of failing.</param>
+    public async Task<IReadOnlyList<object>> RunToEndAsync(
+        string caseId, IReadOnlyDictionary<string, string>? outcomes = null, int maxActions = 40, bool stopAtIncident = false)
     {
         for (var action = 0; action < maxActions; action++)
         {
-            var state = await Eventually.HoldsAsync(() => _history.StateAsync(tenant, caseId)!, s => s is not null && (!s.IsOpen || Actionable(s) is not null),
-                $"{caseId} to need a person or to close", describe: s => string.Join(", ", s?.Tokens.Values.Select(t => $"{t.Step}:{t.Bookmark?.GetType().Name}") ?? []));
-            if (!state!.IsOpen) return await host.EventsOf(caseId, tenant);
+            var state = await Eventually.HoldsAsync(() => _history.StateAsync(tenant, caseId)!,
+                s => s is not null && (!s.IsOpen || Actionable(s) is not null || stopAtIncident && InIncident(s)),
+                $"{caseId} to need a person or to close", TimeSpan.FromSeconds(120), describe: s => string.Join(", ", s?.Tokens.Values.Select(t => $"{t.Step}:{t.Bookmark?.GetType().Name}") ?? []));
+            if (!state!.IsOpen || stopAtIncident && InIncident(state)) return await host.EventsOf(caseId, tenant);
             var token = Actionable(state)!;
             if (token.Bookmark is WaitBookmark)
             {
@@ -41,6 +44,8 @@ public sealed class CaseDriver(CaseHost host, string tenant = "H769")
         }
         throw new InvalidOperationException($"{caseId} did not close after {maxActions} actions");
     }
+
+    private static bool InIncident(CaseState state) => state.Tokens.Values.Any(t => t.Bookmark is IncidentBookmark);
 
     private static Token? Actionable(CaseState state) =>
         state.Tokens.Values.FirstOrDefault(t => t.Bookmark is TaskBookmark

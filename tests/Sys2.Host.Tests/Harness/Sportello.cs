@@ -19,12 +19,23 @@ public static class Sportello
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    /// <summary>The applicant pays the avviso at a PSP; MPay sends the receipt to the host by callback.</summary>
+    /// <summary>
+    /// The applicant pays the avviso at a PSP; MPay sends the receipt to the host by callback. A
+    /// payer whose PSP answers 503 (injected faults) simply tries again.
+    /// </summary>
     public static async Task PayAsync(this CaseHost host, string noticeNumber)
     {
         using var http = new HttpClient { BaseAddress = host.Address };
-        var paid = await http.PostAsync($"/sandbox/mpay/avvisi/{noticeNumber}/pay", null);
-        paid.EnsureSuccessStatusCode();
+        for (var attempt = 1; ; attempt++)
+        {
+            var paid = await http.PostAsync($"/sandbox/mpay/avvisi/{noticeNumber}/pay", null);
+            if (paid.IsSuccessStatusCode || (int)paid.StatusCode < 500 || attempt == 20)
+            {
+                paid.EnsureSuccessStatusCode();
+                return;
+            }
+            await Task.Delay(50);
+        }
     }
 
     public static async Task<JsonArray> MailToAsync(this CaseHost host, string address)
