@@ -5,6 +5,7 @@ using Sys2.Host.Api;
 using Sys2.Host.Cases;
 using Sys2.Host.Database;
 using Sys2.Host.Definitions;
+using Sys2.Host.Demo;
 using Sys2.Host.Engine;
 using Sys2.Host.Files;
 using Sys2.Host.Integrations;
@@ -36,6 +37,8 @@ public static class Sys2Application
         builder.Host.UseWolverine(opts => WolverineSetup.Configure(opts, builder.Configuration));
         builder.Services.AddSingleton<IActivityPort, ActivityDispatcher>();
         builder.Services.AddRegionalSystems(builder.Configuration);
+        if (builder.Configuration.GetValue(DemoSeeder.SeedKey, true) && IntegrationSetup.SandboxMounted(builder.Configuration))
+            builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddSingleton<DefinitionCatalog>();
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<CaseService>();

@@ -23,6 +23,8 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
     // own staleness guard (attempt, generation), so on a conflict they are decided again.
     private const int SystemRetries = 8;
 
+    private readonly CaseLocks _locks = new();
+
     /// <summary>Opens a case on the published version of a definition, numbering it in the entity's annual sequence.</summary>
     public async Task<CommandOutcome> OpenAsync(Guid commandId, string tenant, string definitionId, JsonObject inputs, Actor by, CancellationToken ct = default)
     {
@@ -62,6 +64,7 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
     /// </summary>
     public async Task<CommandOutcome> HandleSystemAsync(string tenant, string caseId, Guid commandId, Trigger trigger, string? correlation, CancellationToken ct = default)
     {
+        using var lane = await _locks.EnterAsync(caseId, ct);
         for (var attempt = 1; ; attempt++)
         {
             var outcome = await HandleAsync(new CaseCommand(commandId, tenant, caseId, null, trigger, Actor.System, correlation), ct);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sys2.Host.Cases;
 using Sys2.Host.Definitions;
+using Sys2.Host.Demo;
 using Sys2.Host.Engine;
 using Sys2.Host.Integrations;
 using Sys2.Workflows.Integrations;
@@ -58,6 +59,7 @@ public sealed class CaseHost : IAsyncDisposable
                 ["ConnectionStrings:Sys2"] = connection,
                 [WolverineSetup.PollingKey] = "00:00:00.100",
                 [IntegrationSetup.ModeKey] = scripted ? "none" : "sandbox",
+                [DemoSeeder.SeedKey] = "false",
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<TimeProvider>(clock);

@@ -29,6 +29,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment[WolverineSetup.PollingKey.Replace(":", "__")] = "00:00:00.200";
         start.Environment[WolverineSetup.RecoveryKey.Replace(":", "__")] = "00:00:01";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Sys2__Demo__Seed"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key.Replace(":", "__")] = value;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;

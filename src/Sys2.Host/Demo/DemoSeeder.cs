@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Marten;
+using Sys2.Host.Cases;
+using Sys2.Host.Files;
+using Sys2.Host.Views;
+using Sys2.Workflows.Runtime;
+
+namespace Sys2.Host.Demo;
+
+/// <summary>
+/// On a fresh database, files a few realistic cases so that a person starting the product finds
+/// inboxes with work in them: a SCIA and a CILA in San Benedetto del Tronto (H769), a SUAP
+/// ordinario in Fermo (D542). The engine then takes them through the sandbox to the first clerk's task.
+/// Off with <c>Sys2:Demo:Seed=false</c>.
+/// </summary>
+public sealed class DemoSeeder(IDocumentStore store, CaseService cases, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DemoSeeder> log)
+    : IHostedService
+{
+    public const string SeedKey = "Sys2:Demo:Seed";
+
+    public static readonly Actor Sportello = new("chiara.neri", "clerk", "SUAP");
+
+    public Task StartAsync(CancellationToken ct)
+    {
+        // After the server listens: the sandbox the adapters call is this host.
+        lifetime.ApplicationStarted.Register(() => _ = Task.Run(SeedAsync));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private async Task SeedAsync()
+    {
+        try
+        {
+            await using (var query = store.QuerySession("H769"))
+                if (await query.Query<CaseSummary>().AnyAsync()) return;
+            foreach (var (tenant, definition, inputs) in Filings())
+            {
+                var outcome = await cases.OpenAsync(Guid.NewGuid(), tenant, definition, await WithDocument(tenant, definition, inputs), Sportello);
+                log.LogInformation("Demo case {Case} ({Definition}) in {Tenant}: {Status}", outcome.CaseId, definition, tenant, outcome.Status);
+            }
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Demo data not seeded");
+        }
+    }
+
+    private async Task<JsonObject> WithDocument(string tenant, string definition, JsonObject inputs)
+    {
+        var content = Encoding.UTF8.GetBytes($"{definition}: domanda firmata digitalmente (demo)");
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        await using var session = store.LightweightSession(tenant);
+        session.Store(new StoredFile { Id = sha, Name = $"{definition}.pdf.p7m", MediaType = "application/pkcs7-mime", Size = content.Length, Content = content, StoredAt = clock.GetUtcNow() });
+        await session.SaveChangesAsync();
+        var document = new JsonObject { ["name"] = $"{definition}.pdf.p7m", ["sha256"] = sha, ["mediaType"] = "application/pkcs7-mime", ["size"] = content.Length };
+        var field = definition switch { "suap.scia" => "segnalazione", "sue.cila" => "communication", _ => "application" };
+        inputs[field] = document;
+        return inputs;
+    }
+
+    private static IEnumerable<(string Tenant, string Definition, JsonObject Inputs)> Filings()
+    {
+        JsonObject Rossi() => new() { ["fiscalCode"] = "RSSMRA45D25F205N", ["name"] = "Mario Rossi", ["email"] = "mario.rossi@pec.it", ["phone"] = "+39 0735 581234" };
+        JsonObject Parcel(string belfiore) => new() { ["belfiore"] = belfiore, ["sezione"] = "", ["foglio"] = "12", ["particella"] = "345", ["subalterno"] = "3" };
+        yield return ("H769", "suap.scia", new JsonObject { ["applicant"] = Rossi(), ["activity"] = "Apertura di un esercizio di vicinato", ["parcel"] = Parcel("H769") });
+        yield return ("H769", "sue.cila", new JsonObject
+        {
+            ["applicant"] = Rossi(), ["intervention"] = "Diversa distribuzione degli spazi interni", ["parcel"] = Parcel("H769"),
+            ["technician"] = new JsonObject { ["fiscalCode"] = "VRDGPP70M15A271P", ["name"] = "geom. Giuseppe Verdi", ["email"] = "giuseppe.verdi@geopec.it" },
+        });
+        yield return ("D542", "suap.ordinario", new JsonObject { ["applicant"] = Rossi(), ["activity"] = "Somministrazione di alimenti e bevande" });
+    }
+}
