@@ -1,5 +1,4 @@
 using Sys2.Workflows.Runtime;
-using Wolverine.Runtime;
 
 namespace Sys2.Host.Cases;
 
@@ -12,18 +11,12 @@ public sealed partial class CaseService
     {
         if (command.Trigger is not MigrateCase migration)
             throw new ArgumentException($"MigrateAsync takes a {nameof(MigrateCase)}, not a {command.Trigger.GetType().Name}", nameof(command));
-        var bus = new MessageContext(runtime);
-        await using var session = Session(bus, command.Tenant, command.CommandId, command.CorrelationId, command.By);
-        if (await session.LoadAsync<ProcessedCommand>(command.CommandId, ct) is { } done)
-            return new CommandOutcome(CommandStatus.Duplicate, done.CaseId, done.Version, done.Events);
-        var stream = await session.Events.FetchStreamAsync(command.CaseId, token: ct);
-        if (stream.Count == 0)
-            return new CommandOutcome(CommandStatus.NotFound, command.CaseId, 0, [], $"case {command.CaseId} does not exist in {command.Tenant}");
-        var state = CaseEvolution.Replay(stream.Select(e => e.Data));
-        var history = await definitions.FindAsync(state.DefinitionId, ct);
-        if (history?.Find(migration.ToVersion) is not { } target)
-            return CommandOutcome.Refused(command.CaseId, state.Version,
-                $"unknown-version: {state.DefinitionId} has no version {migration.ToVersion} (versions: {string.Join(", ", history?.Versions.Select(v => v.Version) ?? [])})");
-        return await DecideAndAppendAsync(session, bus, command, definitions.Load(target), target.Key, stream, state, ct);
+        return await DecideOnStreamAsync(command, async (state, token) =>
+        {
+            var history = await definitions.FindAsync(state.DefinitionId, token);
+            return history?.Find(migration.ToVersion) is { } target
+                ? (target, null)
+                : (null, $"unknown-version: {state.DefinitionId} has no version {migration.ToVersion} (versions: {string.Join(", ", history?.Versions.Select(v => v.Version) ?? [])})");
+        }, ct);
     }
 }

@@ -7,6 +7,7 @@ using Wolverine;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
 using Sys2.Workflows.Definitions;
+using Sys2.Workflows.Definitions.Versions;
 using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Cases;
@@ -43,7 +44,18 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         return await DecideAndAppendAsync(session, bus, new CaseCommand(commandId, tenant, caseId, 0, trigger, by), definition, version.Key, [], CaseState.Initial, ct);
     }
 
-    public async Task<CommandOutcome> HandleAsync(CaseCommand command, CancellationToken ct = default)
+    public Task<CommandOutcome> HandleAsync(CaseCommand command, CancellationToken ct = default) =>
+        DecideOnStreamAsync(command, async (state, token) =>
+            ((await definitions.FindAsync(state.DefinitionId, token))?.Find(state.DefinitionVersion)
+             ?? throw new InvalidOperationException($"case {command.CaseId} is pinned to {state.DefinitionId}@{state.DefinitionVersion}, which is not stored"), null), ct);
+
+    /// <summary>
+    /// Loads and folds the stream in the command's tenant, then decides with the definition
+    /// version <paramref name="decideWith"/> picks: the pinned one, or a migration's target; or
+    /// a refusal, with its message.
+    /// </summary>
+    private async Task<CommandOutcome> DecideOnStreamAsync(
+        CaseCommand command, Func<CaseState, CancellationToken, Task<(DefinitionVersion? Version, string? Refusal)>> decideWith, CancellationToken ct)
     {
         var bus = new MessageContext(runtime);
         await using var session = Session(bus, command.Tenant, command.CommandId, command.CorrelationId, command.By);
@@ -53,8 +65,9 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         if (stream.Count == 0)
             return new CommandOutcome(CommandStatus.NotFound, command.CaseId, 0, [], $"case {command.CaseId} does not exist in {command.Tenant}");
         var state = CaseEvolution.Replay(stream.Select(e => e.Data));
-        var version = (await definitions.FindAsync(state.DefinitionId, ct))?.Find(state.DefinitionVersion)
-            ?? throw new InvalidOperationException($"case {command.CaseId} is pinned to {state.DefinitionId}@{state.DefinitionVersion}, which is not stored");
+        var (version, refusal) = await decideWith(state, ct);
+        if (version is null)
+            return CommandOutcome.Refused(command.CaseId, state.Version, refusal ?? "no definition version to decide with");
         return await DecideAndAppendAsync(session, bus, command, definitions.Load(version), version.Key, stream, state, ct);
     }
 
