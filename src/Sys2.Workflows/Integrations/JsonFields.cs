@@ -1,23 +1,27 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Sys2.Workflows.Integrations;
 
 /// <summary>
-/// Typed reads of a JSON object that fail with a non-transient <see cref="IntegrationException"/>
-/// naming the field by its full path (<c>fees.istruttoria</c>, <c>parcel.foglio</c>), so an
-/// operator reading an incident knows what was missing or ill-typed and on which side.
+/// Typed reads of a JSON object, either a system's answer or a call's <c>with:</c> inputs, that
+/// fail with a non-transient <see cref="IntegrationException"/> naming the field by its full path
+/// (<c>fees.istruttoria</c>, <c>parcel.foglio</c>), so an operator reading an incident knows what
+/// was missing or ill-typed and on which side. Retrying would fail the same way.
 /// </summary>
 public sealed class JsonFields
 {
     private readonly string _system;
     private readonly string _source;
+    private readonly bool _isInput;
     private readonly string _path;
 
-    private JsonFields(string system, string source, JsonObject node, string path)
+    private JsonFields(string system, string source, bool isInput, JsonObject node, string path)
     {
         _system = system;
         _source = source;
+        _isInput = isInput;
         _path = path;
         Node = node;
     }
@@ -25,10 +29,11 @@ public sealed class JsonFields
     public JsonObject Node { get; }
 
     /// <summary>Fields of what <paramref name="system"/> answered: a bad one is a malformed answer.</summary>
-    public static JsonFields Answer(string system, JsonObject node) => new(system, "malformed answer", node, string.Empty);
+    public static JsonFields Answer(string system, JsonObject node) => new(system, "malformed answer", isInput: false, node, string.Empty);
 
-    /// <summary>Fields of what a <c>call</c> step passed (its <c>with:</c>): a bad one is a wrong request.</summary>
-    public static JsonFields Input(string system, JsonObject node) => new(system, "invalid input", node, string.Empty);
+    /// <summary>The inputs of <paramref name="call"/>: a bad one is the definition's fault. Strings are trimmed.</summary>
+    public static JsonFields Input(string system, ActivityCall call) =>
+        new(system, $"invalid input to {call.Activity}", isInput: true, call.Input, string.Empty);
 
     public bool Has(string name) => Node[name] is not null;
 
@@ -41,8 +46,20 @@ public sealed class JsonFields
         if (node is null) return null;
         if (node.GetValueKind() != JsonValueKind.String) throw WrongType(name, "a string", node);
         var value = node.GetValue<string>();
-        return string.IsNullOrWhiteSpace(value) ? null : value;
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return _isInput ? value.Trim() : value;
     }
+
+    public string Code(string name) => OptionalCode(name) ?? throw Missing(name);
+
+    /// <summary>
+    /// An identifier, or null: text, or a whole number taken as its digits, since forms and
+    /// expressions write foglio 12 as often as "12" (a procedure code of 42 stays an error).
+    /// </summary>
+    public string? OptionalCode(string name) =>
+        Node[name] is { } node && Number(node) is { } n && n.TryGetInt64(out var whole)
+            ? whole.ToString(CultureInfo.InvariantCulture)
+            : OptionalString(name);
 
     public long Integer(string name) => OptionalInteger(name) ?? throw Missing(name);
 
@@ -76,6 +93,28 @@ public sealed class JsonFields
         };
     }
 
+    public DateOnly Date(string name) => OptionalDate(name) ?? throw Missing(name);
+
+    /// <summary>A <c>yyyy-MM-dd</c> date; an input may also be a date-time, whose date is taken.</summary>
+    public DateOnly? OptionalDate(string name)
+    {
+        var text = OptionalString(name);
+        if (text is null) return null;
+        var date = _isInput && text.Length > 10 && text[10] == 'T' ? text[..10] : text;
+        return DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+            ? value
+            : throw Invalid(name, $"must be a date yyyy-MM-dd, got '{text}'");
+    }
+
+    /// <summary>An ISO 8601 date-time with its offset.</summary>
+    public DateTimeOffset Instant(string name)
+    {
+        var text = String(name);
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            ? instant
+            : throw Invalid(name, $"must be an ISO 8601 instant, got '{text}'");
+    }
+
     public JsonFields Object(string name) => OptionalObject(name) ?? throw Missing(name);
 
     public JsonFields? OptionalObject(string name)
@@ -84,7 +123,7 @@ public sealed class JsonFields
         return node switch
         {
             null => null,
-            JsonObject o => new JsonFields(_system, _source, o, PathOf(name)),
+            JsonObject o => new JsonFields(_system, _source, _isInput, o, PathOf(name)),
             _ => throw WrongType(name, "an object", node),
         };
     }
@@ -97,7 +136,7 @@ public sealed class JsonFields
         for (var i = 0; i < array.Count; i++)
         {
             items.Add(array[i] is JsonObject o
-                ? new JsonFields(_system, _source, o, $"{PathOf(name)}[{i}]")
+                ? new JsonFields(_system, _source, _isInput, o, $"{PathOf(name)}[{i}]")
                 : throw Fail($"field '{PathOf(name)}[{i}]' must be an object, got {KindOf(array[i])}"));
         }
 
