@@ -15,6 +15,7 @@ public sealed class JsonFields
     private readonly string _system;
     private readonly string _source;
     private readonly bool _isInput;
+    private readonly JsonObject _node;
     private readonly string _path;
 
     private JsonFields(string system, string source, bool isInput, JsonObject node, string path)
@@ -22,27 +23,26 @@ public sealed class JsonFields
         _system = system;
         _source = source;
         _isInput = isInput;
+        _node = node;
         _path = path;
-        Node = node;
     }
-
-    public JsonObject Node { get; }
 
     /// <summary>Fields of what <paramref name="system"/> answered: a bad one is a malformed answer.</summary>
     public static JsonFields Answer(string system, JsonObject node) => new(system, "malformed answer", isInput: false, node, string.Empty);
 
-    /// <summary>The inputs of <paramref name="call"/>: a bad one is the definition's fault. Strings are trimmed.</summary>
+    /// <summary>
+    /// The inputs of <paramref name="call"/>: a bad one is the definition's fault. Their strings are
+    /// trimmed, since forms and pasted values carry stray spaces; an answer is taken as sent.
+    /// </summary>
     public static JsonFields Input(string system, ActivityCall call) =>
         new(system, $"invalid input to {call.Activity}", isInput: true, call.Input, string.Empty);
-
-    public bool Has(string name) => Node[name] is not null;
 
     public string String(string name) => OptionalString(name) ?? throw Missing(name);
 
     /// <summary>A string, or null when absent, JSON null or blank.</summary>
     public string? OptionalString(string name)
     {
-        var node = Node[name];
+        var node = _node[name];
         if (node is null) return null;
         if (node.GetValueKind() != JsonValueKind.String) throw WrongType(name, "a string", node);
         var value = node.GetValue<string>();
@@ -57,7 +57,7 @@ public sealed class JsonFields
     /// expressions write foglio 12 as often as "12" (a procedure code of 42 stays an error).
     /// </summary>
     public string? OptionalCode(string name) =>
-        Node[name] is { } node && Number(node) is { } n && n.TryGetInt64(out var whole)
+        _node[name] is { } node && Number(node) is { } n && n.TryGetInt64(out var whole)
             ? whole.ToString(CultureInfo.InvariantCulture)
             : OptionalString(name);
 
@@ -65,7 +65,7 @@ public sealed class JsonFields
 
     public long? OptionalInteger(string name)
     {
-        var node = Node[name];
+        var node = _node[name];
         if (node is null) return null;
         if (Number(node) is { } n)
         {
@@ -78,13 +78,13 @@ public sealed class JsonFields
 
     public decimal Decimal(string name)
     {
-        var node = Node[name] ?? throw Missing(name);
+        var node = _node[name] ?? throw Missing(name);
         return Number(node) is { } n && n.TryGetDecimal(out var value) ? value : throw WrongType(name, "a number", node);
     }
 
     public bool Boolean(string name)
     {
-        var node = Node[name] ?? throw Missing(name);
+        var node = _node[name] ?? throw Missing(name);
         return node.GetValueKind() switch
         {
             JsonValueKind.True => true,
@@ -119,7 +119,7 @@ public sealed class JsonFields
 
     public JsonFields? OptionalObject(string name)
     {
-        var node = Node[name];
+        var node = _node[name];
         return node switch
         {
             null => null,
@@ -143,25 +143,10 @@ public sealed class JsonFields
         return items;
     }
 
-    public IReadOnlyList<string> Strings(string name)
-    {
-        var array = Array(name);
-        var items = new List<string>(array.Count);
-        for (var i = 0; i < array.Count; i++)
-        {
-            var item = array[i];
-            items.Add(item is not null && item.GetValueKind() == JsonValueKind.String
-                ? item.GetValue<string>()
-                : throw Fail($"field '{PathOf(name)}[{i}]' must be a string, got {KindOf(item)}"));
-        }
-
-        return items;
-    }
-
     /// <summary>A failure about <paramref name="name"/> that only the caller can judge (a bad code, an impossible value).</summary>
     public IntegrationException Invalid(string name, string problem) => Fail($"field '{PathOf(name)}' {problem}");
 
-    private JsonArray Array(string name) => Node[name] switch
+    private JsonArray Array(string name) => _node[name] switch
     {
         null => throw Missing(name),
         JsonArray a => a,
