@@ -1,54 +1,71 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Sys2.Workflows.Integrations;
 
 /// <summary>
-/// Typed reads of a JSON object that fail with a non-transient <see cref="IntegrationException"/>
-/// naming the field by its full path (<c>fees.istruttoria</c>, <c>parcel.foglio</c>), so an
-/// operator reading an incident knows what was missing or ill-typed and on which side.
+/// Typed reads of a JSON object, either a system's answer or a call's <c>with:</c> inputs, that
+/// fail with a non-transient <see cref="IntegrationException"/> naming the field by its full path
+/// (<c>fees.istruttoria</c>, <c>parcel.foglio</c>), so an operator reading an incident knows what
+/// was missing or ill-typed and on which side. Retrying would fail the same way.
 /// </summary>
 public sealed class JsonFields
 {
     private readonly string _system;
     private readonly string _source;
+    private readonly bool _isInput;
+    private readonly JsonObject _node;
     private readonly string _path;
 
-    private JsonFields(string system, string source, JsonObject node, string path)
+    private JsonFields(string system, string source, bool isInput, JsonObject node, string path)
     {
         _system = system;
         _source = source;
+        _isInput = isInput;
+        _node = node;
         _path = path;
-        Node = node;
     }
 
-    public JsonObject Node { get; }
-
     /// <summary>Fields of what <paramref name="system"/> answered: a bad one is a malformed answer.</summary>
-    public static JsonFields Answer(string system, JsonObject node) => new(system, "malformed answer", node, string.Empty);
+    public static JsonFields Answer(string system, JsonObject node) => new(system, "malformed answer", isInput: false, node, string.Empty);
 
-    /// <summary>Fields of what a <c>call</c> step passed (its <c>with:</c>): a bad one is a wrong request.</summary>
-    public static JsonFields Input(string system, JsonObject node) => new(system, "invalid input", node, string.Empty);
-
-    public bool Has(string name) => Node[name] is not null;
+    /// <summary>
+    /// The inputs of <paramref name="call"/>: a bad one is the definition's fault. Their strings are
+    /// trimmed, since forms and pasted values carry stray spaces; an answer is taken as sent.
+    /// </summary>
+    public static JsonFields Input(string system, ActivityCall call) =>
+        new(system, $"invalid input to {call.Activity}", isInput: true, call.Input, string.Empty);
 
     public string String(string name) => OptionalString(name) ?? throw Missing(name);
 
     /// <summary>A string, or null when absent, JSON null or blank.</summary>
     public string? OptionalString(string name)
     {
-        var node = Node[name];
+        var node = _node[name];
         if (node is null) return null;
         if (node.GetValueKind() != JsonValueKind.String) throw WrongType(name, "a string", node);
         var value = node.GetValue<string>();
-        return string.IsNullOrWhiteSpace(value) ? null : value;
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return _isInput ? value.Trim() : value;
     }
+
+    public string Code(string name) => OptionalCode(name) ?? throw Missing(name);
+
+    /// <summary>
+    /// An identifier, or null: text, or a whole number taken as its digits, since forms and
+    /// expressions write foglio 12 as often as "12" (a procedure code of 42 stays an error).
+    /// </summary>
+    public string? OptionalCode(string name) =>
+        _node[name] is { } node && Number(node) is { } n && n.TryGetInt64(out var whole)
+            ? whole.ToString(CultureInfo.InvariantCulture)
+            : OptionalString(name);
 
     public long Integer(string name) => OptionalInteger(name) ?? throw Missing(name);
 
     public long? OptionalInteger(string name)
     {
-        var node = Node[name];
+        var node = _node[name];
         if (node is null) return null;
         if (Number(node) is { } n)
         {
@@ -61,13 +78,13 @@ public sealed class JsonFields
 
     public decimal Decimal(string name)
     {
-        var node = Node[name] ?? throw Missing(name);
+        var node = _node[name] ?? throw Missing(name);
         return Number(node) is { } n && n.TryGetDecimal(out var value) ? value : throw WrongType(name, "a number", node);
     }
 
     public bool Boolean(string name)
     {
-        var node = Node[name] ?? throw Missing(name);
+        var node = _node[name] ?? throw Missing(name);
         return node.GetValueKind() switch
         {
             JsonValueKind.True => true,
@@ -76,15 +93,37 @@ public sealed class JsonFields
         };
     }
 
+    public DateOnly Date(string name) => OptionalDate(name) ?? throw Missing(name);
+
+    /// <summary>A <c>yyyy-MM-dd</c> date; an input may also be a date-time, whose date is taken.</summary>
+    public DateOnly? OptionalDate(string name)
+    {
+        var text = OptionalString(name);
+        if (text is null) return null;
+        var date = _isInput && text.Length > 10 && text[10] == 'T' ? text[..10] : text;
+        return DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+            ? value
+            : throw Invalid(name, $"must be a date yyyy-MM-dd, got '{text}'");
+    }
+
+    /// <summary>An ISO 8601 date-time with its offset.</summary>
+    public DateTimeOffset Instant(string name)
+    {
+        var text = String(name);
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            ? instant
+            : throw Invalid(name, $"must be an ISO 8601 instant, got '{text}'");
+    }
+
     public JsonFields Object(string name) => OptionalObject(name) ?? throw Missing(name);
 
     public JsonFields? OptionalObject(string name)
     {
-        var node = Node[name];
+        var node = _node[name];
         return node switch
         {
             null => null,
-            JsonObject o => new JsonFields(_system, _source, o, PathOf(name)),
+            JsonObject o => new JsonFields(_system, _source, _isInput, o, PathOf(name)),
             _ => throw WrongType(name, "an object", node),
         };
     }
@@ -97,23 +136,8 @@ public sealed class JsonFields
         for (var i = 0; i < array.Count; i++)
         {
             items.Add(array[i] is JsonObject o
-                ? new JsonFields(_system, _source, o, $"{PathOf(name)}[{i}]")
+                ? new JsonFields(_system, _source, _isInput, o, $"{PathOf(name)}[{i}]")
                 : throw Fail($"field '{PathOf(name)}[{i}]' must be an object, got {KindOf(array[i])}"));
-        }
-
-        return items;
-    }
-
-    public IReadOnlyList<string> Strings(string name)
-    {
-        var array = Array(name);
-        var items = new List<string>(array.Count);
-        for (var i = 0; i < array.Count; i++)
-        {
-            var item = array[i];
-            items.Add(item is not null && item.GetValueKind() == JsonValueKind.String
-                ? item.GetValue<string>()
-                : throw Fail($"field '{PathOf(name)}[{i}]' must be a string, got {KindOf(item)}"));
         }
 
         return items;
@@ -122,7 +146,7 @@ public sealed class JsonFields
     /// <summary>A failure about <paramref name="name"/> that only the caller can judge (a bad code, an impossible value).</summary>
     public IntegrationException Invalid(string name, string problem) => Fail($"field '{PathOf(name)}' {problem}");
 
-    private JsonArray Array(string name) => Node[name] switch
+    private JsonArray Array(string name) => _node[name] switch
     {
         null => throw Missing(name),
         JsonArray a => a,

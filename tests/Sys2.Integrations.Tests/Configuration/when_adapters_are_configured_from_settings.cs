@@ -16,28 +16,26 @@ public sealed class when_adapters_are_configured_from_settings
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Integrations:MPay:BaseAddress"] = "https://mpay.example/gpd/",
             ["Integrations:MPay:Ibans:H769"] = "IT60X0542811101000000123456",
             ["Integrations:MPay:AttemptTimeout"] = "00:00:05",
-            ["Integrations:DigiP:BaseAddress"] = "https://digip.example/",
             ["Integrations:Smtp:Host"] = "smtp.example",
             ["Integrations:Smtp:Security"] = "SslOnConnect",
-            ["Integrations:Sms:BaseAddress"] = "https://sms.example/",
             ["Integrations:Sms:Sender"] = "COMUNE",
         }).Build();
 
         using var services = Adapters.Build(s =>
         {
             s.AddSingleton<IDocumentContent>(new InMemoryDocumentContent());
-            s.AddMPayAdapter(settings.GetSection("Integrations:MPay"));
-            s.AddDigiPAdapter(settings.GetSection("Integrations:DigiP"));
-            s.AddNotificationsAdapter(settings.GetSection("Integrations:Smtp"), settings.GetSection("Integrations:Sms"));
+            s.AddMPayAdapter(new Uri("https://mpay.example/gpd"), o => settings.GetSection("Integrations:MPay").Bind(o));
+            s.AddDigiPAdapter(new Uri("https://digip.example/"), o => settings.GetSection("Integrations:DigiP").Bind(o));
+            s.AddNotificationsAdapter(
+                new Uri("https://sms.example/"), o => settings.GetSection("Integrations:Smtp").Bind(o), o => settings.GetSection("Integrations:Sms").Bind(o));
         });
 
         var mpay = services.GetRequiredService<IOptions<MPayAdapterOptions>>().Value;
-        mpay.BaseAddress.ShouldBe(new Uri("https://mpay.example/gpd/"));
         mpay.IbanFor("h769").ShouldBe("IT60X0542811101000000123456");
         mpay.AttemptTimeout.ShouldBe(TimeSpan.FromSeconds(5));
+        services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpMPayPort.System).BaseAddress.ShouldBe(new Uri("https://mpay.example/gpd/"));
         services.GetRequiredService<IOptions<SmtpOptions>>().Value.Security.ShouldBe(SecureSocketOptions.SslOnConnect);
         services.GetRequiredService<IOptions<SmsAdapterOptions>>().Value.Sender.ShouldBe("COMUNE");
         services.Activities().ShouldBeOfType<Sys2.Workflows.Integrations.ActivityDispatcher>().Activities

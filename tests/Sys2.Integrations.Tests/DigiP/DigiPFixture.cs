@@ -42,7 +42,7 @@ public sealed class DigiPFixture : IAsyncDisposable
         {
             services.AddSingleton<IDocumentContent>(documents);
             if (clock is not null) services.AddSingleton(clock);
-            services.AddDigiPAdapter(o => { o.Quick(sandbox.For("digip")); tune?.Invoke(o); });
+            services.AddDigiPAdapter(sandbox.For("digip"), o => { Adapters.Fast(o); tune?.Invoke(o); });
             services.AddHttpClient(HttpDigiPPort.System).AddHttpMessageHandler(() => counter);
         });
         return new DigiPFixture(sandbox, adapter, counter, documents);

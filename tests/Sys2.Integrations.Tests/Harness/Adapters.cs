@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Sys2.Workflows.Integrations;
 using Sys2.Workflows.Integrations.Http;
-using Sys2.Workflows.Integrations.Http.Adapters;
 
 namespace Sys2.Integrations.Tests.Harness;
 
@@ -17,15 +16,6 @@ public static class Adapters
         options.MaxRetries = 2;
         options.RetryDelay = TimeSpan.FromMilliseconds(10);
         options.BreakDuration = TimeSpan.FromSeconds(1);
-    }
-
-    public static void Quick(this AdapterHttpOptions options, Uri baseAddress)
-    {
-        options.BaseAddress = baseAddress;
-        options.AttemptTimeout = TimeSpan.FromSeconds(2);
-        options.TotalTimeout = TimeSpan.FromSeconds(8);
-        options.MaxRetries = 2;
-        options.RetryDelay = TimeSpan.FromMilliseconds(20);
     }
 
     public static ServiceProvider Provider(Action<IServiceCollection> register)

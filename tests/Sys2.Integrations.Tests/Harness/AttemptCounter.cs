@@ -17,9 +17,11 @@ public sealed class AttemptCounter(Action<int>? afterAttempt = null, Action<Json
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // Counted as it leaves, not when answered: an attempt the pipeline abandons at its timeout
+        // (a loaded machine, a cold sandbox) is still an attempt, and is retried like the others.
+        var attempt = Interlocked.Increment(ref _attempts);
         if (request.Content is not null) LastRequestBody = await request.Content.ReadAsByteArrayAsync(cancellationToken);
         var response = await base.SendAsync(request, cancellationToken);
-        var attempt = Interlocked.Increment(ref _attempts);
         afterAttempt?.Invoke(attempt);
         if (replaceBody is not null)
         {

@@ -42,7 +42,7 @@ public sealed class MPayFixture : IAsyncDisposable
         counter ??= new AttemptCounter();
         var adapter = Adapters.Build(services =>
         {
-            services.AddMPayAdapter(o => { o.Quick(sandbox.For("mpay")); tune?.Invoke(o); });
+            services.AddMPayAdapter(sandbox.For("mpay"), o => { Adapters.Fast(o); tune?.Invoke(o); });
             services.AddHttpClient(HttpMPayPort.System).AddHttpMessageHandler(() => counter);
         });
         return new MPayFixture(sandbox, receiver, adapter, counter);

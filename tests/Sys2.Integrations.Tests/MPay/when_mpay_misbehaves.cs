@@ -49,7 +49,7 @@ public sealed class when_mpay_misbehaves
         var failure = await Should.ThrowAsync<IntegrationException>(() => mpay.RequestAsync(caseId: "c-2026-0002"));
 
         failure.Transient.ShouldBeTrue();
-        failure.Message.ShouldContain("circuit is open");
+        failure.Message.ShouldContain("circuit open");
         mpay.Counter.Attempts.ShouldBe(attemptsBefore);
     }
 

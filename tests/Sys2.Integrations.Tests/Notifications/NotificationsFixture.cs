@@ -36,6 +36,7 @@ public sealed class NotificationsFixture : IAsyncDisposable
         var adapter = Adapters.Build(services =>
         {
             services.AddNotificationsAdapter(
+                sandbox.For("sms"),
                 smtp =>
                 {
                     smtp.Host = sink.Host;
@@ -48,7 +49,7 @@ public sealed class NotificationsFixture : IAsyncDisposable
                     smtp.RetryDelay = TimeSpan.FromMilliseconds(20);
                     tuneSmtp?.Invoke(smtp);
                 },
-                sms => sms.Quick(sandbox.For("sms")));
+                Adapters.Fast);
             services.AddHttpClient(HttpSmsPort.System).AddHttpMessageHandler(() => counter);
         });
         return new NotificationsFixture(sandbox, adapter, counter);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using Sys2.Workflows.Integrations.Inputs;
 using Sys2.Workflows.Tenants;
 
 namespace Sys2.Workflows.Integrations.DigiP;
@@ -22,11 +21,11 @@ public sealed class ArchiveHandler(IDigiPPort digip, IDocumentContent documents,
 
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
-        var input = new ActivityInput(HttpDigiPPort.System, call);
-        var protocolNumber = input.String("protocolNumber");
+        var input = JsonFields.Input(HttpDigiPPort.System, call);
+        var protocolNumber = input.Code("protocolNumber");
         var documentType = input.String("documentType");
         var flow = input.OptionalString("flow") ?? "E";
-        if (flow is not ("E" or "U" or "I")) throw input.Wrong("flow", $"'{flow}' is not E, U or I");
+        if (flow is not ("E" or "U" or "I")) throw input.Invalid("flow", $"'{flow}' is not E, U or I");
         var registration = new Registration(flow, options.Value.RegisterType, protocolNumber, input.OptionalDate("protocolDate"));
         var subject = $"{documentType} – prot. {protocolNumber}";
         var now = clock.GetUtcNow();
@@ -38,7 +37,7 @@ public sealed class ArchiveHandler(IDigiPPort digip, IDocumentContent documents,
                 $"{call.Tenant}-{call.CaseId}-pratica", "d", documentType, registration, subject),
         };
         if (input.OptionalObject("document") is { } document)
-            files.Add(await DocumentAsync(call, input, document, documentType, registration, subject, ct));
+            files.Add(await DocumentAsync(call, document, documentType, registration, subject, ct));
 
         var entity = EntityCatalogue.Load().ByTenantId(call.Tenant);
         var holder = new SipAgent(entity?.Name ?? call.Tenant, entity?.CodiceFiscale?.Value);
@@ -58,11 +57,11 @@ public sealed class ArchiveHandler(IDigiPPort digip, IDocumentContent documents,
     }
 
     private async Task<SipFile> DocumentAsync(
-        ActivityCall call, ActivityInput input, JsonObject document, string documentType, Registration registration, string subject, CancellationToken ct)
+        ActivityCall call, JsonFields document, string documentType, Registration registration, string subject, CancellationToken ct)
     {
-        var name = Text(document, "name") ?? throw input.Wrong("document.name", "is missing");
-        var sha256 = Text(document, "sha256")?.ToLowerInvariant() ?? throw input.Wrong("document.sha256", "is missing");
-        var mediaType = Text(document, "mediaType") ?? "application/octet-stream";
+        var name = document.String("name");
+        var sha256 = document.String("sha256").ToLowerInvariant();
+        var mediaType = document.OptionalString("mediaType") ?? "application/octet-stream";
         var content = await documents.FindAsync(call.Tenant, sha256, ct)
             ?? throw new IntegrationException(HttpDigiPPort.System,
                 $"the content of document '{name}' (sha256 {sha256}) is not in the document store of {call.Tenant}: it cannot be preserved",
@@ -73,7 +72,4 @@ public sealed class ArchiveHandler(IDigiPPort digip, IDocumentContent documents,
                 $"the stored content of document '{name}' hashes to {actual}, not the {sha256} the case recorded", transient: false);
         return new SipFile(name, mediaType, content, $"{call.Tenant}-{registration.Number}-{sha256[..12]}", "b", documentType, registration, subject);
     }
-
-    private static string? Text(JsonObject json, string name) =>
-        json[name] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
 }

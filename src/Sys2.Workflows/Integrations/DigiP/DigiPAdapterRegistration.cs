@@ -1,26 +1,15 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sys2.Workflows.Integrations.Http.Adapters;
+using Sys2.Workflows.Integrations.Http;
 
 namespace Sys2.Workflows.Integrations.DigiP;
 
 public static class DigiPAdapterRegistration
 {
     /// <summary>
-    /// The DigiP HTTP client (retry, timeouts, circuit breaker), <see cref="IDigiPPort"/> and the
+    /// Registers <see cref="IDigiPPort"/> over HTTP at <paramref name="baseAddress"/> and its
     /// <c>digip.archive</c> handler. The host must register an <see cref="IDocumentContent"/>.
     /// </summary>
-    public static IServiceCollection AddDigiPAdapter(this IServiceCollection services, Action<DigiPAdapterOptions> configure)
-    {
-        services.AddOptions<DigiPAdapterOptions>().Configure(configure);
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddAdapterHttpClient<IDigiPPort, HttpDigiPPort, DigiPAdapterOptions>(HttpDigiPPort.System);
-        services.AddTransient<IActivityHandler, ArchiveHandler>();
-        return services;
-    }
-
-    /// <summary>As above, bound from a configuration section (e.g. <c>Integrations:DigiP</c>).</summary>
-    public static IServiceCollection AddDigiPAdapter(this IServiceCollection services, IConfiguration section) =>
-        services.AddDigiPAdapter(options => section.Bind(options));
+    public static IServiceCollection AddDigiPAdapter(
+        this IServiceCollection services, Uri baseAddress, Action<DigiPAdapterOptions>? configure = null) =>
+        services.AddHttpAdapter<IDigiPPort, HttpDigiPPort, ArchiveHandler, DigiPAdapterOptions>(HttpDigiPPort.System, baseAddress, configure);
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Sys2.Workflows.Integrations.Http.Adapters;
+using Sys2.Workflows.Integrations.Http;
 
 namespace Sys2.Workflows.Integrations.DigiP;
 
@@ -21,24 +21,24 @@ public sealed class HttpDigiPPort(HttpClient http) : IDigiPPort
 
         if (response.StatusCode == HttpStatusCode.UnprocessableEntity)
         {
-            var rejection = new AnswerFields(System, await response.ReadObjectAsync(System, ct));
-            var reasons = rejection.Array("reasons")
+            var rejection = await response.ReadObjectAsync(System, ct);
+            var reasons = rejection.Objects("reasons")
                 .Select(r => new RejectionReason(r.String("file"), r.String("problem"), r.OptionalString("expected"), r.OptionalString("actual")))
                 .ToList();
-            if (reasons.Count == 0) throw rejection.Malformed("reasons", "is empty: a rejection must say why");
+            if (reasons.Count == 0) throw rejection.Invalid("reasons", "is empty: a rejection must say why");
             return new SipRejected(reasons);
         }
 
         await response.EnsureSuccessAsync(System, ct);
-        var answer = new AnswerFields(System, await response.ReadObjectAsync(System, ct));
+        var answer = await response.ReadObjectAsync(System, ct);
         var digest = answer.String("sipDigest");
         if (digest.Length != 64 || !digest.All(Uri.IsHexDigit))
-            throw answer.Malformed("sipDigest", $"'{digest}' is not a SHA-256 digest");
+            throw answer.Invalid("sipDigest", $"'{digest}' is not a SHA-256 digest");
         // The rapporto is evidence of what was preserved: it must be about the bytes we sent,
         // unless it is the hub's earlier answer to this very attempt (same key, SIP rebuilt since).
         var replayed = response.Headers.TryGetValues(ReplayedHeader, out var flags) && flags.Contains("true");
         if (!replayed && !digest.Equals(sip.Sha256, StringComparison.OrdinalIgnoreCase))
-            throw answer.Malformed("sipDigest", $"'{digest}' is not the digest of the SIP sent ({sip.Sha256})");
+            throw answer.Invalid("sipDigest", $"'{digest}' is not the digest of the SIP sent ({sip.Sha256})");
         return new RapportoDiVersamento(answer.String("id"), answer.Instant("receivedAt"), digest.ToLowerInvariant());
     }
 }

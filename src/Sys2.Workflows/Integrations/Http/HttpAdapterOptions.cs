@@ -2,9 +2,10 @@ namespace Sys2.Workflows.Integrations.Http;
 
 /// <summary>
 /// Timeouts, retries and circuit breaking of one regional system's HTTP client. The defaults
-/// suit production; tests shorten them so fault modes run in milliseconds.
+/// suit production and stay well inside a step's own retry policy; tests shorten them so fault
+/// modes run in milliseconds. Adapters with settings of their own derive from it.
 /// </summary>
-public sealed class HttpAdapterOptions
+public class HttpAdapterOptions
 {
     /// <summary>How long one attempt may take before it is abandoned (and retried).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -30,6 +31,15 @@ public sealed class HttpAdapterOptions
 
     /// <summary>Share of failed attempts in the window that opens the circuit.</summary>
     public double BreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Fresh options of <typeparamref name="T"/> with <paramref name="configure"/> applied.</summary>
+    internal static T Create<T>(Action<T>? configure)
+        where T : HttpAdapterOptions, new()
+    {
+        var options = new T();
+        configure?.Invoke(options);
+        return options;
+    }
 
     /// <exception cref="ArgumentOutOfRangeException">A value the resilience pipeline would refuse at the first call.</exception>
     public void Validate()

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Sys2.Workflows.Formats.PagoPa;
-using Sys2.Workflows.Integrations.Http.Adapters;
+using Sys2.Workflows.Integrations.Http;
 
 namespace Sys2.Workflows.Integrations.MPay;
 
@@ -26,7 +26,7 @@ public sealed class HttpMPayPort(HttpClient http) : IMPayPort
         if (response.StatusCode == HttpStatusCode.Conflict)
             return await ExistingAsync(tenant, request, ct);
         await response.EnsureSuccessAsync(System, ct);
-        return Read(new AnswerFields(System, await response.ReadObjectAsync(System, ct)));
+        return Read(await response.ReadObjectAsync(System, ct));
     }
 
     public async Task<DebtPosition> GetDebtPositionAsync(string tenant, string iupd, CancellationToken ct)
@@ -34,7 +34,7 @@ public sealed class HttpMPayPort(HttpClient http) : IMPayPort
         using var message = new HttpRequestMessage(HttpMethod.Get, $"organizations/{Uri.EscapeDataString(tenant)}/debtpositions/{Uri.EscapeDataString(iupd)}");
         using var response = await http.SendAsync(System, message, $"get:{tenant}:{iupd}", ct);
         await response.EnsureSuccessAsync(System, ct);
-        return Read(new AnswerFields(System, await response.ReadObjectAsync(System, ct)));
+        return Read(await response.ReadObjectAsync(System, ct));
     }
 
     // A later attempt of the same step carries a new idempotency key but the same IUPD: the
@@ -84,25 +84,25 @@ public sealed class HttpMPayPort(HttpClient http) : IMPayPort
         };
     }
 
-    internal static DebtPosition Read(AnswerFields answer)
+    internal static DebtPosition Read(JsonFields answer)
     {
         var iupd = answer.String("iupd");
         var statusName = answer.String("status");
         if (!DebtPositionStatuses.TryParse(statusName, out var status))
-            throw answer.Malformed("status", $"'{statusName}' is not a GPD status");
-        var options = answer.Array("paymentOption");
+            throw answer.Invalid("status", $"'{statusName}' is not a GPD status");
+        var options = answer.Objects("paymentOption");
         if (options.Count != 1)
-            throw answer.Malformed("paymentOption", $"expected exactly one payment option, got {options.Count}");
+            throw answer.Invalid("paymentOption", $"expected exactly one payment option, got {options.Count}");
         var option = options[0];
         if (!Iuv.TryParse(option.String("iuv"), out var iuv, out var iuvError))
-            throw option.Malformed("iuv", iuvError);
+            throw option.Invalid("iuv", iuvError);
         if (!NumeroAvviso.TryParse(option.String("nav"), out var nav, out var navError))
-            throw option.Malformed("nav", navError);
+            throw option.Invalid("nav", navError);
         if (nav.Iuv != iuv)
-            throw option.Malformed("nav", $"'{nav}' does not carry the IUV {iuv}");
-        var amount = option.Long("amount");
+            throw option.Invalid("nav", $"'{nav}' does not carry the IUV {iuv}");
+        var amount = option.Integer("amount");
         if (amount <= 0)
-            throw option.Malformed("amount", $"must be positive, got {amount}");
+            throw option.Invalid("amount", $"must be positive, got {amount}");
         return new DebtPosition(iupd, iuv.Value, nav.Value, amount, option.Date("dueDate"), status);
     }
 }

@@ -1,9 +1,9 @@
-using Sys2.Workflows.Integrations.Http.Adapters;
+using Sys2.Workflows.Integrations.Http;
 
 namespace Sys2.Workflows.Integrations.MPay;
 
 /// <summary>Configuration of the MPay adapter (suggested section <c>Integrations:MPay</c>).</summary>
-public sealed class MPayAdapterOptions : AdapterHttpOptions
+public sealed class MPayAdapterOptions : HttpAdapterOptions
 {
     /// <summary>
     /// The pagoPA taxonomy code (tassonomia dei servizi di incasso) of the fees cases ask for.

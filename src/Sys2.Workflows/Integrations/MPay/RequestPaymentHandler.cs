@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Sys2.Workflows.Formats.FiscalCodes;
-using Sys2.Workflows.Integrations.Inputs;
 
 namespace Sys2.Workflows.Integrations.MPay;
 
@@ -20,15 +19,15 @@ public sealed class RequestPaymentHandler(IMPayPort mpay, IOptions<MPayAdapterOp
 
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
-        var input = new ActivityInput(HttpMPayPort.System, call);
-        var party = input.Party("payer");
+        var input = JsonFields.Input(HttpMPayPort.System, call);
+        var party = Party.From(input.Object("payer"));
         if (party.FiscalCode is null)
-            throw input.Wrong("payer", $"'{party.Label}' has no fiscal code, which pagoPA requires of every payer");
+            throw input.Invalid("payer", $"'{party.Label}' has no fiscal code, which pagoPA requires of every payer");
         if (!CodiceFiscale.TryParse(party.FiscalCode, out var fiscalCode, out var error))
-            throw input.Wrong("payer.fiscalCode", error);
-        var amount = input.Long("amount");
+            throw input.Invalid("payer.fiscalCode", error);
+        var amount = input.Integer("amount");
         if (amount <= 0)
-            throw input.Wrong("amount", $"must be a positive number of euro cents, got {amount}");
+            throw input.Invalid("amount", $"must be a positive number of euro cents, got {amount}");
         // The definition composes the text; an avviso must not fail over a long protocol subject.
         var description = Shorten(input.String("description"), DebtPositionRequest.MaxDescriptionLength);
         var settings = options.Value;

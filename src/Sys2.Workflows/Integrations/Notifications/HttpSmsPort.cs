@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
-using Sys2.Workflows.Integrations.Http.Adapters;
+using Sys2.Workflows.Integrations.Http;
 
 namespace Sys2.Workflows.Integrations.Notifications;
 
@@ -17,9 +17,9 @@ public sealed class HttpSmsPort(HttpClient http, IOptions<SmsAdapterOptions> opt
         };
         using var response = await http.SendAsync(System, message, idempotencyKey, ct);
         await response.EnsureSuccessAsync(System, ct);
-        var answer = new AnswerFields(System, await response.ReadObjectAsync(System, ct));
+        var answer = await response.ReadObjectAsync(System, ct);
         var to = answer.String("to");
-        if (to != sms.To) throw answer.Malformed("to", $"'{to}' is not the number sent to ({sms.To})");
+        if (to != sms.To) throw answer.Invalid("to", $"'{to}' is not the number sent to ({sms.To})");
         return answer.String("id");
     }
 }

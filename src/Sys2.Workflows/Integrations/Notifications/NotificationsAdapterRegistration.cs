@@ -1,28 +1,22 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Sys2.Workflows.Integrations.Http.Adapters;
+using Sys2.Workflows.Integrations.Http;
 
 namespace Sys2.Workflows.Integrations.Notifications;
 
 public static class NotificationsAdapterRegistration
 {
     /// <summary>
-    /// Email through SMTP (MailKit, <see cref="IEmailPort"/>), SMS through the HTTP gateway
-    /// (<see cref="ISmsPort"/>, retry, timeouts, circuit breaker), and the handler of
-    /// <c>notify.applicant</c> and <c>notify.supplier</c>.
+    /// SMS through the HTTP gateway at <paramref name="smsBaseAddress"/> (<see cref="ISmsPort"/>),
+    /// email through SMTP (MailKit, <see cref="IEmailPort"/>), and the handler of
+    /// <c>notify.applicant</c> and <c>notify.supplier</c>. SMTP stays on the options pattern so the
+    /// host can point it at a sink that picks its port only when it starts.
     /// </summary>
     public static IServiceCollection AddNotificationsAdapter(
-        this IServiceCollection services, Action<SmtpOptions> smtp, Action<SmsAdapterOptions> sms)
+        this IServiceCollection services, Uri smsBaseAddress, Action<SmtpOptions> smtp, Action<SmsAdapterOptions>? sms = null)
     {
+        services.AddHttpAdapter<ISmsPort, HttpSmsPort, NotifyHandler, SmsAdapterOptions>(HttpSmsPort.System, smsBaseAddress, sms);
         services.AddOptions<SmtpOptions>().Configure(smtp);
-        services.AddOptions<SmsAdapterOptions>().Configure(sms);
         services.AddSingleton<IEmailPort, SmtpEmailPort>();
-        services.AddAdapterHttpClient<ISmsPort, HttpSmsPort, SmsAdapterOptions>(HttpSmsPort.System);
-        services.AddTransient<IActivityHandler, NotifyHandler>();
         return services;
     }
-
-    /// <summary>As above, bound from two configuration sections (e.g. <c>Integrations:Smtp</c> and <c>Integrations:Sms</c>).</summary>
-    public static IServiceCollection AddNotificationsAdapter(this IServiceCollection services, IConfiguration smtp, IConfiguration sms) =>
-        services.AddNotificationsAdapter(options => smtp.Bind(options), options => sms.Bind(options));
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Sys2.Workflows.Integrations.Inputs;
 using Sys2.Workflows.Tenants;
 
 namespace Sys2.Workflows.Integrations.Notifications;
@@ -22,8 +21,8 @@ public sealed class NotifyHandler(IEmailPort email, ISmsPort sms, IOptions<SmtpO
 
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
-        var input = new ActivityInput(System, call);
-        var party = input.Party("to");
+        var input = JsonFields.Input(System, call);
+        var party = Party.From(input.Object("to"));
         var template = input.String("template");
         var subject = input.String("subject");
         var details = NotificationText.Details(call.Input);
@@ -32,7 +31,7 @@ public sealed class NotifyHandler(IEmailPort email, ISmsPort sms, IOptions<SmtpO
         if (party.Email is not null)
         {
             if (!MailboxAddress.TryParse(party.Email, out var mailbox) || !mailbox.Address.Contains('@'))
-                throw input.Wrong("to.email", $"'{party.Email}' of {party.Label} is not an email address");
+                throw input.Invalid("to.email", $"'{party.Email}' of {party.Label} is not an email address");
             var messageId = await email.SendAsync(new EmailNotification(
                 mailbox.Address, party.Name, subject, NotificationText.EmailBody(party.Name, subject, details, sender, template), template,
                 MessageIds.For(call.IdempotencyKey, smtp.Value.MessageIdDomain)), ct);
@@ -42,12 +41,12 @@ public sealed class NotifyHandler(IEmailPort email, ISmsPort sms, IOptions<SmtpO
         if (party.Phone is not null)
         {
             if (!PhoneNumbers.TryNormalize(party.Phone, out var number))
-                throw input.Wrong("to.phone", $"'{party.Phone}' of {party.Label} is not a phone number");
+                throw input.Invalid("to.phone", $"'{party.Phone}' of {party.Label} is not a phone number");
             var messageId = await sms.SendAsync(new SmsNotification(number, NotificationText.Sms(sender, subject, details)), call.IdempotencyKey, ct);
             return Result("sms", messageId, number);
         }
 
-        throw input.Wrong("to", $"{party.Label} has neither an email address nor a phone number: nobody can be notified");
+        throw input.Invalid("to", $"{party.Label} has neither an email address nor a phone number: nobody can be notified");
     }
 
     private static JsonObject Result(string channel, string messageId, string to) =>

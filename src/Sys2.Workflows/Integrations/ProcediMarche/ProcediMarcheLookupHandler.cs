@@ -16,8 +16,8 @@ public sealed class ProcediMarcheLookupHandler(IProcediMarche catalogue) : IActi
 
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
-        var code = JsonFields.Input(ProcediMarcheHttpAdapter.System, call.Input).String("code");
-        var entry = await catalogue.LookupAsync(call.Tenant, code.Trim(), call.IdempotencyKey, ct);
+        var code = JsonFields.Input(ProcediMarcheHttpAdapter.System, call).String("code");
+        var entry = await catalogue.LookupAsync(call.Tenant, code, call.IdempotencyKey, ct);
         return JsonSerializer.SerializeToNode(entry, Json)!.AsObject();
     }
 }

@@ -109,14 +109,11 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolRegister
         var number = body.String("number");
         if (!ProtocolNumber.TryParse(number, out _))
             throw body.Invalid("number", $"must be at least {ProtocolNumber.MinimumDigits} digits, got '{number}'");
-        var dateText = body.String("date");
-        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            throw body.Invalid("date", $"must be a date yyyy-MM-dd, got '{dateText}'");
+        var date = body.Date("date");
+        var dateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var year = body.Integer("year");
         if (year != date.Year) throw body.Invalid("year", $"is {year} but the date is {dateText}");
-        var registeredAtText = body.String("registeredAt");
-        if (!DateTimeOffset.TryParse(registeredAtText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var registeredAt))
-            throw body.Invalid("registeredAt", $"must be an ISO 8601 instant, got '{registeredAtText}'");
+        var registeredAt = body.Instant("registeredAt");
         var direction = body.String("direction") switch
         {
             "incoming" => ProtocolDirection.Incoming,
@@ -162,11 +159,6 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolRegister
         return new ProtocolDocument(document.String("name"), sha256, document.OptionalString("mediaType"), document.OptionalInteger("size"));
     }
 
-    private static ProtocolCancellation ReadCancellation(JsonFields cancellation)
-    {
-        var at = cancellation.String("at");
-        return DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-            ? new ProtocolCancellation(instant, cancellation.String("reason"))
-            : throw cancellation.Invalid("at", $"must be an ISO 8601 instant, got '{at}'");
-    }
+    private static ProtocolCancellation ReadCancellation(JsonFields cancellation) =>
+        new(cancellation.Instant("at"), cancellation.String("reason"));
 }

@@ -21,7 +21,7 @@ public sealed class ProtocolRegisterHandler(IProtocolRegister register) : IActiv
 
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
-        var request = ReadRequest(call.Tenant, JsonFields.Input(System, call.Input));
+        var request = ReadRequest(call.Tenant, JsonFields.Input(System, call));
         var registration = await register.RegisterAsync(request, call.IdempotencyKey, ct);
         return new JsonObject
         {
@@ -48,7 +48,7 @@ public sealed class ProtocolRegisterHandler(IProtocolRegister register) : IActiv
         var document = input.OptionalObject("document") is { } d ? ReadDocument(d) : null;
         // Definitions that register a refusal pass the reasons as `reasons`: they are the registration's notes.
         var notes = input.OptionalString("notes") ?? input.OptionalString("reasons");
-        return new RegistrationRequest(aoo, GeneralRegister, direction, sender, recipients, input.String("subject").Trim(), document, notes, input.OptionalString("externalId"));
+        return new RegistrationRequest(aoo, GeneralRegister, direction, sender, recipients, input.String("subject"), document, notes, input.OptionalString("externalId"));
     }
 
     private static ProtocolParty ReadParty(JsonFields party)
@@ -59,12 +59,12 @@ public sealed class ProtocolRegisterHandler(IProtocolRegister register) : IActiv
             fiscalCode = CodiceFiscale.TryParse(fiscalCode, out var cf, out var error) ? cf.Value : throw party.Invalid("fiscalCode", error);
         }
 
-        return new ProtocolParty(fiscalCode, party.String("name").Trim(), party.OptionalString("email"), party.OptionalString("phone"));
+        return new ProtocolParty(fiscalCode, party.String("name"), party.OptionalString("email"), party.OptionalString("phone"));
     }
 
     private static ProtocolDocument ReadDocument(JsonFields document)
     {
-        var sha256 = document.String("sha256").Trim();
+        var sha256 = document.String("sha256");
         if (!Sha256.IsHex(sha256)) throw document.Invalid("sha256", $"must be the SHA-256 digest as {Sha256.HexLength} hex digits, got '{sha256}'");
         var size = document.OptionalInteger("size");
         if (size < 0) throw document.Invalid("size", $"must not be negative, got {size}");

@@ -19,14 +19,14 @@ public sealed class SigmaTerVisuraHandler(ISigmaTer sigmaTer) : IActivityHandler
 
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
-        var parcel = ReadParcel(JsonFields.Input(SigmaTerHttpAdapter.System, call.Input).Object("parcel"));
+        var parcel = ReadParcel(JsonFields.Input(SigmaTerHttpAdapter.System, call).Object("parcel"));
         var visura = await sigmaTer.VisuraAsync(parcel, call.IdempotencyKey, ct);
         return JsonSerializer.SerializeToNode(visura, Json)!.AsObject();
     }
 
     private static ParcelKey ReadParcel(JsonFields parcel)
     {
-        var belfiore = parcel.String("belfiore").Trim().ToUpperInvariant();
+        var belfiore = parcel.String("belfiore").ToUpperInvariant();
         if (belfiore.Length != 4 || !char.IsAsciiLetterUpper(belfiore[0]) || !belfiore[1..].All(char.IsAsciiDigit))
             throw parcel.Invalid("belfiore", $"must be a Belfiore code (a letter and 3 digits), got '{belfiore}'");
         return new ParcelKey(
@@ -37,18 +37,10 @@ public sealed class SigmaTerVisuraHandler(ISigmaTer sigmaTer) : IActivityHandler
             Code(parcel, "subalterno", required: false));
     }
 
-    // Forms and imports write foglio 12 as often as "12": both mean the same sheet.
     private static string? Code(JsonFields parcel, string name, bool required)
     {
-        var node = parcel.Node[name];
-        var text = node?.GetValueKind() switch
-        {
-            null or JsonValueKind.Null => null,
-            JsonValueKind.Number => parcel.Integer(name).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
-            _ => parcel.OptionalString(name),
-        };
-        text = text?.Trim().ToUpperInvariant();
-        if (string.IsNullOrEmpty(text))
+        var text = parcel.OptionalCode(name)?.ToUpperInvariant();
+        if (text is null)
             return required ? throw parcel.Invalid(name, "is missing") : null;
         return text.All(char.IsAsciiLetterOrDigit)
             ? text
