@@ -43,15 +43,15 @@ public static class IntegrationSetup
                 ? new Uri(url.EndsWith('/') ? url : url + "/")
                 : throw new InvalidOperationException($"{ModeKey} is 'external' but Sys2:Integrations:{system}:BaseUrl is not set");
 
-        services.AddProcediMarcheAdapter(At("procedimarche"));
-        services.AddSigmaTerAdapter(At("sigmater"));
-        services.AddProtocolAdapter(At("protocol"));
-        services.AddMPayAdapter(o => { configuration.GetSection("Sys2:Integrations:mpay").Bind(o); o.BaseAddress = At("mpay"); });
+        services.AddProcediMarcheAdapter(At("procedimarche"), o => configuration.GetSection("Sys2:Integrations:procedimarche").Bind(o));
+        services.AddSigmaTerAdapter(At("sigmater"), o => configuration.GetSection("Sys2:Integrations:sigmater").Bind(o));
+        services.AddProtocolAdapter(At("protocol"), o => configuration.GetSection("Sys2:Integrations:protocol").Bind(o));
+        services.AddMPayAdapter(At("mpay"), o => configuration.GetSection("Sys2:Integrations:mpay").Bind(o));
         services.AddSingleton<IDocumentContent, MartenDocumentContent>();
-        services.AddDigiPAdapter(o => { configuration.GetSection("Sys2:Integrations:digip").Bind(o); o.BaseAddress = At("digip"); });
-        services.AddNotificationsAdapter(
+        services.AddDigiPAdapter(At("digip"), o => configuration.GetSection("Sys2:Integrations:digip").Bind(o));
+        services.AddNotificationsAdapter(At("sms"),
             smtp => configuration.GetSection("Sys2:Integrations:smtp").Bind(smtp),
-            sms => { configuration.GetSection("Sys2:Integrations:sms").Bind(sms); sms.BaseAddress = At("sms"); });
+            sms => configuration.GetSection("Sys2:Integrations:sms").Bind(sms));
         if (mode == "sandbox")
         {
             // The sandbox's SMTP sink picks a free port when it starts; mail goes there, in clear.
