@@ -15,17 +15,8 @@ public class when_an_auditor_verifies_the_chain : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await CaseHost.StartAsync(nameof(when_an_auditor_verifies_the_chain));
-        var inputs = new JsonObject
-        {
-            ["applicant"] = new JsonObject { ["fiscalCode"] = "RSSMRA45D25F205N", ["name"] = "Mario Rossi" },
-            ["activity"] = "Apertura bar",
-            ["application"] = new JsonObject { ["name"] = "istanza.pdf" },
-        };
-        var opened = await _host.Cases.OpenAsync(Guid.NewGuid(), "H769", "suap.ordinario", inputs, Clerk);
-        _caseId = opened.CaseId;
-        var answered = await _host.Cases.HandleAsync(new CaseCommand(Guid.NewGuid(), "H769", _caseId, opened.Version,
-            new IntegrationCompleted("catalogue", 1, new JsonObject { ["fees"] = new JsonObject { ["istruttoria"] = 5000 } }), Actor.System));
-        answered.Status.ShouldBe(CommandStatus.Accepted);
+        // The engine answers the calls; the case then waits for the clerk and nothing else writes to it.
+        (_caseId, _) = await OrdinarioCase.AtReviewAsync(_host);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
