@@ -46,7 +46,7 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
 
     public Task<CommandOutcome> HandleAsync(CaseCommand command, CancellationToken ct = default) =>
         DecideOnStreamAsync(command, async (state, token) =>
-            ((await definitions.FindAsync(state.DefinitionId, token))?.Find(state.DefinitionVersion)
+            (await definitions.FindVersionAsync(state.DefinitionId, state.DefinitionVersion, token)
              ?? throw new InvalidOperationException($"case {command.CaseId} is pinned to {state.DefinitionId}@{state.DefinitionVersion}, which is not stored"), null), ct);
 
     /// <summary>

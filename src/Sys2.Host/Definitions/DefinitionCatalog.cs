@@ -14,6 +14,7 @@ namespace Sys2.Host.Definitions;
 public sealed class DefinitionCatalog(IDocumentStore store, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, WorkflowDefinition> _loaded = new();
+    private readonly ConcurrentDictionary<(string Id, int Version), DefinitionVersion> _versions = new();
 
     /// <summary>Saves every valid definition under a folder and publishes it; refuses the lot when any has a problem.</summary>
     public async Task<IReadOnlyList<DefinitionVersion>> PublishFolderAsync(string folder, CancellationToken ct = default)
@@ -51,6 +52,19 @@ public sealed class DefinitionCatalog(IDocumentStore store, TimeProvider clock)
     {
         await using var session = store.QuerySession();
         return (await session.LoadAsync<StoredDefinition>(id, ct))?.History;
+    }
+
+    /// <summary>
+    /// One stored version, read from the database once: a saved version never changes (only its
+    /// status does, which deciding a pinned case does not look at), so every command after the
+    /// first one of a version skips loading the definition document.
+    /// </summary>
+    public async Task<DefinitionVersion?> FindVersionAsync(string id, int version, CancellationToken ct = default)
+    {
+        if (_versions.TryGetValue((id, version), out var known)) return known;
+        var found = (await FindAsync(id, ct))?.Find(version);
+        if (found is not null) _versions[(id, version)] = found;
+        return found;
     }
 
     /// <summary>The definition a case runs on: id + version, checked against the hash the case recorded.</summary>
