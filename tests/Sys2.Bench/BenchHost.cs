@@ -73,7 +73,7 @@ public sealed class BenchHost : IAsyncDisposable
         return new BenchHost(app, connectionString, clock, probe, activities);
     }
 
-    /// <summary>Messages Wolverine still has to handle now (not the timers scheduled for weeks ahead).</summary>
+    /// <summary>Messages Wolverine still has to handle now: not the timers scheduled for weeks ahead, nor the handled ones it keeps for a while.</summary>
     public async Task<long> PendingMessagesAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -82,7 +82,7 @@ public sealed class BenchHost : IAsyncDisposable
             "select table_schema from information_schema.tables where table_name = 'wolverine_incoming_envelopes' limit 1", connection);
         var schema = await find.ExecuteScalarAsync() as string ?? "public";
         await using var count = new NpgsqlCommand(
-            $"select (select count(*) from {schema}.wolverine_incoming_envelopes where status <> 'Scheduled') + (select count(*) from {schema}.wolverine_outgoing_envelopes)", connection);
+            $"select (select count(*) from {schema}.wolverine_incoming_envelopes where status = 'Incoming') + (select count(*) from {schema}.wolverine_outgoing_envelopes)", connection);
         return (long)(await count.ExecuteScalarAsync())!;
     }
 

@@ -5,7 +5,7 @@ namespace Sys2.Bench;
 /// <summary>Sizes of one run. Defaults fit about five minutes on a 2-core machine; <c>--quick</c> is a smoke run.</summary>
 public sealed record BenchOptions
 {
-    public int Cases { get; init; } = 1500;
+    public int Cases { get; init; } = 400;
     public int OpenCases { get; init; } = 10_000;
     public int Concurrency { get; init; } = 8;
     public int MaxInFlight { get; init; } = 200;
@@ -20,9 +20,9 @@ public sealed record BenchOptions
         Sys2 benchmark: engine steps/s against raw Marten appends, latency, aggregation, projection rebuild, memory.
 
         dotnet run -c Release --project tests/Sys2.Bench -- [options]
-          --quick                 smoke run (~1 min): --cases 120 --open-cases 600 --aggregate-events 300 --fold-runs 50
-          --cases N               cases driven to closure in the engine mix (default 1500)
-          --open-cases N          open cases in the database for the memory figure (default 10000)
+          --quick                 smoke run (~1 min): --cases 60 --open-cases 300 --aggregate-events 200 --fold-runs 50
+          --cases N               cases driven to closure in the engine mix (default 400)
+          --open-cases N          open cases in the database for the memory figure (default 10000; the extra ones are SCIAs left at their first task)
           --concurrency N         workers for the engine mix and the raw appends (default 8)
           --max-in-flight N       cases open at once in the mix (default 200)
           --aggregate-events N    events of the case used for the fetch+fold figure (default 1000)
@@ -36,7 +36,7 @@ public sealed record BenchOptions
     {
         var o = new BenchOptions();
         if (args.Contains("--quick"))
-            o = o with { Quick = true, Cases = 120, OpenCases = 600, AggregateEvents = 300, FoldRuns = 50 };
+            o = o with { Quick = true, Cases = 60, OpenCases = 300, AggregateEvents = 200, FoldRuns = 50 };
         for (var i = 0; i < args.Length; i++)
         {
             int Int() => int.Parse(args[++i], CultureInfo.InvariantCulture);

@@ -65,7 +65,7 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
     }
 
     /// <summary>Opens cases that stay open: each runs (through Wolverine) to its first task or wait and stops there.</summary>
-    public async Task<MixResult> FillAsync(int cases, int offset)
+    public async Task<MixResult> FillAsync(int cases, int offset, string? only = null)
     {
         var probe = host.Probe;
         probe.Reset(drive: false);
@@ -73,7 +73,7 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
         var watch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
         {
-            for (int n; (n = Interlocked.Increment(ref next)) < cases;) await OpenAsync(n + offset);
+            for (int n; (n = Interlocked.Increment(ref next)) < cases;) await OpenAsync(n + offset, only);
         })).ToArray();
         await Task.WhenAll(workers);
         var deadline = Stopwatch.StartNew();
@@ -100,9 +100,9 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
     // ── Opening ─────────────────────────────────────────────────────────────────────────
 
     /// <summary>Half SCIA, three tenths ordinario, a fifth CILA, spread over the 64 entities.</summary>
-    public async Task<string> OpenAsync(int n)
+    public async Task<string> OpenAsync(int n, string? only = null)
     {
-        var roll = Roll($"kind#{n}");
+        var roll = only == "suap.scia" ? 0 : Roll($"kind#{n}");
         var (definition, inputs, by) = roll < 50 ? ("suap.scia", SciaInputs(n), SuapClerk)
             : roll < 80 ? ("suap.ordinario", OrdinarioInputs(n), SuapClerk)
             : ("sue.cila", CilaInputs(n), SueClerk);
