@@ -20,7 +20,7 @@ public static partial class Machine
         [
             ("CPU", $"{Environment.ProcessorCount} logical cores, {model}"),
             ("RAM", $"{memTotal:0.0} GiB"),
-            ("OS", $"{os} ({RuntimeInformation.OSDescription.Trim()})"),
+            ("OS", $"{os}, Linux {Read("/proc/sys/kernel/osrelease").Trim()}"),
             (".NET", $"{RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(IsRelease ? "Release" : "Debug")} build"),
             ("PostgreSQL", $"{pg.Split(" on ")[0]}, same machine over TCP loopback; fsync={fsync}"),
         ];

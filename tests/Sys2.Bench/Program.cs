@@ -29,6 +29,7 @@ var rawDb = await BenchDatabases.CreateAsync(server, options.Database + "_raw");
 var machine = await Machine.DescribeAsync(engineDb);
 foreach (var (k, v) in machine) Log($"{k}: {v}");
 
+var postmaster = await CpuMeter.PostmasterAsync(engineDb);
 await using var host = await BenchHost.StartAsync(engineDb);
 var driver = new EngineDriver(host, options);
 Log("host started; warming up (20 cases, not measured)");
@@ -41,14 +42,18 @@ Log($"memory of the started host, idle after the warm-up: {memoryIdle}");
 var mixDriver = new EngineDriver(host, options);
 Log($"engine mix: {options.Cases} cases, {options.Concurrency} workers");
 var callsBefore = host.Activities.Calls;
+var cpuBefore = CpuMeter.Sample(postmaster);
 var mix = await mixDriver.RunMixAsync(options.Cases, offset: 0);
+var mixCpu = CpuMeter.Sample(postmaster) - cpuBefore;
 var mixCalls = host.Activities.Calls - callsBefore;
 Log($"engine mix: {mix.Steps} steps, {mix.Events} events in {mix.Elapsed.TotalSeconds:0.0} s = {mix.StepsPerSecond:0} steps/s, {mix.EventsPerSecond:0} events/s; refused {mix.Refused}, conflicts {mix.Conflicts}, unfinished {mix.Unfinished}");
 await mixDriver.QuiesceAsync();
 
 // 1. Raw Marten appends, the same number of events at the same concurrency ------------------
 Log($"raw appends: {mix.Events} events, one per commit, {options.Concurrency} workers, {options.Cases} streams");
+cpuBefore = CpuMeter.Sample(postmaster);
 var raw = await RawAppends.RunAsync(rawDb, mix.Events, options.Cases, options.Concurrency);
+var rawCpu = CpuMeter.Sample(postmaster) - cpuBefore;
 Log($"raw appends: {raw.AppendsPerSecond:0}/s ({raw.Elapsed.TotalSeconds:0.0} s), {raw.Latency.Describe()}");
 
 // 4. Aggregation: fetch + fold one case of N events ------------------------------------------
@@ -127,6 +132,8 @@ report.AppendLine("| Machine | |");
 report.AppendLine("|---|---|");
 foreach (var (k, v) in machine) report.AppendLine($"| {k} | {v} |");
 report.AppendLine();
+report.AppendLine($"Load average (1/5/15 min) at the end of the run: {string.Join(" ", CpuMeter.Sample(null).LoadAverage)} — the machine is shared; other processes compete for the same 2 cores.");
+report.AppendLine();
 report.AppendLine($"Sizes: {options.Cases:N0} cases in the mix, {options.Concurrency} workers (at most {options.MaxInFlight} cases in flight), " +
     $"{options.AggregateEvents:N0}-event case, {options.FoldRuns} fold runs, {options.OpenCases:N0} open cases; whole run {total.Elapsed.TotalSeconds:0} s.");
 report.AppendLine();
@@ -135,6 +142,7 @@ report.AppendLine("|---|---|---|---|");
 report.AppendLine($"| 1 | Raw Marten appends, 1 event/commit, {options.Concurrency} workers, {raw.Events:N0} events on {raw.Streams:N0} streams | **{raw.AppendsPerSecond:N0} appends/s** ({raw.Latency.Describe()}) | – |");
 report.AppendLine($"| 2 | Engine mix: {mix.Cases:N0} cases (SCIA/ordinario/CILA) to closure, {options.Concurrency} workers + Wolverine | **{mix.StepsPerSecond:N0} steps/s**, {mix.EventsPerSecond:N0} events/s ({mix.Steps:N0} steps, {mix.Events:N0} events, {(double)mix.Events / mix.Steps:0.0} events/step, {mix.Elapsed.TotalSeconds:0.0} s) | ≥ 1,500 steps/s {Mark(mix.StepsPerSecond >= 1500)} |");
 report.AppendLine($"| 2 | Ratio engine steps/s ÷ raw appends/s | **{ratio:0.00}** | ≥ 0.5 {Mark(ratio >= 0.5)} |");
+report.AppendLine($"| 1–2 | CPU per commit (this process / PostgreSQL): raw append vs engine step | raw {Ms(rawCpu.Host, raw.Events)} / {Ms(rawCpu.Postgres, raw.Events)}; engine {Ms(mixCpu.Host, mix.Steps)} / {Ms(mixCpu.Postgres, mix.Steps)} ({(mixCpu.Host + mixCpu.Postgres).TotalSeconds / mix.Elapsed.TotalSeconds:0.00} of {Environment.ProcessorCount} cores busy with the engine; load average at the end {string.Join(" ", mixCpu.LoadAverage)}) | – |");
 report.AppendLine($"| 2 | Of which Wolverine-carried integration answers | {mixCalls:N0} calls ({100.0 * mixCalls / mix.Steps:0}% of the steps): each is an outbox row + a durable incoming envelope + its own step | – |");
 report.AppendLine($"| 2 | Mix health | refused {mix.Refused}, conflicts retried {mix.Conflicts}, unfinished cases {mix.Unfinished} | 0 unfinished {Mark(mix.Unfinished == 0)} |");
 report.AppendLine($"| 3 | Step latency under the mix: clerk CompleteTask (HandleAsync) | {mixDriver.Clerk.Describe()} | – |");
@@ -147,13 +155,15 @@ report.AppendLine($"| 5 | Rebuild CaseSummary (ViewRebuild.RunAsync) over {total
 report.AppendLine($"| 6 | Host RSS with {openCases:N0} open cases, after serving them (after full GC) | **{memoryServed.RssMb:N0} MB** (working set {memoryServed.WorkingSetMb:N0} MB, managed heap {memoryServed.ManagedMb:N0} MB) | < 400 MB {Mark(memoryServed.RssMb < 400)} |");
 report.AppendLine($"| 6 | Same host, idle after start-up and a 20-case warm-up (no open cases to speak of) | {memoryIdle.RssMb:N0} MB (managed {memoryIdle.ManagedMb:N0} MB) | – |");
 report.AppendLine($"| 6 | Same, after the projection rebuild | {memoryAfterRebuild.RssMb:N0} MB (managed {memoryAfterRebuild.ManagedMb:N0} MB) | – |");
-report.AppendLine($"| – | Opening {fill.Cases:N0} SCIAs to their first task (open + 2 Wolverine answers each), {options.Concurrency} workers (openings + Wolverine answers) | {fill.StepsPerSecond:N0} steps/s ({fill.Steps:N0} steps, {fill.Elapsed.TotalSeconds:0.0} s) | – |");
+report.AppendLine($"| – | Opening {fill.Cases:N0} SCIAs to their first task (open + 2 Wolverine answers each), {options.Concurrency} workers | {fill.StepsPerSecond:N0} steps/s ({fill.Steps:N0} steps, {fill.Elapsed.TotalSeconds:0.0} s) | – |");
 report.AppendLine();
 report.AppendLine("A step = one accepted command or trigger that appended events: one decide + append transaction (OpenAsync, a clerk's HandleAsync, or HandleSystemAsync from Wolverine's integration answers and the driver's payment receipts, documents and timers), counted by a Marten session listener on every commit with events.");
 Console.WriteLine(report.ToString());
 if (options.Output is { } output) await File.WriteAllTextAsync(output, report.ToString());
 Log("done");
 return mix.Unfinished == 0 ? 0 : 1;
+
+static string Ms(TimeSpan cpu, long commits) => commits == 0 ? "–" : $"{cpu.TotalMilliseconds / commits:0.00} ms";
 
 static string Mark(bool ok) => ok ? "✅" : "❌";
 
