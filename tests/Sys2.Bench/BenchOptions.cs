@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace Sys2.Bench;
+
+/// <summary>Sizes of one run. Defaults fit about five minutes on a 2-core machine; <c>--quick</c> is a smoke run.</summary>
+public sealed record BenchOptions
+{
+    public int Cases { get; init; } = 400;
+    public int OpenCases { get; init; } = 10_000;
+    public int Concurrency { get; init; } = 8;
+    public int MaxInFlight { get; init; } = 200;
+    public int AggregateEvents { get; init; } = 1000;
+    public int FoldRuns { get; init; } = 100;
+    public string Database { get; init; } = "bench_sys2";
+    public string? Output { get; init; }
+    public bool Quick { get; init; }
+    public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    public const string Usage = """
+        Sys2 benchmark: engine steps/s against raw Marten appends, latency, aggregation, projection rebuild, memory.
+
+        dotnet run -c Release --project tests/Sys2.Bench -- [options]
+          --quick                 smoke run (~1 min): --cases 60 --open-cases 300 --aggregate-events 200 --fold-runs 50
+          --cases N               cases driven to closure in the engine mix (default 400)
+          --open-cases N          open cases in the database for the memory figure (default 10000; the extra ones are SCIAs left at their first task)
+          --concurrency N         workers for the engine mix and the raw appends (default 8)
+          --max-in-flight N       cases open at once in the mix (default 200)
+          --aggregate-events N    events of the case used for the fetch+fold figure (default 1000)
+          --fold-runs N           fetch+fold repetitions (default 100)
+          --database NAME         database created (dropped first) on the server (default bench_sys2; raw appends use NAME_raw)
+          --output FILE           also write the Markdown report to FILE
+        The server: ConnectionStrings__Sys2 / SYS2_CONNECTION, else the private cluster (SYS2_POSTGRES_DIR to move it).
+        """;
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        if (args.Contains("--quick"))
+            o = o with { Quick = true, Cases = 60, OpenCases = 300, AggregateEvents = 200, FoldRuns = 50 };
+        for (var i = 0; i < args.Length; i++)
+        {
+            int Int() => int.Parse(args[++i], CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "--quick": break;
+                case "--cases": o = o with { Cases = Int() }; break;
+                case "--open-cases": o = o with { OpenCases = Int() }; break;
+                case "--concurrency": o = o with { Concurrency = Int() }; break;
+                case "--max-in-flight": o = o with { MaxInFlight = Int() }; break;
+                case "--aggregate-events": o = o with { AggregateEvents = Int() }; break;
+                case "--fold-runs": o = o with { FoldRuns = Int() }; break;
+                case "--database": o = o with { Database = args[++i] }; break;
+                case "--output": o = o with { Output = args[++i] }; break;
+                case "-h" or "--help": return null;
+                default: throw new ArgumentException($"unknown option '{args[i]}'\n\n{Usage}");
+            }
+        }
+        return o;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Sys2.Workflows.Integrations;
+using Known = Sys2.Workflows.Definitions.Activities;
+
+namespace Sys2.Bench;
+
+/// <summary>
+/// Every regional system answers at once with a plausible result, so the benchmark measures the
+/// engine (decide, append, outbox, Wolverine delivery) and not a simulator or the network.
+/// </summary>
+public sealed class InstantActivities : IActivityHandler
+{
+    private long _calls;
+
+    public IReadOnlyCollection<string> Activities => Known.All;
+
+    public long Calls => Interlocked.Read(ref _calls);
+
+    public Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _calls);
+        JsonObject answer = call.Activity switch
+        {
+            Known.ProcediMarcheLookup => new JsonObject
+            {
+                ["code"] = call.Input["code"]?.DeepClone(),
+                ["fees"] = new JsonObject { ["istruttoria"] = 5000, ["segreteria"] = 7500 },
+            },
+            Known.ProtocolRegister => new JsonObject { ["number"] = "0000001", ["date"] = "2026-03-02" },
+            Known.MPayRequestPayment => new JsonObject { ["noticeNumber"] = "302000000001234559", ["iuv"] = "02000000001234559" },
+            Known.SigmaTerVisura => new JsonObject { ["found"] = true, ["categoria"] = "C/1", ["rendita"] = 123456 },
+            Known.DigiPArchive => new JsonObject { ["id"] = "RdV-1" },
+            _ => new JsonObject { ["messageId"] = "x" },
+        };
+        return Task.FromResult(answer);
+    }
+}
