@@ -19,18 +19,26 @@ public class HttpAdapterOptions
     /// <summary>Base of the exponential, jittered backoff between attempts.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How long the circuit stays open once the system has failed too often.</summary>
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long the circuit stays open once the system has failed too often. Shorter than a
+    /// step's default backoff (10 s, then 20 s), so the engine's next attempt finds the circuit
+    /// half-open and probes the system, instead of failing fast into an incident.
+    /// </summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// Attempts the breaker must see in its window before it may open. Lower than the library's
     /// default of 100: a comune's office makes a few calls a minute, and a dead system should
     /// still be left alone after a handful of failures.
     /// </summary>
-    public int BreakerMinimumThroughput { get; set; } = 10;
+    public int BreakerMinimumThroughput { get; set; } = 20;
 
-    /// <summary>Share of failed attempts in the window that opens the circuit.</summary>
-    public double BreakerFailureRatio { get; set; } = 0.5;
+    /// <summary>
+    /// Share of failed attempts in the window that opens the circuit. The breaker is for a system
+    /// that is down, not for one that is flaky: at 30% failures (the fault tests) it stays closed
+    /// and the retries absorb them; at 50% it opened in a window of 20 every few minutes.
+    /// </summary>
+    public double BreakerFailureRatio { get; set; } = 0.7;
 
     /// <summary>Fresh options of <typeparamref name="T"/> with <paramref name="configure"/> applied.</summary>
     internal static T Create<T>(Action<T>? configure)
