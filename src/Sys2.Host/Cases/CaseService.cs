@@ -59,9 +59,14 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
     {
         var bus = new MessageContext(runtime);
         await using var session = Session(bus, command.Tenant, command.CommandId, command.CorrelationId, command.By);
-        if (await session.LoadAsync<ProcessedCommand>(command.CommandId, ct) is { } done)
+        // One round trip for both reads: every command pays for it.
+        var batch = session.CreateBatchQuery();
+        var processed = batch.Load<ProcessedCommand>(command.CommandId);
+        var fetched = batch.Events.FetchStream(command.CaseId);
+        await batch.Execute(ct);
+        if (await processed is { } done)
             return new CommandOutcome(CommandStatus.Duplicate, done.CaseId, done.Version, done.Events);
-        var stream = await session.Events.FetchStreamAsync(command.CaseId, token: ct);
+        var stream = await fetched;
         if (stream.Count == 0)
             return new CommandOutcome(CommandStatus.NotFound, command.CaseId, 0, [], $"case {command.CaseId} does not exist in {command.Tenant}");
         var state = CaseEvolution.Replay(stream.Select(e => e.Data));
