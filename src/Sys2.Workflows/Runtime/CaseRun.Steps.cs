@@ -79,7 +79,7 @@ internal sealed partial class CaseRun
         MoveTo(token, decision.Otherwise.Name);
     }
 
-    private void RequestCall(string token, CallStep call, int attempt)
+    private void RequestCall(string token, CallStep call, int attempt, bool atOnce = false)
     {
         JsonObject input;
         try { input = Map(call.With, Scope()); }
@@ -88,7 +88,9 @@ internal sealed partial class CaseRun
             Emit(new IncidentRaised(call.Name, token, call.Activity, attempt - 1, $"input mapping failed: {e.Message}"));
             return;
         }
-        var notBefore = now + call.Retry.DelayBefore(attempt);
+        // An operator's retry goes at once: the operator retries because the cause was dealt with.
+        // The engine's own retries wait out their backoff.
+        var notBefore = atOnce ? now : now + call.Retry.DelayBefore(attempt);
         // case/step/visit, the same for every attempt: if an attempt went through but its answer
         // was lost (a timeout), the retry is recognised by the regional system instead of
         // registering, charging or sending a second time. A new visit of the step is a new request.

@@ -100,7 +100,7 @@ internal sealed partial class CaseRun
         var incident = (IncidentBookmark)token.Bookmark!;
         Emit(new IncidentResolved(t.Step, token.Id, "retried", t.By.User));
         var step = definition.Step(t.Step);
-        if (step is CallStep call) RequestCall(token.Id, call, incident.Attempts + 1);
+        if (step is CallStep call) RequestCall(token.Id, call, incident.Attempts + 1, atOnce: true);
         else Run(token.Id, step);
         return null;
     }

@@ -153,7 +153,7 @@ public class when_a_fattura_passiva_case_runs
 
         var retried = Winter(2026, 3, 2, 14, 0);
         scenario.At(retried).When(new RetryIncident("protocol", Ragioneria)).OfType<IntegrationRequested>().Single()
-            .ShouldSatisfyAllConditions(r => r.Attempt.ShouldBe(4), r => r.NotBefore.ShouldBe(retried.AddSeconds(40)));
+            .ShouldSatisfyAllConditions(r => r.Attempt.ShouldBe(4), r => r.NotBefore.ShouldBe(retried));
         scenario.Answer("protocol", Protocol).OfType<IntegrationRequested>().ShouldBeEvents(
             ToSupplier("notify-receipt", "invoice-received", "Fattura n. FPR 27/26: ricevuta, protocollo 0000188", retried));
     }
@@ -270,7 +270,7 @@ public class when_a_fattura_passiva_case_runs
         var retried = Winter(2026, 3, 10, 9, 0);
         scenario.At(retried).When(new RetryIncident("send-acceptance", Ragioneria)).ShouldBeEvents(
             new IncidentResolved("send-acceptance", "main", "retried", "sara.moretti"),
-            Requested("send-acceptance", "sdi.send-outcome", new { identificativoSdI = IdentificativoSdI, esito = "EC01" }, retried.AddSeconds(10), attempt: 2));
+            Requested("send-acceptance", "sdi.send-outcome", new { identificativoSdI = IdentificativoSdI, esito = "EC01" }, retried, attempt: 2));
         scenario.Answer("send-acceptance", new { messageId = "IT01234567890_EC_002" }).OfType<DeadlineStopped>()
             .ShouldBeEvents(new DeadlineStopped("outcome", 2));
     }

@@ -249,7 +249,7 @@ public class when_a_suap_ordinario_case_runs
         var retried = Winter(2026, 3, 2, 11, 0);
         scenario.At(retried).When(new RetryIncident("start-notice", IstruttoreSuap)).ShouldBeEvents(
             new IncidentResolved("start-notice", "main", "retried", "luca.fabbri"),
-            Requested("start-notice", "notify.applicant", StartNotice, retried.AddSeconds(40), attempt: 4));
+            Requested("start-notice", "notify.applicant", StartNotice, retried, attempt: 4));
         EventText.Types(scenario.Answer("start-notice", Delivered)).ShouldBe([
             "IntegrationSucceeded", "StepEntered", "BranchesForked",
             "StepEntered", "DecisionTaken", "StepEntered", "IntegrationRequested",

@@ -394,7 +394,7 @@ public class when_a_sue_cila_case_runs
             Requested("ineffective", "notify.applicant", new
             {
                 to = MarioRossi, template = "cila-ineffective", subject = "CILA prot. 0000061: comunicazione inefficace", notes = form.notes,
-            }, retried.AddSeconds(10), attempt: 2));
+            }, retried, attempt: 2));
         scenario.Answer("ineffective", Delivered);
         scenario.Answer("archive-ineffective", new { id = "DIGIP-H769-2026-0001090" });
 

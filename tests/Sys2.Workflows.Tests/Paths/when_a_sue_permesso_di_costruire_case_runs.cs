@@ -289,7 +289,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
             Requested("issue", "protocol.register", new
             {
                 direction = "outgoing", recipient = MarioRossi, subject = "Permesso di costruire – domanda prot. 0000073",
-            }, retried.AddSeconds(10), attempt: 2));
+            }, retried, attempt: 2));
         IssueAndArchive(scenario, "0000305");
 
         ShouldBeClosed(scenario, "approved");
