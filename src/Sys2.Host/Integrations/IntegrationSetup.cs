@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using MailKit.Security;
 using Sys2.Host.Files;
 using Sys2.Sandbox;
@@ -52,8 +53,13 @@ public static class IntegrationSetup
         services.AddNotificationsAdapter(At("sms"),
             smtp => configuration.GetSection("Sys2:Integrations:smtp").Bind(smtp),
             sms => configuration.GetSection("Sys2:Integrations:sms").Bind(sms));
+        services.Configure<MPayCallbackOptions>(configuration.GetSection("Sys2:Integrations:mpay"));
         if (mode == "sandbox")
         {
+            // Receipts are signed: the simulator and this host share a secret made at start-up.
+            var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+            services.PostConfigure<MPayCallbackOptions>(o => o.CallbackSecret ??= secret);
+            services.PostConfigure<MPaySandboxOptions>(o => o.CallbackSecret ??= secret);
             // The sandbox's SMTP sink picks a free port when it starts; mail goes there, in clear.
             services.AddOptions<SmtpOptions>().Configure<SmtpSink>((smtp, sink) =>
             {

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Marten;
+using Microsoft.Extensions.Options;
 using Sys2.Host.Cases;
 using Sys2.Host.Engine;
 using Sys2.Workflows.Integrations.MPay;
@@ -6,9 +9,10 @@ using Sys2.Workflows.Runtime;
 namespace Sys2.Host.Integrations;
 
 /// <summary>
-/// MPay posts each pagoPA receipt here. A valid receipt becomes the <c>payment-received</c>
-/// event of its case; the receipt id makes a duplicate delivery a no-op. A case that is not
-/// waiting for it yet answers 409 so MPay delivers it again later, instead of losing it.
+/// MPay posts each pagoPA receipt here. A receipt signed with the shared secret, well formed,
+/// and for the avviso its case issued becomes the <c>payment-received</c> event of the case; the
+/// receipt id makes a duplicate delivery a no-op. A case that is not waiting for it yet answers
+/// 409 so MPay delivers it again later, instead of losing it.
 /// </summary>
 public static class PaymentReceiptEndpoint
 {
@@ -16,14 +20,25 @@ public static class PaymentReceiptEndpoint
 
     public static void MapPaymentReceipts(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, async (HttpRequest request, CaseService cases, ILogger<PaymentReceipt> log, CancellationToken ct) =>
+        app.MapPost(Path, async (HttpRequest request, CaseService cases, IDocumentStore store, IOptions<MPayCallbackOptions> options,
+            ILogger<PaymentReceipt> log, CancellationToken ct) =>
         {
+            if (request.ContentLength is > PaymentReceiptParser.MaxBodyBytes)
+                return Results.Problem($"a receipt is at most {PaymentReceiptParser.MaxBodyBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body, ct);
+            if (options.Value.CallbackSecret is not { Length: > 0 } secret)
+                return Results.Problem("receipts are refused: Sys2:Integrations:mpay:CallbackSecret is not set", statusCode: StatusCodes.Status401Unauthorized);
+            if (!CallbackSignature.Matches(secret, body.ToArray(), request.Headers[CallbackSignature.Header].ToString()))
+                return Results.Problem($"receipt refused: missing or wrong {CallbackSignature.Header}", statusCode: StatusCodes.Status401Unauthorized);
             if (!PaymentReceiptParser.TryParse(body.ToArray(), out var receipt, out var problems))
                 return Results.Problem($"receipt refused: {string.Join("; ", problems)}", statusCode: StatusCodes.Status400BadRequest);
             if (receipt.CaseId is not { } caseId)
                 return Results.Problem($"receipt {receipt.ReceiptId} names no case (metadata.{PaymentReceipt.CaseIdKey})", statusCode: StatusCodes.Status400BadRequest);
+
+            if (await IssuedNoticeAsync(store, receipt.Tenant, caseId, ct) is { } issued && issued != receipt.NoticeNumber.Value)
+                return Results.Problem($"receipt {receipt.ReceiptId} pays avviso {receipt.NoticeNumber}, but case {caseId} issued avviso {issued}",
+                    statusCode: StatusCodes.Status422UnprocessableEntity);
 
             var outcome = await cases.HandleSystemAsync(receipt.Tenant, caseId, StableId.For($"receipt:{receipt.Tenant}:{receipt.ReceiptId}"),
                 new ReceiveEvent(PaymentReceipt.EventName, receipt.ToEventPayload()), receipt.ReceiptId, ct);
@@ -35,5 +50,13 @@ public static class PaymentReceiptEndpoint
                 _ => Results.Conflict(outcome),
             };
         });
+    }
+
+    /// <summary>The avviso the case issued (its <c>noticeNumber</c> variable), if it issued one.</summary>
+    private static async Task<string?> IssuedNoticeAsync(IDocumentStore store, string tenant, string caseId, CancellationToken ct)
+    {
+        await using var session = store.QuerySession(tenant);
+        var state = CaseEvolution.Replay((await session.Events.FetchStreamAsync(caseId, token: ct)).Select(e => e.Data));
+        return state.Variables.GetValueOrDefault("noticeNumber") is JsonValue value && value.TryGetValue<string>(out var notice) ? notice : null;
     }
 }

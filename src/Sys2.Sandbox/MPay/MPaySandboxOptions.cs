@@ -15,4 +15,10 @@ public sealed class MPaySandboxOptions
     public int DeliveryAttempts { get; set; } = 3;
 
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Shared secret the receiver checks (<c>Sandbox:MPay:CallbackSecret</c>): each receipt carries
+    /// <c>X-Sys2-Signature: sha256=HMAC(secret, body)</c>, so a receipt cannot be forged by whoever can reach the endpoint.
+    /// </summary>
+    public string? CallbackSecret { get; set; }
 }

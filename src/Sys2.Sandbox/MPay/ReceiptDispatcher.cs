@@ -1,9 +1,12 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sys2.Sandbox.Faults;
+using Sys2.Workflows.Integrations.MPay;
 
 namespace Sys2.Sandbox.MPay;
 
@@ -81,12 +84,19 @@ public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector 
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(settings.DeliveryTimeout);
-                using var request = new HttpRequestMessage(HttpMethod.Post, settings.CallbackUrl) { Content = JsonContent.Create(receipt) };
+                var body = JsonSerializer.SerializeToUtf8Bytes(receipt);
+                using var request = new HttpRequestMessage(HttpMethod.Post, settings.CallbackUrl)
+                {
+                    Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+                };
                 // The receiver dedupes on this, exactly as it must for a PSP's repeated receipt.
                 request.Headers.Add("Idempotency-Key", receiptId);
+                if (settings.CallbackSecret is { Length: > 0 } secret)
+                    request.Headers.Add(CallbackSignature.Header, CallbackSignature.Of(secret, body));
                 using var response = await http.SendAsync(request, timeout.Token);
                 Record(new ReceiptDelivery(receiptId, notice, attempt, (int)response.StatusCode, response.IsSuccessStatusCode ? "delivered" : "refused"));
-                if (response.IsSuccessStatusCode || (int)response.StatusCode < 500) return;
+                // 409 (the case does not wait for it yet) and 429 are worth another delivery, like 5xx.
+                if (response.IsSuccessStatusCode || (int)response.StatusCode < 500 && (int)response.StatusCode is not (409 or 429)) return;
             }
             catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
             {
