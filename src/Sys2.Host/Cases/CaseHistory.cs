@@ -66,7 +66,7 @@ public sealed class CaseHistory(IDocumentStore store)
             entries.Add(new CaseHistoryEntry(
                 e.Version, e.Data.GetType().Name, JsonNode.Parse(serializer.ToJson(e.Data)),
                 Header(e, "user") ?? e.UserName, Header(e, "role"), Header(e, "office"),
-                DateTimeOffset.TryParse(Header(e, "at"), out var decidedAt) ? decidedAt : null, e.Timestamp,
+                DecidedAt.Of(e), e.Timestamp,
                 e.CorrelationId, e.CausationId, Header(e, "definition"), state));
         }
         return entries;

@@ -113,7 +113,7 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
             {
                 ["tenant"] = command.Tenant, ["user"] = command.By.User, ["role"] = command.By.Role, ["office"] = command.By.Office,
                 ["correlation"] = session.CorrelationId, ["causation"] = session.CausationId,
-                ["at"] = now.ToString("O"), ["definition"] = $"{definitionKey}#{definition.ContentHash}",
+                [DecidedAt.Header] = DecidedAt.Format(now), ["definition"] = $"{definitionKey}#{definition.ContentHash}",
             };
             foreach (var (key, value) in metadata) @event.SetHeader(key, value ?? "");
             previous = AuditChain.Hash(previous, @event.Data.GetType().Name, serializer.ToJson(@event.Data), metadata);

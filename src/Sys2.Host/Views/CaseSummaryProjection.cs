@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Sys2.Host.Cases;
 using Sys2.Workflows.Cases.Events;
 
 namespace Sys2.Host.Views;
@@ -55,9 +55,7 @@ public sealed class CaseSummaryProjection : SingleStreamProjection<CaseSummary, 
     /// </summary>
     private static DateTimeOffset EngineTime(IEvent e)
     {
-        var at = e.GetHeader("at")?.ToString() is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
-            ? parsed
-            : e.Timestamp;
+        var at = DecidedAt.Of(e) ?? e.Timestamp;
         return at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
