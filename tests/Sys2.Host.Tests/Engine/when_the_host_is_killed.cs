@@ -64,18 +64,11 @@ public sealed class when_the_host_is_killed
         cases.Values.ShouldAllBe(e => e.OfType<IntegrationRequested>().Any());
     }
 
-    internal static HttpClient Sportello(Uri address)
-    {
-        var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add("X-Sys2-Tenant", "H769");
-        http.DefaultRequestHeaders.Add("X-Sys2-User", "chiara.neri");
-        http.DefaultRequestHeaders.Add("X-Sys2-Office", "SUAP");
-        return http;
-    }
+    internal static ClerkClient Sportello(Uri address) => new(address, "H769", "chiara.neri", "clerk", "SUAP");
 
-    internal static async Task<CommandOutcome?> File(HttpClient http, Guid command)
+    internal static async Task<CommandOutcome?> File(ClerkClient clerk, Guid command)
     {
-        var response = await http.PostAsJsonAsync("/api/definitions/suap.scia/cases", new { commandId = command, inputs = Scia.Inputs() });
+        var response = await clerk.PostAsync("/api/definitions/suap.scia/cases", new { commandId = command, inputs = Scia.Inputs() });
         if (response.StatusCode != HttpStatusCode.OK) return null;
         return await response.Content.ReadFromJsonAsync<CommandOutcome>(ClerkClient.Json);
     }
