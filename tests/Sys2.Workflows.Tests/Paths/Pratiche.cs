@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sys2.Workflows.Cases.Events;
 using Sys2.Workflows.Runtime;
 using Sys2.Workflows.Tests.Support;
 
@@ -101,4 +102,12 @@ public static class Pratiche
     }
 
     public static JsonObject Obj(object value) => CaseScenario.Json(value);
+
+    /// <summary>
+    /// The call a step requests on its first visit. The idempotency key is case/step/visit, the
+    /// same for every attempt, so a retry after a lost answer is recognised by the regional system.
+    /// </summary>
+    public static IntegrationRequested Requested(
+        string caseId, string step, string activity, object input, DateTimeOffset notBefore, string token = "main", int attempt = 1) =>
+        new(step, token, activity, attempt, $"{caseId}/{step}/1", Obj(input), notBefore);
 }

@@ -52,7 +52,7 @@ public class when_a_fattura_passiva_case_runs
     };
 
     private static IntegrationRequested Requested(string step, string activity, object input, DateTimeOffset notBefore, int attempt = 1) =>
-        new(step, "main", activity, attempt, $"{CaseId}/{step}/1", Obj(input), notBefore);
+        Pratiche.Requested(CaseId, step, activity, input, notBefore, attempt: attempt);
 
     private static IntegrationRequested ToSupplier(string step, string template, string subject, DateTimeOffset at, string? reason = null) =>
         Requested(step, "notify.supplier", reason is null

@@ -43,7 +43,7 @@ public class when_a_suap_ordinario_case_runs
 
     private static IntegrationRequested Requested(string step, string activity, object input, DateTimeOffset notBefore,
         string token = "main", int attempt = 1) =>
-        new(step, token, activity, attempt, $"{CaseId}/{step}/1", Obj(input), notBefore);
+        Pratiche.Requested(CaseId, step, activity, input, notBefore, token, attempt);
 
     private static CaseScenario Registered(object? inputs = null, int fee = 5000)
     {

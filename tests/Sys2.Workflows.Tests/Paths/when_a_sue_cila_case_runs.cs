@@ -42,7 +42,7 @@ public class when_a_sue_cila_case_runs
 
     private static IntegrationRequested Requested(string step, string activity, object input, DateTimeOffset notBefore,
         string token = "main", int attempt = 1) =>
-        new(step, token, activity, attempt, $"{CaseId}/{step}/1", Obj(input), notBefore);
+        Pratiche.Requested(CaseId, step, activity, input, notBefore, token, attempt);
 
     /// <summary>Registered and acknowledged: visura and fees running.</summary>
     private static CaseScenario Acknowledged(int fee = 5165)

@@ -53,7 +53,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
     private static IntegrationRequested Requested(string step, string activity, object input, DateTimeOffset notBefore,
         string token = "main", int attempt = 1) =>
-        new(step, token, activity, attempt, $"{CaseId}/{step}/1", Obj(input), notBefore);
+        Pratiche.Requested(CaseId, step, activity, input, notBefore, token, attempt);
 
     /// <summary>Registered, the start notice sent: visura and diritti running.</summary>
     private static CaseScenario Started(bool constrained = false)
