@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Marten;
 using Sys2.Host.Cases;
+using Sys2.Host.Views;
 using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Api;
@@ -29,16 +30,9 @@ public static class CaseEndpoints
         {
             if (RequestActor.From(request) is not { } caller) return Unauthenticated();
             await using var session = store.QuerySession(caller.Tenant);
-            var events = await session.Events.FetchStreamAsync(caseId, token: ct);
-            if (events.Count == 0) return Results.NotFound(new { error = $"no case {caseId} in {caller.Tenant}" });
-            var state = CaseEvolution.Replay(events.Select(e => e.Data));
-            return Results.Ok(new
-            {
-                state.CaseId, state.Tenant, state.DefinitionId, state.DefinitionVersion, state.Version,
-                status = state.Status.ToString().ToLowerInvariant(), state.Outcome,
-                steps = state.Tokens.Values.Select(t => new { token = t.Id, t.Step, waitingFor = t.Bookmark?.GetType().Name }),
-                clocks = state.Clocks.Values.Select(c => new { c.Name, status = c.Status.ToString().ToLowerInvariant(), c.DueAt, c.Remaining }),
-            });
+            return await session.LoadAsync<CaseSummary>(caseId, ct) is { } summary
+                ? Results.Ok(CaseView.Of(summary))
+                : Results.NotFound(new { error = $"no case {caseId} in {caller.Tenant}" });
         });
     }
 

@@ -34,7 +34,8 @@ public static class ViewEndpoints
             if (RequestActor.From(request) is not { } caller) return CaseEndpoints.Unauthenticated();
             await using var session = store.QuerySession(caller.Tenant);
             var query = session.Query<CaseSummary>().Where(c => status == null || c.Status == status);
-            return Results.Ok(await query.OrderByDescending(c => c.UpdatedAt).Take(200).ToListAsync(ct));
+            var page = await query.OrderByDescending(c => c.UpdatedAt).Take(200).ToListAsync(ct);
+            return Results.Ok(page.Select(CaseListItem.Of));
         });
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using JasperFx.Events;
 using Marten;
+using Sys2.Host.Views;
 using Sys2.Host.Definitions;
 using Sys2.Host.Engine;
 using Wolverine;
@@ -20,12 +21,6 @@ namespace Sys2.Host.Cases;
 /// </summary>
 public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock, IWolverineRuntime runtime, OutboxedSessionFactory outboxed)
 {
-    // The engine's own triggers race with clerks' commands on the same stream; they carry their
-    // own staleness guard (attempt, generation), so on a conflict they are decided again.
-    private const int SystemRetries = 8;
-
-    private readonly CaseLocks _locks = new();
-
     /// <summary>Opens a case on the published version of a definition, numbering it in the entity's annual sequence.</summary>
     public async Task<CommandOutcome> OpenAsync(Guid commandId, string tenant, string definitionId, JsonObject inputs, Actor by, CancellationToken ct = default)
     {
@@ -41,7 +36,8 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         await session.BeginTransactionAsync(ct);
         var caseId = await numbers.NextAsync(session, definition.Kind, tenant, clock.GetUtcNow().Year, ct);
         var trigger = new OpenCase(caseId, tenant, version.Version, inputs, by);
-        return await DecideAndAppendAsync(session, bus, new CaseCommand(commandId, tenant, caseId, 0, trigger, by), definition, version.Key, [], CaseState.Initial, ct);
+        return await DecideAndAppendAsync(session, bus, new CaseCommand(commandId, tenant, caseId, 0, trigger, by), definition, version.Key,
+            CaseState.Initial, "", events => session.Events.StartStream<CaseSummary>(caseId, events).Events, ct);
     }
 
     public Task<CommandOutcome> HandleAsync(CaseCommand command, CancellationToken ct = default) =>
@@ -50,50 +46,48 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
              ?? throw new InvalidOperationException($"case {command.CaseId} is pinned to {state.DefinitionId}@{state.DefinitionVersion}, which is not stored"), null), ct);
 
     /// <summary>
-    /// Loads and folds the stream in the command's tenant, then decides with the definition
-    /// version <paramref name="decideWith"/> picks: the pinned one, or a migration's target; or
-    /// a refusal, with its message.
+    /// A trigger from the engine itself (an integration answer, a timer, a receipt): decided on the
+    /// latest version. A conflict (a clerk's command got in first) comes back as
+    /// <see cref="CommandStatus.Conflict"/>; the Wolverine handlers turn it into
+    /// <see cref="CaseMovedOn"/> so Wolverine's error policy tries the message again.
+    /// </summary>
+    public Task<CommandOutcome> HandleSystemAsync(string tenant, string caseId, Guid commandId, Trigger trigger, string? correlation, CancellationToken ct = default) =>
+        HandleAsync(new CaseCommand(commandId, tenant, caseId, null, trigger, Actor.System, correlation), ct);
+
+    /// <summary>
+    /// Loads the case's snapshot (its <see cref="CaseSummary"/>, kept inline with the events, so
+    /// the stream is not read again) and the command-id check in one round trip, then decides
+    /// with the definition version <paramref name="decideWith"/> picks: the pinned one, or a
+    /// migration's target; or a refusal, with its message.
     /// </summary>
     private async Task<CommandOutcome> DecideOnStreamAsync(
         CaseCommand command, Func<CaseState, CancellationToken, Task<(DefinitionVersion? Version, string? Refusal)>> decideWith, CancellationToken ct)
     {
         var bus = new MessageContext(runtime);
         await using var session = Session(bus, command.Tenant, command.CommandId, command.CorrelationId, command.By);
-        // One round trip for both reads: every command pays for it.
         var batch = session.CreateBatchQuery();
         var processed = batch.Load<ProcessedCommand>(command.CommandId);
-        var fetched = batch.Events.FetchStream(command.CaseId);
+        var fetched = batch.Events.FetchForWriting<CaseSummary>(command.CaseId);
         await batch.Execute(ct);
         if (await processed is { } done)
             return new CommandOutcome(CommandStatus.Duplicate, done.CaseId, done.Version, done.Events);
         var stream = await fetched;
-        if (stream.Count == 0)
+        if (stream.Aggregate is not { } file)
             return new CommandOutcome(CommandStatus.NotFound, command.CaseId, 0, [], $"case {command.CaseId} does not exist in {command.Tenant}");
-        var state = CaseEvolution.Replay(stream.Select(e => e.Data));
-        var (version, refusal) = await decideWith(state, ct);
+        var (version, refusal) = await decideWith(file.State, ct);
         if (version is null)
-            return CommandOutcome.Refused(command.CaseId, state.Version, refusal ?? "no definition version to decide with");
-        return await DecideAndAppendAsync(session, bus, command, definitions.Load(version), version.Key, stream, state, ct);
-    }
-
-    /// <summary>
-    /// A trigger from the engine itself (an integration answer, a timer): decided on the latest
-    /// version, again if a clerk's command got in first. Refusals are logged by the caller's outcome, never thrown.
-    /// </summary>
-    public async Task<CommandOutcome> HandleSystemAsync(string tenant, string caseId, Guid commandId, Trigger trigger, string? correlation, CancellationToken ct = default)
-    {
-        using var lane = await _locks.EnterAsync(caseId, ct);
-        for (var attempt = 1; ; attempt++)
-        {
-            var outcome = await HandleAsync(new CaseCommand(commandId, tenant, caseId, null, trigger, Actor.System, correlation), ct);
-            if (outcome.Status != CommandStatus.Conflict || attempt == SystemRetries) return outcome;
-            await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
-        }
+            return CommandOutcome.Refused(command.CaseId, file.State.Version, refusal ?? "no definition version to decide with");
+        return await DecideAndAppendAsync(session, bus, command, definitions.Load(version), version.Key, file.State, file.ChainHead,
+            events =>
+            {
+                stream.AppendMany(events);
+                return stream.Events;
+            }, ct);
     }
 
     private async Task<CommandOutcome> DecideAndAppendAsync(
         IDocumentSession session, MessageContext bus, CaseCommand command, WorkflowDefinition definition, string definitionKey,
-        IReadOnlyList<IEvent> stream, CaseState state, CancellationToken ct)
+        CaseState state, string chainHead, Func<object[], IReadOnlyList<IEvent>> append, CancellationToken ct)
     {
         if (command.ExpectedVersion is { } expected && state.Version != expected)
             return Conflict(command, state.Version);
@@ -102,12 +96,9 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         if (decision.Error is { } error) return CommandOutcome.Refused(command.CaseId, state.Version, error.ToString());
         if (decision.Events.Count == 0) return new CommandOutcome(CommandStatus.Accepted, command.CaseId, state.Version, []);
 
-        var action = stream.Count == 0
-            ? session.Events.StartStream(command.CaseId, decision.Events.ToArray())
-            : session.Events.Append(command.CaseId, state.Version + decision.Events.Count, decision.Events.ToArray());
-        var previous = stream.Count == 0 ? "" : stream[^1].GetHeader(AuditChain.HashHeader)?.ToString() ?? "";
+        var previous = chainHead;
         var serializer = store.Options.Serializer();
-        foreach (var @event in action.Events)
+        foreach (var @event in append([.. decision.Events]))
         {
             var metadata = new Dictionary<string, string?>
             {
@@ -152,15 +143,13 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         }
     }
 
-    /// <summary>Another writer got there first: the stream moved on, or the same command id was stored.</summary>
-    private static bool IsConcurrentWrite(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e.GetType().Name is "ConcurrencyException" or "EventStreamUnexpectedMaxEventIdException" or "ExistingStreamIdCollisionException"
-                || e is Npgsql.PostgresException { SqlState: "23505" })
-                return true;
-        return false;
-    }
+    /// <summary>
+    /// Another writer got there first: the stream moved on since it was read (Marten's optimistic
+    /// check), or another command started the same stream.
+    /// </summary>
+    private static bool IsConcurrentWrite(Exception e) =>
+        e is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
+        || e.InnerException is { } inner && IsConcurrentWrite(inner);
 
     private static CommandOutcome Conflict(CaseCommand command, long actual) =>
         new(CommandStatus.Conflict, command.CaseId, actual, [],

@@ -31,7 +31,7 @@ public static class CallIntegrationHandler
             log.LogWarning(e, "{Activity} for {CaseId} failed unexpectedly", message.Activity, message.CaseId);
             answer = new IntegrationErrored(message.Step, message.Attempt, $"{message.Activity}: {e.GetType().Name}: {e.Message}", Transient: true);
         }
-        await cases.HandleSystemAsync(message.Tenant, message.CaseId, StableId.For($"answer:{message.Tenant}:{message.IdempotencyKey}#{message.Attempt}"),
-            answer, message.CorrelationId, ct);
+        CaseMovedOn.ThrowOnConflict(await cases.HandleSystemAsync(message.Tenant, message.CaseId,
+            StableId.For($"answer:{message.Tenant}:{message.IdempotencyKey}#{message.Attempt}"), answer, message.CorrelationId, ct));
     }
 }

@@ -9,8 +9,8 @@ namespace Sys2.Host.Engine;
 /// </summary>
 public static class FireTimerHandler
 {
-    public static Task Handle(FireTimer message, CaseService cases, CancellationToken ct) =>
-        cases.HandleSystemAsync(message.Tenant, message.CaseId,
+    public static async Task Handle(FireTimer message, CaseService cases, CancellationToken ct) =>
+        CaseMovedOn.ThrowOnConflict(await cases.HandleSystemAsync(message.Tenant, message.CaseId,
             StableId.For($"timer:{message.Tenant}:{message.CaseId}:{message.Kind}:{message.Name}:{message.Generation}"),
-            new TimerFired(message.Kind, message.Name, message.Generation), null, ct);
+            new TimerFired(message.Kind, message.Name, message.Generation), null, ct));
 }

@@ -1,6 +1,7 @@
 using JasperFx.Resources;
 using Wolverine;
 using Wolverine.ErrorHandling;
+using Wolverine.Configuration;
 
 namespace Sys2.Host.Engine;
 
@@ -37,10 +38,24 @@ public static class WolverineSetup
             opts.Durability.OrphanedMessageSweepPollingTime = recovery;
             opts.Durability.FirstNodeReassignmentExecution = recovery;
         }
-        opts.LocalQueueFor<CallIntegration>().MaximumParallelMessages(16);
+        // One lane per case: the messages of one case (two branches answering at once, a timer and
+        // an answer) are handled one after the other, so they apply instead of racing for the
+        // stream; different cases run side by side in 4 queues x 5 lanes.
+        opts.MessagePartitioning
+            .ByMessage<ICaseMessage>(m => m.CaseId)
+            .PublishToPartitionedLocalMessaging("cases", 4, topology =>
+            {
+                topology.MessagesImplementing<ICaseMessage>();
+                topology.MaxDegreeOfParallelism = PartitionSlots.Five;
+            });
 
-        // Adapter failures never reach here (they become triggers); these are database hiccups
-        // and races, worth another go before the message is parked in the dead-letter table.
+        // A clerk's command got in between: decide the trigger again on the new version, at once
+        // and then after short pauses (the lanes keep the engine's own messages apart already).
+        opts.OnException<CaseMovedOn>().RetryWithCooldown(
+            TimeSpan.Zero, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
+
+        // Adapter failures never reach here (they become triggers); these are database hiccups,
+        // worth another go before the message is parked in the dead-letter table.
         opts.OnAnyException().RetryWithCooldown(
             TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
 

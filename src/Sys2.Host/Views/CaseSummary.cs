@@ -1,40 +1,81 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Views;
 
 /// <summary>
-/// One row per case, kept by an inline projection in the same transaction as the events: what
-/// lists and inboxes show. The clerk inbox, the deadlines due soon and the incidents are
-/// queries over these rows; everything here can be rebuilt from the events.
+/// The one stored picture of a case, kept by an inline projection in the same transaction as its
+/// events: the engine's own folded <see cref="CaseState"/> (the snapshot a command decides on,
+/// so no command re-reads the stream), the head of its audit chain, and when each flow began to
+/// wait for what it waits for now. Everything a list or an inbox shows is <em>shaped</em> from
+/// <see cref="State"/> by the read-only members below: there is no second fold with rules of its
+/// own, so a closed case can never show a term still running.
 /// </summary>
 public sealed class CaseSummary
 {
-    public string Id { get; set; } = "";
-    public string Tenant { get; set; } = "";
-    public string Kind { get; set; } = "";
-    public string DefinitionId { get; set; } = "";
-    public int DefinitionVersion { get; set; }
-    public string Status { get; set; } = "open";
-    public string? Outcome { get; set; }
-    public string? Applicant { get; set; }
-    public DateTimeOffset OpenedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public long Version { get; set; }
+    public string Id { get; init; } = "";
+
+    /// <summary>The state <see cref="CaseEvolution.Evolve"/> folded from every event of the stream.</summary>
+    public CaseState State { get; init; } = CaseState.Initial;
+
+    /// <summary>The audit hash of the last event: the next event chains on it.</summary>
+    public string ChainHead { get; init; } = "";
+
+    /// <summary>When the engine decided the last event (its <c>at</c> header).</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Token → when the engine set its current bookmark (a task assigned, an incident raised, a wait begun).</summary>
+    public ImmutableDictionary<string, DateTimeOffset> WaitingSince { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
+
+    // ----- shaped from State for lists, inboxes and their queries (serialised, never read back) -----
+
+    public string Tenant => State.Tenant;
+    public string Kind => State.Kind;
+    public string DefinitionId => State.DefinitionId;
+    public int DefinitionVersion => State.DefinitionVersion;
+    public string Status => State.Status == CaseStatus.Closed ? "closed" : "open";
+    public string? Outcome => State.Outcome;
+    public DateTimeOffset OpenedAt => State.OpenedAt ?? default;
+    public long Version => State.Version;
+
+    public string? Applicant =>
+        State.Inputs.GetValueOrDefault("applicant") is JsonObject party && party["name"] is JsonValue v && v.TryGetValue<string>(out var name) ? name : null;
 
     /// <summary>Where each flow stands: token → step.</summary>
-    public Dictionary<string, string> Steps { get; set; } = [];
+    public Dictionary<string, string> Steps => State.Tokens.Values.ToDictionary(t => t.Id, t => t.Step);
 
-    public List<OpenTask> Tasks { get; set; } = [];
-    public List<LegalClock> Clocks { get; set; } = [];
-    public List<OpenIncident> Incidents { get; set; } = [];
-    public List<OpenWait> Waits { get; set; } = [];
-    public JsonObject Variables { get; set; } = [];
+    public List<OpenTask> Tasks => [.. Flows<TaskBookmark>().Select(f =>
+        new OpenTask(f.Token.Step, f.Token.Id, f.Mark.Role, f.Mark.Office, f.Mark.Outcomes, f.Mark.DueAt, f.Since))];
+
+    public List<OpenWait> Waits => [.. Flows<WaitBookmark>().Select(f => new OpenWait(f.Token.Step, f.Token.Id, f.Mark.Event, f.Mark.TimeoutAt))];
+
+    public List<OpenIncident> Incidents => [.. Flows<IncidentBookmark>().Select(f =>
+        new OpenIncident(f.Token.Step, f.Token.Id, f.Mark.Activity, f.Mark.Attempts, f.Mark.Reason, f.Since))];
+
+    public List<LegalClock> Clocks => [.. State.Clocks.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(LegalClock.Of)];
+
+    public JsonObject Variables => new(State.Variables.OrderBy(v => v.Key, StringComparer.Ordinal)
+        .Select(v => KeyValuePair.Create(v.Key, v.Value?.DeepClone())));
+
+    private IEnumerable<(Token Token, T Mark, DateTimeOffset Since)> Flows<T>() where T : Bookmark =>
+        State.Tokens.Values.OrderBy(t => t.Id, StringComparer.Ordinal)
+            .Where(t => t.Bookmark is T)
+            .Select(t => (t, (T)t.Bookmark!, WaitingSince.GetValueOrDefault(t.Id, UpdatedAt)));
 }
 
 public sealed record OpenTask(string Step, string Token, string Role, string Office, IReadOnlyList<string> Outcomes, DateTimeOffset? DueAt, DateTimeOffset AssignedAt);
 
-/// <summary>A legal term; <c>DueAt</c> is null while it is suspended or interrupted.</summary>
-public sealed record LegalClock(string Name, string Status, DateTimeOffset? DueAt, TimeSpan? Remaining, DateTimeOffset? ResumeBy, string? Reason);
+/// <summary>A legal term; <c>DueAt</c> is null unless it is running.</summary>
+public sealed record LegalClock(string Name, string Status, DateTimeOffset? DueAt, TimeSpan? Remaining, DateTimeOffset? ResumeBy, string? Reason)
+{
+    public static LegalClock Of(ClockState c) => new(
+        c.Name, c.Status.ToString().ToLowerInvariant(),
+        c.Status == ClockStatus.Running ? c.DueAt : null,
+        c.Status == ClockStatus.Suspended ? c.Remaining : null,
+        c.Status == ClockStatus.Suspended ? c.ResumeBy : null,
+        c.Status == ClockStatus.Suspended ? c.SuspensionReason : null);
+}
 
 public sealed record OpenIncident(string Step, string Token, string Activity, int Attempts, string Reason, DateTimeOffset RaisedAt);
 

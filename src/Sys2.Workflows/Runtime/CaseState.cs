@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Sys2.Workflows.Runtime;
 
@@ -39,6 +40,7 @@ public sealed record CaseState
     /// <summary>How many events were folded: the stream version this state was decided on.</summary>
     public long Version { get; init; }
 
+    [JsonIgnore]
     public bool IsOpen => Status == CaseStatus.Open;
 
     public IEnumerable<Token> TokensAt(string step) => Tokens.Values.Where(t => t.Step == step);
@@ -53,6 +55,13 @@ public sealed record Token(string Id, string Step, int Visit, Bookmark? Bookmark
 }
 
 /// <summary>What a token waits for in its step.</summary>
+/// <remarks>The kinds are named in JSON so a stored snapshot of the state reads back as it was written.</remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$kind")]
+[JsonDerivedType(typeof(TaskBookmark), "task")]
+[JsonDerivedType(typeof(CallBookmark), "call")]
+[JsonDerivedType(typeof(WaitBookmark), "wait")]
+[JsonDerivedType(typeof(IncidentBookmark), "incident")]
+[JsonDerivedType(typeof(ForkBookmark), "fork")]
 public abstract record Bookmark;
 
 public sealed record TaskBookmark(string Role, string Office, IReadOnlyList<string> Outcomes, DateTimeOffset? DueAt) : Bookmark;
