@@ -11,8 +11,15 @@ public sealed record CaseCommand(Guid CommandId, string Tenant, string CaseId, l
 
 public enum CommandStatus { Accepted, Duplicate, Refused, Conflict, NotFound }
 
-/// <summary>What happened to a command; a refused or conflicting command appended nothing.</summary>
-public sealed record CommandOutcome(CommandStatus Status, string CaseId, long Version, IReadOnlyList<string> Events, string? Error = null)
+/// <summary>
+/// What happened to a command; a refused or conflicting command appended nothing. <c>Code</c>
+/// is the decider's refusal code (<c>case-closed</c>, <c>not-waiting</c>, …), for callers that
+/// answer each refusal for what it is.
+/// </summary>
+public sealed record CommandOutcome(CommandStatus Status, string CaseId, long Version, IReadOnlyList<string> Events, string? Error = null, string? Code = null)
 {
     public static CommandOutcome Refused(string caseId, long version, string error) => new(CommandStatus.Refused, caseId, version, [], error);
+
+    public static CommandOutcome Refused(string caseId, long version, DomainError error) =>
+        new(CommandStatus.Refused, caseId, version, [], error.ToString(), error.Code);
 }

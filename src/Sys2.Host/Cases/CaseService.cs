@@ -93,7 +93,7 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
             return Conflict(command, state.Version);
         var now = clock.GetUtcNow();
         var decision = Decider.Decide(definition, state, command.Trigger, now);
-        if (decision.Error is { } error) return CommandOutcome.Refused(command.CaseId, state.Version, error.ToString());
+        if (decision.Error is { } error) return CommandOutcome.Refused(command.CaseId, state.Version, error);
         if (decision.Events.Count == 0) return new CommandOutcome(CommandStatus.Accepted, command.CaseId, state.Version, []);
 
         var previous = chainHead;

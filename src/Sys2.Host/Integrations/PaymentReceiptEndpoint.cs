@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Marten;
 using Microsoft.Extensions.Options;
 using Sys2.Host.Cases;
 using Sys2.Host.Engine;
@@ -20,7 +18,7 @@ public static class PaymentReceiptEndpoint
 
     public static void MapPaymentReceipts(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, async (HttpRequest request, CaseService cases, IDocumentStore store, IOptions<MPayCallbackOptions> options,
+        app.MapPost(Path, async (HttpRequest request, CaseService cases, IOptions<MPayCallbackOptions> options,
             ILogger<PaymentReceipt> log, CancellationToken ct) =>
         {
             if (request.ContentLength is > PaymentReceiptParser.MaxBodyBytes)
@@ -36,27 +34,25 @@ public static class PaymentReceiptEndpoint
             if (receipt.CaseId is not { } caseId)
                 return Results.Problem($"receipt {receipt.ReceiptId} names no case (metadata.{PaymentReceipt.CaseIdKey})", statusCode: StatusCodes.Status400BadRequest);
 
-            if (await IssuedNoticeAsync(store, receipt.Tenant, caseId, ct) is { } issued && issued != receipt.NoticeNumber.Value)
-                return Results.Problem($"receipt {receipt.ReceiptId} pays avviso {receipt.NoticeNumber}, but case {caseId} issued avviso {issued}",
-                    statusCode: StatusCodes.Status422UnprocessableEntity);
-
+            // Whether the receipt is the one the case waits for (the avviso it issued) is the
+            // definition's rule (the wait's `match:`), decided with every other rule of the case.
             var outcome = await cases.HandleSystemAsync(receipt.Tenant, caseId, StableId.For($"receipt:{receipt.Tenant}:{receipt.ReceiptId}"),
                 new ReceiveEvent(PaymentReceipt.EventName, receipt.ToEventPayload()), receipt.ReceiptId, ct);
             log.LogInformation("Receipt {Receipt} for {Case}: {Status} {Error}", receipt.ReceiptId, caseId, outcome.Status, outcome.Error);
-            return outcome.Status switch
-            {
-                CommandStatus.Accepted or CommandStatus.Duplicate => Results.Ok(outcome),
-                CommandStatus.NotFound => Results.NotFound(outcome),
-                _ => Results.Conflict(outcome),
-            };
+            return Answer(outcome);
         });
     }
 
-    /// <summary>The avviso the case issued (its <c>noticeNumber</c> variable), if it issued one.</summary>
-    private static async Task<string?> IssuedNoticeAsync(IDocumentStore store, string tenant, string caseId, CancellationToken ct)
+    /// <summary>
+    /// Each answer tells MPay what to do with the receipt: 200 recorded, 409 try again later (the
+    /// case is busy or not yet waiting for it), 404/422 do not deliver it again (no such case, the
+    /// case is closed, or the receipt is not for the avviso the case issued).
+    /// </summary>
+    private static IResult Answer(CommandOutcome outcome) => outcome switch
     {
-        await using var session = store.QuerySession(tenant);
-        var state = CaseEvolution.Replay((await session.Events.FetchStreamAsync(caseId, token: ct)).Select(e => e.Data));
-        return state.Variables.GetValueOrDefault("noticeNumber") is JsonValue value && value.TryGetValue<string>(out var notice) ? notice : null;
-    }
+        { Status: CommandStatus.Accepted or CommandStatus.Duplicate } => Results.Ok(outcome),
+        { Status: CommandStatus.NotFound } => Results.NotFound(outcome),
+        { Status: CommandStatus.Conflict } or { Code: "not-waiting" } => Results.Conflict(outcome),
+        _ => Results.UnprocessableEntity(outcome),
+    };
 }

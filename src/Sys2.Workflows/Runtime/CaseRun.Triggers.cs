@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Sys2.Workflows.Cases.Events;
 using Sys2.Workflows.Definitions;
+using Sys2.Workflows.Expressions;
 
 namespace Sys2.Workflows.Runtime;
 
@@ -66,6 +67,14 @@ internal sealed partial class CaseRun
         if (token is null)
             return new DomainError("not-waiting", $"no step of case {state.CaseId} is waiting for '{t.Event}'{(t.Step is null ? "" : $" at '{t.Step}'")}");
         var wait = (WaitStep)definition.Step(token.Step);
+        if (wait.Match is { } match)
+        {
+            bool matches;
+            try { matches = sandbox.Test(match.Text, Scope().With(ExpressionRoots.Event, t.Payload)); }
+            catch (ExpressionException e) { return new DomainError("event-does-not-match", $"'{t.Event}' for step '{wait.Name}': {match.Text} could not be evaluated: {e.Message}"); }
+            if (!matches)
+                return new DomainError("event-does-not-match", $"'{t.Event}' is not the one step '{wait.Name}' waits for: {match.Text} does not hold");
+        }
         Emit(new ExternalEventReceived(wait.Name, token.Id, t.Event, (JsonObject)t.Payload.DeepClone()));
         if (SetVariables(token.Id, wait, wait.Out, ExpressionRoots.Event, t.Payload)) MoveTo(token.Id, wait.Next.Name);
         return null;

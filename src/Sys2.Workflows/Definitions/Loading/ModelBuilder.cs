@@ -163,6 +163,7 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
         if (obj["wait"] is not JsonObject wait) { Problem(at + "/wait", "'wait' must give the event it waits 'for'"); return null; }
         var @event = RequiredString(wait, at + "/wait", "for");
         var timeout = OptionalDuration(wait, at + "/wait", "timeout");
+        var match = OptionalString(wait, at + "/wait", "match") is { } condition ? ExpressionAt(condition, at + "/wait/match") : null;
         var output = Mappings(obj["out"], at + "/out");
         var next = Ref(obj, at, "next");
         var onTimeout = OptionalRef(obj, at, "onTimeout");
@@ -170,6 +171,7 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
             : new WaitStep(name, title, clocks, where, @event, timeout, output, next, onTimeout)
             {
                 EventWhere = document.ValueAt(at + "/wait/for"),
+                Match = match,
                 TimeoutWhere = timeout is null ? default : document.ValueAt(at + "/wait/timeout"),
             };
     }

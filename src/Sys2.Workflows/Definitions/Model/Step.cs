@@ -86,6 +86,11 @@ public sealed record WaitStep(
     public override string Kind => "wait";
     /// <summary>Where the <c>for</c> value (the event) stands.</summary>
     public SourceSpan EventWhere { get; init; }
+    /// <summary>
+    /// A condition the event must meet to be this step's (reads <c>event</c>, <c>vars</c>, <c>inputs</c>):
+    /// e.g. the receipt pays the avviso this case issued. An event that does not meet it is refused.
+    /// </summary>
+    public Expression? Match { get; init; }
     /// <summary>Where the <c>timeout</c> value stands, when there is one.</summary>
     public SourceSpan TimeoutWhere { get; init; }
     public override IEnumerable<StepLink> Links()
