@@ -42,6 +42,7 @@ public static class Sys2Application
         builder.Services.AddSingleton<DefinitionCatalog>();
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<CaseService>();
+        builder.Services.AddHostedService<DueMessageSweep>();
 
         var app = builder.Build();
         await PrepareDatabaseAsync(connection);

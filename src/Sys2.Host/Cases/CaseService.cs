@@ -112,7 +112,7 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         }
         var names = decision.Events.Select(e => e.GetType().Name).ToList();
         session.Store(new ProcessedCommand { Id = command.CommandId, CaseId = command.CaseId, Version = state.Version + names.Count, Events = names });
-        await EnrollEffectsAsync(bus, command, decision.Events, now, session.CorrelationId);
+        await EnrollEffectsAsync(session, bus, command, decision.Events, now, session.CorrelationId);
         try
         {
             await session.SaveChangesAsync(ct);
@@ -125,19 +125,18 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
     }
 
     /// <summary>
-    /// The messages go into Wolverine's outbox tables in the same transaction as the events, and
-    /// are sent only after it commits: no event without its call, no call without its event.
+    /// What the events ask of the outside world, in the same transaction as the events: messages
+    /// due now go into Wolverine's outbox (sent only after the commit); those due later on the
+    /// engine's clock (timers, retries after a backoff) are stored as <see cref="DueMessage"/>s.
+    /// No event without its call or timer, no call or timer without its event.
     /// </summary>
-    private static async Task EnrollEffectsAsync(MessageContext bus, CaseCommand command, IReadOnlyList<object> events, DateTimeOffset now, string? correlation)
+    private static async Task EnrollEffectsAsync(IDocumentSession session, MessageContext bus, CaseCommand command, IReadOnlyList<object> events,
+        DateTimeOffset now, string? correlation)
     {
-        var effects = CaseEffects.Of(command.Tenant, command.CaseId, events, correlation);
-        if (effects.Count == 0) return;
-        foreach (var effect in effects)
+        foreach (var effect in CaseEffects.Of(command.Tenant, command.CaseId, events, correlation))
         {
             if (effect.At is { } at && at > now)
-                // Scheduled on the engine's clock: identical to the wall clock in production; a
-                // test clock that runs ahead moves the timers with it.
-                await bus.ScheduleAsync(effect.Message, DateTimeOffset.UtcNow + (at - now));
+                session.Store(DueMessage.For(effect.Message, at));
             else
                 await bus.SendAsync(effect.Message);
         }

@@ -8,7 +8,8 @@ namespace Sys2.Host.Engine;
 /// <summary>
 /// Wolverine carries the engine's integration calls and timers: durable local queues (the
 /// messages are rows in PostgreSQL until handled), scheduled messages polled every
-/// <c>Sys2:Engine:SchedulePolling</c> (Wolverine's default is 5 s; the tests use 100 ms).
+/// <c>Sys2:Engine:SchedulePolling</c> (Wolverine's default is 5 s; the tests use 100 ms), the
+/// same period at which <see cref="DueMessageSweep"/> hands the engine's due timers and retries to Wolverine.
 /// </summary>
 public static class WolverineSetup
 {

@@ -3,6 +3,7 @@ using JasperFx.MultiTenancy;
 using Marten;
 using Sys2.Host.Cases;
 using Sys2.Host.Definitions;
+using Sys2.Host.Engine;
 using Sys2.Host.Files;
 using Sys2.Host.Views;
 using JasperFx.Events.Projections;
@@ -40,6 +41,8 @@ public static class MartenSetup
         opts.Schema.For<StoredDefinition>().Identity(d => d.Id).SingleTenanted();
         opts.Schema.For<ProcessedCommand>().Identity(c => c.Id);
         opts.Schema.For<StoredFile>().Identity(f => f.Id);
+        // The sweep asks "what is due now?" of every tenant every few seconds.
+        opts.Schema.For<DueMessage>().Identity(m => m.Id).Index(m => m.DueAt);
 
         // The case summaries move in the same transaction as the events (inline), so an inbox
         // never shows a task that was just completed, and a command decides on the summary's
