@@ -10,7 +10,11 @@ namespace Sys2.Workflows.Tests.Paths;
 /// 2 March 2026 at 9:00. The 60-day control term starts when it is registered: 2 March + 60 =
 /// Friday 1 May, Festa dei lavoratori, so it ends on Saturday 2 May at 23:59:59 CEST.
 /// </summary>
-public sealed class Scia() : Sportello<Scia>(Shipped, "SUAP-H769-2026-0000015", Filed)
+public sealed class Scia() : Sportello<Scia>(
+    Shipped, "SUAP-H769-2026-0000015", Filed, Desk.Suap, new("receipt", "control-review", ControlOutcomes),
+    new("SUAP-SCIA", "SCIA – esercizio di vicinato", "istruttoria", 3000), "0000044", "PEC-20260302-001044",
+    new("C/1", "5", "85 m²", "2.107,14"), new("302000000001234559", "Diritti SUAP – SCIA prot. 0000044", "2026-03-04T11:48:03+01:00", "Intesa Sanpaolo"),
+    "SCIA", Segnalazione)
 {
     private static readonly WorkflowDefinition Shipped = TestDefinitions.Shipped("suap/scia.yaml");
 
@@ -28,31 +32,6 @@ public sealed class Scia() : Sportello<Scia>(Shipped, "SUAP-H769-2026-0000015", 
     public static readonly object Inputs = new { applicant = MarioRossi, activity = Activity, segnalazione = Segnalazione, parcel = Parcel };
 
     public static readonly string[] ControlOutcomes = ["compliant", "order-compliance", "prohibit"];
-
-    public override string Office => "SUAP";
-    public override Actor FrontDesk => SportelloSuap;
-    public override string NoticeStep => "receipt";
-    public override string JoinTask => "control-review";
-    public override string[] JoinOutcomes => ControlOutcomes;
-    public override string VisuraBranch => "checks/has-parcel";
-    protected override bool DecidesOnParcel => true;
-    public override int Fee => 3000;
-    public override object Catalogue(int fee) => new { code = "SUAP-SCIA", title = "SCIA – esercizio di vicinato", fees = new { istruttoria = fee } };
-    public override string ProtocolNumber => "0000044";
-    public override object Protocol { get; } = new { number = "0000044", date = "2026-03-02", aoo = "H769-AOO1" };
-    public override object Delivered { get; } = new { messageId = "PEC-20260302-001044", status = "consegnato" };
-    public override object Visura { get; } = new
-    {
-        categoria = "C/1", classe = "5", consistenza = "85 m²", rendita = "2.107,14",
-        intestati = new[] { new { fiscalCode = "RSSMRA45D25F205N", diritto = "Proprietà per 1/1" } },
-    };
-    public override string NoticeNumber => "302000000001234559";
-    public override object Avviso { get; } = new { noticeNumber = "302000000001234559", iuv = "02000000001234559", amount = 3000 };
-    public override object Receipt { get; } = new { paidAt = "2026-03-04T11:48:03+01:00", iuv = "02000000001234559", amount = 3000, psp = "Intesa Sanpaolo" };
-    protected override string PaidAt => "2026-03-04T11:48:03+01:00";
-    protected override string PaymentDescription => "Diritti SUAP – SCIA prot. 0000044";
-    protected override string DocumentType => "SCIA";
-    public override object Filing => Segnalazione;
 
     // ── Openers ─────────────────────────────────────────────────────────────────────────
 

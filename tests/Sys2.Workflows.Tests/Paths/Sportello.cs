@@ -14,56 +14,56 @@ namespace Sys2.Workflows.Tests.Paths;
 /// or a reminder) and joins on the office's first task. What differs per definition (names,
 /// numbers, what the systems answer) is each builder's data.
 /// </summary>
-public abstract class Sportello<TSelf>(WorkflowDefinition definition, string caseId, DateTimeOffset openedAt)
+public abstract class Sportello<TSelf>(
+    WorkflowDefinition definition, string caseId, DateTimeOffset openedAt, Desk desk, IntakeSteps steps, CatalogueEntry catalogue,
+    string protocolNumber, string pecMessageId, CadastralUnit unit, Fees fees, string documentType, object filing)
     : Pratica<TSelf>(definition, caseId, openedAt)
     where TSelf : Sportello<TSelf>
 {
     /// <summary>SUAP or SUE: the office of every task.</summary>
-    public abstract string Office { get; }
+    public string Office => desk.Office;
 
     /// <summary>The user who files the application and does the manual visura.</summary>
-    public abstract Actor FrontDesk { get; }
+    public Actor FrontDesk => desk.FrontDesk;
 
     /// <summary>The call that tells the applicant the case started, after which the checks fork.</summary>
-    public abstract string NoticeStep { get; }
+    public string NoticeStep => steps.Notice;
 
-    /// <summary>The task the checks join on, and its outcomes.</summary>
-    public abstract string JoinTask { get; }
+    /// <summary>The task the checks join on.</summary>
+    public string JoinTask => steps.JoinTask;
 
-    public abstract string[] JoinOutcomes { get; }
+    public string VisuraBranch => desk.VisuraBranch;
 
-    /// <summary>The visura's branch; SUAP's starts with a decision on whether there is a parcel.</summary>
-    public abstract string VisuraBranch { get; }
+    public int Fee => catalogue.Fee;
 
-    protected abstract bool DecidesOnParcel { get; }
+    public string ProtocolNumber => protocolNumber;
 
-    public abstract object Catalogue(int fee);
+    /// <summary>The signed application DigiP keeps.</summary>
+    public object Filing => filing;
 
-    public abstract int Fee { get; }
+    /// <summary>What ProcediMarche answers: the procedure and its fee.</summary>
+    public object Catalogue(int fee)
+    {
+        var fees = new JsonObject { [catalogue.FeeKind] = fee };
+        return new JsonObject { ["code"] = catalogue.Code, ["title"] = catalogue.Title, ["fees"] = fees };
+    }
 
-    public abstract string ProtocolNumber { get; }
-
-    public abstract object Protocol { get; }
+    public object Protocol => new { number = protocolNumber, date = "2026-03-02", aoo = "H769-AOO1" };
 
     /// <summary>What the PEC gateway answers for a notice that was delivered.</summary>
-    public abstract object Delivered { get; }
+    public object Delivered => new { messageId = pecMessageId, status = "consegnato" };
 
-    public abstract object Visura { get; }
+    /// <summary>SigmaTER's visura of the parcel: the applicant owns it outright.</summary>
+    public object Visura => new
+    {
+        categoria = unit.Categoria, classe = unit.Classe, consistenza = unit.Consistenza, rendita = unit.Rendita,
+        intestati = new[] { new { fiscalCode = "RSSMRA45D25F205N", diritto = "Proprietà per 1/1" } },
+    };
 
-    public abstract string NoticeNumber { get; }
+    /// <summary>The avviso MPay issues for the fee; its IUV is the notice number without the aux digit.</summary>
+    public object Avviso => new { noticeNumber = fees.NoticeNumber, iuv = fees.NoticeNumber[1..], amount = Fee };
 
-    public abstract object Avviso { get; }
-
-    public abstract object Receipt { get; }
-
-    protected abstract string PaidAt { get; }
-
-    protected abstract string PaymentDescription { get; }
-
-    /// <summary>The document kind and the signed file DigiP keeps.</summary>
-    protected abstract string DocumentType { get; }
-
-    public abstract object Filing { get; }
+    public object Receipt => new { paidAt = fees.PaidAt, iuv = fees.NoticeNumber[1..], amount = Fee, psp = fees.Psp };
 
     // ── Moves ───────────────────────────────────────────────────────────────────────────
 
@@ -132,7 +132,7 @@ public abstract class Sportello<TSelf>(WorkflowDefinition definition, string cas
 
     /// <summary>The flow enters an archive step: DigiP is asked to keep the application.</summary>
     public object[] Archives(string step, DateTimeOffset at) =>
-        Calls(step, "digip.archive", new { protocolNumber = ProtocolNumber, documentType = DocumentType, document = Filing }, at);
+        Calls(step, "digip.archive", new { protocolNumber = ProtocolNumber, documentType = documentType, document = Filing }, at);
 
     /// <summary>A notice is delivered and the flow goes on to archive the application.</summary>
     public object[] DeliveredThenArchives(string step, string archive, DateTimeOffset at) =>
@@ -144,7 +144,7 @@ public abstract class Sportello<TSelf>(WorkflowDefinition definition, string cas
         NoticeSent(NoticeStep),
         new StepEntered("checks", "parallel", "main", 1),
         new BranchesForked("checks", "main", JoinTask, [VisuraBranch, "checks/needs-fee"]),
-        .. DecidesOnParcel
+        .. desk.DecidesOnParcel
             ? new object[]
             {
                 new StepEntered("has-parcel", "decision", VisuraBranch, 1),
@@ -154,7 +154,7 @@ public abstract class Sportello<TSelf>(WorkflowDefinition definition, string cas
         .. Calls("visura", "sigmater.visura", new { parcel = Parcel }, at, VisuraBranch),
         new StepEntered("needs-fee", "decision", "checks/needs-fee", 1),
         new DecisionTaken("needs-fee", "checks/needs-fee", "vars.fee > 0", "request-payment"),
-        .. Calls("request-payment", "mpay.request-payment", new { payer = MarioRossi, amount = Fee, description = PaymentDescription }, at, "checks/needs-fee"),
+        .. Calls("request-payment", "mpay.request-payment", new { payer = MarioRossi, amount = Fee, description = fees.Description }, at, "checks/needs-fee"),
     ];
 
     public object[] VisuraRead() =>
@@ -166,7 +166,7 @@ public abstract class Sportello<TSelf>(WorkflowDefinition definition, string cas
     /// <summary>MPay issues the avviso and the fees branch waits for its receipt until <paramref name="payBy"/>.</summary>
     public object[] AvvisoRead(DateTimeOffset payBy) =>
     [
-        .. Read("request-payment", "mpay.request-payment", Avviso, new { noticeNumber = NoticeNumber }, "checks/needs-fee"),
+        .. Read("request-payment", "mpay.request-payment", Avviso, new { noticeNumber = fees.NoticeNumber }, "checks/needs-fee"),
         .. Waits("await-payment", "payment-received", payBy, "checks/needs-fee"),
     ];
 
@@ -174,7 +174,7 @@ public abstract class Sportello<TSelf>(WorkflowDefinition definition, string cas
     public object[] Paid(DateTimeOffset taskDue) =>
     [
         new ExternalEventReceived("await-payment", "checks/needs-fee", "payment-received", Obj(Receipt)),
-        new VariablesSet("await-payment", Obj(new { paidAt = PaidAt })),
+        new VariablesSet("await-payment", Obj(new { paidAt = fees.PaidAt })),
         .. Joins(taskDue),
     ];
 
@@ -183,7 +183,7 @@ public abstract class Sportello<TSelf>(WorkflowDefinition definition, string cas
     [
         new BranchFinished("checks", "checks/needs-fee", JoinTask),
         new BranchesJoined("checks", "main", JoinTask),
-        .. Assigns(JoinTask, "clerk", Office, JoinOutcomes, taskDue),
+        .. Assigns(JoinTask, "clerk", Office, steps.JoinOutcomes, taskDue),
     ];
 
     /// <summary>No receipt by the avviso's term: a reminder goes out on the fees branch.</summary>
@@ -206,3 +206,24 @@ public abstract class Sportello<TSelf>(WorkflowDefinition definition, string cas
         new BranchFinished("checks", VisuraBranch, JoinTask),
     ];
 }
+
+/// <summary>SUAP and SUE run their front desks alike but for who files and how the visura branch starts.</summary>
+public sealed record Desk(string Office, Actor FrontDesk, string VisuraBranch, bool DecidesOnParcel)
+{
+    /// <summary>The SUAP's visura branch first decides whether the application names a parcel.</summary>
+    public static readonly Desk Suap = new("SUAP", SportelloSuap, "checks/has-parcel", true);
+
+    public static readonly Desk Sue = new("SUE", IstruttoreSue, "checks/visura", false);
+}
+
+/// <summary>The steps of the intake that each definition names its own way.</summary>
+public sealed record IntakeSteps(string Notice, string JoinTask, string[] JoinOutcomes);
+
+/// <summary>The procedure's entry in ProcediMarche: its fee is <c>fees.{FeeKind}</c>, in euro cents.</summary>
+public sealed record CatalogueEntry(string Code, string Title, string FeeKind, int Fee);
+
+/// <summary>The cadastral unit SigmaTER describes.</summary>
+public sealed record CadastralUnit(string Categoria, string Classe, string Consistenza, string Rendita);
+
+/// <summary>The MPay avviso for the fee, what it is for, and when and through which PSP it was paid.</summary>
+public sealed record Fees(string NoticeNumber, string Description, string PaidAt, string Psp);
