@@ -64,4 +64,21 @@ public static class Expected
     /// <summary>A deadline step resumes a clock (after a suspension or, in full, after an interruption).</summary>
     public static object[] Resumes(string step, string clock, DateTimeOffset due, int generation, string cause) =>
         [new StepEntered(step, "deadline", "main", 1), new DeadlineResumed(clock, due, generation, cause)];
+
+    /// <summary>L. 241/1990 art. 10-bis: the preavviso di rigetto suspends the term while the applicant may answer.</summary>
+    public static DeadlineSuspended SuspendedForPreavviso(string clock, TimeSpan remaining, DateTimeOffset resumeBy, int generation) =>
+        new(clock, "preavviso", remaining, resumeBy, generation, "L. 241/1990 art. 10-bis");
+
+    /// <summary>
+    /// Observations to a preavviso arrive: the term runs again from that day with what was left
+    /// (<paramref name="dueAt"/>) and is suspended again on the same ground for ten days (art.
+    /// 10-bis, third period, as amended by DL 76/2020), until <paramref name="resumeBy"/>.
+    /// </summary>
+    public static object[] ObservationsFiled(string wait, string deadlineStep, string text, string clock, DateTimeOffset dueAt,
+        int generation, TimeSpan remaining, DateTimeOffset resumeBy) =>
+    [
+        .. Arrives(wait, "observations-received", new { text }, new { observations = text }),
+        .. Resumes(deadlineStep, clock, dueAt, generation, "resumed"),
+        SuspendedForPreavviso(clock, remaining, resumeBy, generation + 1),
+    ];
 }
