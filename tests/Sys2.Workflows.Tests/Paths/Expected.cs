@@ -1,5 +1,3 @@
-using Sys2.Workflows.Cases.Events;
-using Sys2.Workflows.Runtime;
 using static Sys2.Workflows.Tests.Paths.Pratiche;
 
 namespace Sys2.Workflows.Tests.Paths;

@@ -1,5 +1,4 @@
 using Sys2.Workflows.Definitions;
-using Sys2.Workflows.Tests.Support;
 using static Sys2.Workflows.Tests.Paths.Pratiche;
 
 namespace Sys2.Workflows.Tests.Paths;

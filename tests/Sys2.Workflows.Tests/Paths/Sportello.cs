@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Sys2.Workflows.Cases.Events;
 using Sys2.Workflows.Definitions;
-using Sys2.Workflows.Runtime;
 using static Sys2.Workflows.Tests.Paths.Expected;
 using static Sys2.Workflows.Tests.Paths.Pratiche;
 

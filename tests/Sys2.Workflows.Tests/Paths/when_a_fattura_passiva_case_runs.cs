@@ -1,6 +1,3 @@
-using Sys2.Workflows.Cases.Events;
-using Sys2.Workflows.Runtime;
-using Sys2.Workflows.Tests.Support;
 using static Sys2.Workflows.Tests.Paths.Expected;
 using static Sys2.Workflows.Tests.Paths.FatturaPassiva;
 using static Sys2.Workflows.Tests.Paths.Pratiche;
