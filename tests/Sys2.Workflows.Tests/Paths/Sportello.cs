@@ -61,6 +61,9 @@ public abstract class Sportello<TSelf>(
     /// <summary>The avviso MPay issues for the fee; its IUV is the notice number without the aux digit.</summary>
     public object Avviso => new { noticeNumber = fees.NoticeNumber, iuv = fees.NoticeNumber[1..], amount = Fee };
 
+    /// <summary>When the receipt says the avviso was paid, as the case keeps it.</summary>
+    public string PaidAt => fees.PaidAt;
+
     public object Receipt => new { paidAt = fees.PaidAt, iuv = fees.NoticeNumber[1..], amount = Fee, psp = fees.Psp };
 
     // ── Moves ───────────────────────────────────────────────────────────────────────────

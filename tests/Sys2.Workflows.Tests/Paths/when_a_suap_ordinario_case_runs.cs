@@ -40,23 +40,6 @@ public class when_a_suap_ordinario_case_runs
     }
 
     [Fact]
-    public void the_review_opens_when_both_the_visura_and_the_payment_receipt_are_in()
-    {
-        var ordinario = Started();
-
-        ordinario.At(VisuraOn).VisuraArrives().LastEvents.ShouldBeEvents(ordinario.VisuraRead());
-        ordinario.OpenTasks().ShouldBeEmpty();
-
-        // The avviso waits 10 days: 2 March + 10 = Thursday 12 March, to the end of the day.
-        ordinario.AvvisoIssued().LastEvents.ShouldBeEvents(ordinario.AvvisoRead(payBy: EndOfWinterDay(2026, 3, 12)));
-
-        // Review due in 20 days: 3 March + 20 = Monday 23 March.
-        ordinario.At(PaidOn).PaymentReceived().LastEvents.ShouldBeEvents(ordinario.Paid(taskDue: EndOfWinterDay(2026, 3, 23)));
-        ordinario.State.Tokens.Keys.ShouldBe(["main"]);
-        ordinario.State.Variables["paidAt"]!.GetValue<string>().ShouldBe("2026-03-03T10:12:41+01:00");
-    }
-
-    [Fact]
     public void without_a_parcel_and_without_fees_both_branches_go_straight_to_the_review()
     {
         var ordinario = Registered(new { applicant = MarioRossi, activity = Activity, application = Application }, fee: 0);

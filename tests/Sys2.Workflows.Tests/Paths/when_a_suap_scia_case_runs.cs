@@ -43,20 +43,6 @@ public class when_a_suap_scia_case_runs
     }
 
     [Fact]
-    public void the_visura_and_the_payment_receipt_open_the_control()
-    {
-        var scia = Receivable();
-
-        scia.VisuraArrives().LastEvents.ShouldBeEvents(scia.VisuraRead());
-
-        // 15 days for the payment: 2 March + 15 = Tuesday 17 March.
-        scia.AvvisoIssued().LastEvents.ShouldBeEvents(scia.AvvisoRead(payBy: EndOfWinterDay(2026, 3, 17)));
-
-        // The control is due 45 days later: 4 March + 45 = Saturday 18 April.
-        scia.At(PaidOn).PaymentReceived().LastEvents.ShouldBeEvents(scia.Paid(taskDue: EndOfSummerDay(2026, 4, 18)));
-    }
-
-    [Fact]
     public void an_incomplete_scia_is_not_receivable_no_receipt_is_sent_and_it_is_archived_as_rejected()
     {
         var scia = Registered();

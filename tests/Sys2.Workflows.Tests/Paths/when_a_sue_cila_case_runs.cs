@@ -30,19 +30,6 @@ public class when_a_sue_cila_case_runs
     }
 
     [Fact]
-    public void the_check_opens_when_the_visura_and_the_payment_receipt_are_in()
-    {
-        var cila = Acknowledged();
-
-        cila.VisuraArrives().LastEvents.ShouldBeEvents(cila.VisuraRead());
-
-        // 15 days to pay: 2 March + 15 = Tuesday 17 March.
-        cila.AvvisoIssued().LastEvents.ShouldBeEvents(cila.AvvisoRead(payBy: EndOfWinterDay(2026, 3, 17)));
-
-        cila.At(PaidOn).PaymentReceived().LastEvents.ShouldBeEvents(cila.Paid(taskDue: EndOfSummerDay(2026, 4, 3)));
-    }
-
-    [Fact]
     public void without_diritti_the_fees_branch_finishes_at_once_and_the_check_waits_for_the_visura()
     {
         var cila = Acknowledged(fee: 0);

@@ -36,18 +36,6 @@ public class when_a_sue_permesso_di_costruire_case_runs
     }
 
     [Fact]
-    public void the_completeness_check_opens_when_the_visura_and_the_payment_receipt_are_in()
-    {
-        var permesso = Started();
-
-        permesso.VisuraArrives().LastEvents.ShouldBeEvents(permesso.VisuraRead());
-        permesso.AvvisoIssued().LastEvents.ShouldBeEvents(permesso.AvvisoRead(payBy: EndOfWinterDay(2026, 3, 17)));
-
-        // Due in 10 days: 5 March + 10 = Sunday 15 March -> Monday 16 March.
-        permesso.At(PaidOn).PaymentReceived().LastEvents.ShouldBeEvents(permesso.Paid(taskDue: EndOfWinterDay(2026, 3, 16)));
-    }
-
-    [Fact]
     public void sigmater_down_turns_the_visura_into_a_manual_task_and_an_unpaid_avviso_gets_a_reminder()
     {
         var permesso = Started();
