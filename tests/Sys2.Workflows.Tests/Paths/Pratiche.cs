@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Sys2.Workflows.Cases.Events;
-using Sys2.Workflows.Runtime;
-using Sys2.Workflows.Tests.Support;
 
 namespace Sys2.Workflows.Tests.Paths;
 

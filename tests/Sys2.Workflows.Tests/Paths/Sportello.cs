@@ -1,0 +1,230 @@
+using System.Text.Json.Nodes;
+using Sys2.Workflows.Definitions;
+using static Sys2.Workflows.Tests.Paths.Expected;
+using static Sys2.Workflows.Tests.Paths.Pratiche;
+
+namespace Sys2.Workflows.Tests.Paths;
+
+/// <summary>
+/// The intake the SUAP and SUE definitions share: the catalogue gives the fee, the protocol
+/// registers the application, a notice goes to the applicant, then a parallel block runs the
+/// visura (SigmaTER, a manual task when it is down) beside the fees (an MPay avviso, its receipt
+/// or a reminder) and joins on the office's first task. What differs per definition (names,
+/// numbers, what the systems answer) is each builder's data.
+/// </summary>
+public abstract class Sportello<TSelf>(
+    WorkflowDefinition definition, string caseId, DateTimeOffset openedAt, Desk desk, IntakeSteps steps, CatalogueEntry catalogue,
+    string protocolNumber, string pecMessageId, CadastralUnit unit, Fees fees, string documentType, object filing)
+    : Pratica<TSelf>(definition, caseId, openedAt)
+    where TSelf : Sportello<TSelf>
+{
+    /// <summary>SUAP or SUE: the office of every task.</summary>
+    public string Office => desk.Office;
+
+    /// <summary>The user who files the application and does the manual visura.</summary>
+    public Actor FrontDesk => desk.FrontDesk;
+
+    /// <summary>The call that tells the applicant the case started, after which the checks fork.</summary>
+    public string NoticeStep => steps.Notice;
+
+    /// <summary>The task the checks join on.</summary>
+    public string JoinTask => steps.JoinTask;
+
+    public string VisuraBranch => desk.VisuraBranch;
+
+    public int Fee => catalogue.Fee;
+
+    public string ProtocolNumber => protocolNumber;
+
+    /// <summary>The signed application DigiP keeps.</summary>
+    public object Filing => filing;
+
+    /// <summary>What ProcediMarche answers: the procedure and its fee.</summary>
+    public object Catalogue(int fee)
+    {
+        var fees = new JsonObject { [catalogue.FeeKind] = fee };
+        return new JsonObject { ["code"] = catalogue.Code, ["title"] = catalogue.Title, ["fees"] = fees };
+    }
+
+    public object Protocol => new { number = protocolNumber, date = "2026-03-02", aoo = "H769-AOO1" };
+
+    /// <summary>What the PEC gateway answers for a notice that was delivered.</summary>
+    public object Delivered => new { messageId = pecMessageId, status = "consegnato" };
+
+    /// <summary>SigmaTER's visura of the parcel: the applicant owns it outright.</summary>
+    public object Visura => new
+    {
+        categoria = unit.Categoria, classe = unit.Classe, consistenza = unit.Consistenza, rendita = unit.Rendita,
+        intestati = new[] { new { fiscalCode = "RSSMRA45D25F205N", diritto = "Proprietà per 1/1" } },
+    };
+
+    /// <summary>The avviso MPay issues for the fee; its IUV is the notice number without the aux digit.</summary>
+    public object Avviso => new { noticeNumber = fees.NoticeNumber, iuv = fees.NoticeNumber[1..], amount = Fee };
+
+    /// <summary>When the receipt says the avviso was paid, as the case keeps it.</summary>
+    public string PaidAt => fees.PaidAt;
+
+    public object Receipt => new { paidAt = fees.PaidAt, iuv = fees.NoticeNumber[1..], amount = Fee, psp = fees.Psp };
+
+    // ── Moves ───────────────────────────────────────────────────────────────────────────
+
+    /// <summary>ProcediMarche answers with the procedure and its fee.</summary>
+    public TSelf Catalogued(int? fee = null) => Answered("catalogue", Catalogue(fee ?? Fee));
+
+    public TSelf ThroughProtocol() => Answered("protocol", Protocol);
+
+    /// <summary>The notice that starts the checks is delivered.</summary>
+    public TSelf NoticeDelivered() => Answered(NoticeStep, Delivered);
+
+    /// <summary>A call to the applicant is delivered.</summary>
+    public TSelf Delivers(string step) => Answered(step, Delivered);
+
+    public TSelf VisuraArrives() => Answered("visura", Visura);
+
+    public TSelf AvvisoIssued() => Answered("request-payment", Avviso);
+
+    public TSelf PaymentReceived() => Received("payment-received", Receipt);
+
+    /// <summary>The office does the visura by hand, from the land registry's own service.</summary>
+    public TSelf ManualVisura(object form) => Completed("manual-visura", "done", form, FrontDesk);
+
+    /// <summary>The act a step registers gets its protocol number, dated today.</summary>
+    public TSelf ActRegistered(string step, string number) => Answered(step, new { number, date = Now.ToString("yyyy-MM-dd") });
+
+    public TSelf ArchivedAs(string step, string id) => Answered(step, new { id });
+
+    // ── Expected events ─────────────────────────────────────────────────────────────────
+
+    public object[] CatalogueRead(int fee) =>
+        Read("catalogue", "procedimarche.lookup", Catalogue(fee), new { fee });
+
+    public object[] ProtocolRead() =>
+        Read("protocol", "protocol.register", Protocol, new { protocolNumber = ProtocolNumber, protocolDate = "2026-03-02" });
+
+    /// <summary>The incoming application is registered, sent by the applicant.</summary>
+    public object[] Registers(string subject, DateTimeOffset at) =>
+        Calls("protocol", "protocol.register", new { direction = "incoming", sender = MarioRossi, subject, document = Filing }, at);
+
+    public static JsonObject Notice(string template, string subject, object? more = null)
+    {
+        var notice = Obj(new { to = MarioRossi, template, subject });
+        if (more is not null)
+            foreach (var (name, value) in Obj(more)) notice[name] = value?.DeepClone();
+        return notice;
+    }
+
+    /// <summary>The flow enters a call that notifies the applicant.</summary>
+    public object[] Notifies(string step, string template, string subject, DateTimeOffset at, object? more = null, string token = "main") =>
+        Calls(step, "notify.applicant", Notice(template, subject, more), at, token);
+
+    public IntegrationSucceeded NoticeSent(string step, string token = "main") => Succeeded(step, "notify.applicant", Delivered, token);
+
+    /// <summary>An outgoing act (provvedimento, diniego, divieto) is registered for the applicant.</summary>
+    public object[] RegistersAct(string step, string subject, DateTimeOffset at, object? more = null)
+    {
+        var act = Obj(new { direction = "outgoing", recipient = MarioRossi, subject });
+        if (more is not null)
+            foreach (var (name, value) in Obj(more)) act[name] = value?.DeepClone();
+        return Calls(step, "protocol.register", act, at);
+    }
+
+    public object[] ActRead(string step, string number, string date) =>
+        Read(step, "protocol.register", new { number, date }, new { actNumber = number });
+
+    /// <summary>The flow enters an archive step: DigiP is asked to keep the application.</summary>
+    public object[] Archives(string step, DateTimeOffset at) =>
+        Calls(step, "digip.archive", new { protocolNumber = ProtocolNumber, documentType = documentType, document = Filing }, at);
+
+    /// <summary>A notice is delivered and the flow goes on to archive the application.</summary>
+    public object[] DeliveredThenArchives(string step, string archive, DateTimeOffset at) =>
+        [NoticeSent(step), .. Archives(archive, at)];
+
+    /// <summary>The notice is delivered, and the checks fork: the visura beside the fees.</summary>
+    public object[] ChecksFork(DateTimeOffset at) =>
+    [
+        NoticeSent(NoticeStep),
+        new StepEntered("checks", "parallel", "main", 1),
+        new BranchesForked("checks", "main", JoinTask, [VisuraBranch, "checks/needs-fee"]),
+        .. desk.DecidesOnParcel
+            ? new object[]
+            {
+                new StepEntered("has-parcel", "decision", VisuraBranch, 1),
+                new DecisionTaken("has-parcel", VisuraBranch, "inputs.parcel != null", "visura"),
+            }
+            : [],
+        .. Calls("visura", "sigmater.visura", new { parcel = Parcel }, at, VisuraBranch),
+        new StepEntered("needs-fee", "decision", "checks/needs-fee", 1),
+        new DecisionTaken("needs-fee", "checks/needs-fee", "vars.fee > 0", "request-payment"),
+        .. Calls("request-payment", "mpay.request-payment", new { payer = MarioRossi, amount = Fee, description = fees.Description }, at, "checks/needs-fee"),
+    ];
+
+    public object[] VisuraRead() =>
+    [
+        .. Read("visura", "sigmater.visura", Visura, new { cadastre = Visura }, VisuraBranch),
+        new BranchFinished("checks", VisuraBranch, JoinTask),
+    ];
+
+    /// <summary>MPay issues the avviso and the fees branch waits for its receipt until <paramref name="payBy"/>.</summary>
+    public object[] AvvisoRead(DateTimeOffset payBy) =>
+    [
+        .. Read("request-payment", "mpay.request-payment", Avviso, new { noticeNumber = fees.NoticeNumber }, "checks/needs-fee"),
+        .. Waits("await-payment", "payment-received", payBy, "checks/needs-fee"),
+    ];
+
+    /// <summary>The receipt ends the fees branch and, with the visura in, the office's task opens.</summary>
+    public object[] Paid(DateTimeOffset taskDue) =>
+    [
+        new ExternalEventReceived("await-payment", "checks/needs-fee", "payment-received", Obj(Receipt)),
+        new VariablesSet("await-payment", Obj(new { paidAt = fees.PaidAt })),
+        .. Joins(taskDue),
+    ];
+
+    /// <summary>The fees branch finishes, the checks join and the office's task opens.</summary>
+    public object[] Joins(DateTimeOffset taskDue) =>
+    [
+        new BranchFinished("checks", "checks/needs-fee", JoinTask),
+        new BranchesJoined("checks", "main", JoinTask),
+        .. Assigns(JoinTask, "clerk", Office, steps.JoinOutcomes, taskDue),
+    ];
+
+    /// <summary>No receipt by the avviso's term: a reminder goes out on the fees branch.</summary>
+    public object[] Reminds(string subject, DateTimeOffset at) =>
+    [
+        new WaitTimedOut("await-payment", "checks/needs-fee", "payment-received"),
+        .. Notifies("payment-reminder", "payment-reminder", subject, at, token: "checks/needs-fee"),
+    ];
+
+    /// <summary>SigmaTER fails for good (the last attempt): the visura becomes a task of the office.</summary>
+    public object[] VisuraGoesManual(string error, DateTimeOffset due, int attempt = 1) =>
+    [
+        new IntegrationFailed("visura", VisuraBranch, "sigmater.visura", attempt, error, false),
+        .. Assigns("manual-visura", "clerk", Office, ["done"], due, VisuraBranch),
+    ];
+
+    public object[] ManualVisuraDone(object form) =>
+    [
+        .. Done("manual-visura", "done", form, FrontDesk, form, VisuraBranch),
+        new BranchFinished("checks", VisuraBranch, JoinTask),
+    ];
+}
+
+/// <summary>SUAP and SUE run their front desks alike but for who files and how the visura branch starts.</summary>
+public sealed record Desk(string Office, Actor FrontDesk, string VisuraBranch, bool DecidesOnParcel)
+{
+    /// <summary>The SUAP's visura branch first decides whether the application names a parcel.</summary>
+    public static readonly Desk Suap = new("SUAP", SportelloSuap, "checks/has-parcel", true);
+
+    public static readonly Desk Sue = new("SUE", IstruttoreSue, "checks/visura", false);
+}
+
+/// <summary>The steps of the intake that each definition names its own way.</summary>
+public sealed record IntakeSteps(string Notice, string JoinTask, string[] JoinOutcomes);
+
+/// <summary>The procedure's entry in ProcediMarche: its fee is <c>fees.{FeeKind}</c>, in euro cents.</summary>
+public sealed record CatalogueEntry(string Code, string Title, string FeeKind, int Fee);
+
+/// <summary>The cadastral unit SigmaTER describes.</summary>
+public sealed record CadastralUnit(string Categoria, string Classe, string Consistenza, string Rendita);
+
+/// <summary>The MPay avviso for the fee, what it is for, and when and through which PSP it was paid.</summary>
+public sealed record Fees(string NoticeNumber, string Description, string PaidAt, string Psp);
