@@ -27,8 +27,11 @@ public class when_several_threads_share_the_sandbox
 
                 if (i % 250 == 0)
                 {
+                    // A runaway loop on a shared engine is stopped by a limit and leaves the other
+                    // threads' results alone. Which limit comes first depends on the machine's load
+                    // (statements on an idle one, the clock on a starved one); each has its own test.
                     var error = Should.Throw<ExpressionException>(() => sandbox.Test("(() => { for (;;) {} })()", scope));
-                    if (error.Kind != ExpressionErrorKind.StatementLimit) failures.Enqueue($"{i}: {error.Message}");
+                    if (error.Kind is not (ExpressionErrorKind.StatementLimit or ExpressionErrorKind.Timeout)) failures.Enqueue($"{i}: {error.Message}");
                 }
             }
             catch (Exception error)

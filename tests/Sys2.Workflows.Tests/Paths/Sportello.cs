@@ -64,7 +64,7 @@ public abstract class Sportello<TSelf>(
     /// <summary>When the receipt says the avviso was paid, as the case keeps it.</summary>
     public string PaidAt => fees.PaidAt;
 
-    public object Receipt => new { paidAt = fees.PaidAt, iuv = fees.NoticeNumber[1..], amount = Fee, psp = fees.Psp };
+    public object Receipt => new { paidAt = fees.PaidAt, noticeNumber = fees.NoticeNumber, iuv = fees.NoticeNumber[1..], amount = Fee, psp = fees.Psp };
 
     // ── Moves ───────────────────────────────────────────────────────────────────────────
 
