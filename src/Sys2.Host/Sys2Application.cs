@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
-using Sys2.Host.Api;
+using Sys2.Host.Features;
 using Sys2.Host.Cases;
 using Sys2.Host.Database;
 using Sys2.Host.Definitions;
@@ -53,13 +53,7 @@ public static class Sys2Application
 
         app.MapGet("/", () => Results.Text("Sys2 – workflow engine for the SYS² aggregation. API: /api/definitions", "text/plain"));
         if (IntegrationSetup.SandboxMounted(builder.Configuration)) app.MapSandbox();
-        app.MapDefinitionEndpoints();
-        app.MapCaseEndpoints();
-        app.MapCaseCommandEndpoints();
-        app.MapViewEndpoints();
-        app.MapFileEndpoints();
-        app.MapPaymentReceipts();
-        app.MapHistoryEndpoints();
+        app.MapFeatures();
         return app;
     }
 

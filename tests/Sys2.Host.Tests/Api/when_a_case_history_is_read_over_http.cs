@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Sys2.Host.Api;
+using Sys2.Host.Features;
 using Sys2.Host.Tests.Harness;
 using Sys2.Workflows.Runtime;
 

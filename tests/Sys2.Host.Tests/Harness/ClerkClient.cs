@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Sys2.Host.Api;
+using Sys2.Host.Features;
 
 namespace Sys2.Host.Tests.Harness;
 

@@ -1,22 +1,22 @@
 using System.Security.Cryptography;
 using Marten;
-using Sys2.Host.Api;
+using Sys2.Host.Files;
 
-namespace Sys2.Host.Files;
+namespace Sys2.Host.Features.Clerks;
 
 /// <summary>
 /// Upload a document's bytes before naming it in a case (inputs or an attachment). The answer is
 /// the <c>document</c> value to use: name, SHA-256 computed here, media type, size.
 /// </summary>
-public static class FileEndpoints
+public static class UploadFileEndpoint
 {
     public const long MaxBytes = 50 * 1024 * 1024;
 
-    public static void MapFileEndpoints(this IEndpointRouteBuilder app)
+    public static void MapUploadFile(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/files", async (HttpRequest request, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         {
-            if (RequestActor.From(request) is not { } caller) return CaseEndpoints.Unauthenticated();
+            if (RequestActor.From(request) is not { } caller) return CaseAnswers.Unauthenticated();
             var name = request.Headers["X-File-Name"].ToString();
             if (string.IsNullOrWhiteSpace(name)) return Results.Problem("send the file name in the X-File-Name header", statusCode: 400);
             if (request.ContentLength is > MaxBytes) return Results.Problem($"a file may be at most {MaxBytes} bytes", statusCode: 413);

@@ -1,7 +1,7 @@
 using Sys2.Workflows.Runtime;
 using Sys2.Workflows.Tenants;
 
-namespace Sys2.Host.Api;
+namespace Sys2.Host.Features;
 
 /// <summary>
 /// Who is calling, from headers set by the front door (the demo UI sets them; a real

@@ -1,0 +1,28 @@
+using Marten;
+using Sys2.Host.Cases;
+
+namespace Sys2.Host.Features.Auditors;
+
+/// <summary>A case's history: who, when, what, why, and the state after each event. Scoped to the caller's tenant.</summary>
+public static class CaseHistoryEndpoint
+{
+    public sealed record HistoryItem(
+        long Version, string Type, object? Payload, Who Who, When When, Why Why, string? Definition, CaseStateView State);
+
+    public sealed record Who(string? User, string? Role, string? Office);
+
+    public sealed record When(DateTimeOffset? DecidedAt, DateTimeOffset RecordedAt);
+
+    public sealed record Why(string? Correlation, string? Causation);
+
+    public static void MapCaseHistory(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/cases/{caseId}/history", async (string caseId, HttpRequest request, IDocumentStore store, CancellationToken ct) =>
+        {
+            if (RequestActor.From(request) is not { } caller) return CaseAnswers.Unauthenticated();
+            var entries = await new CaseHistory(store).EntriesAsync(caller.Tenant, caseId, ct: ct);
+            return entries.Count == 0
+                ? CaseAnswers.NoCase(caseId, caller.Tenant)
+                : Results.Ok(entries.Select(e => new HistoryItem(e.Version, e.Type, e.Payload, new Who(e.User, e.Role, e.Office),
+                    new When(e.DecidedAt, e.RecordedAt), new Why(e.Correlation, e.Causation), e.Definition, CaseStateView.Of(e.After))));
+        });
+}

@@ -1,0 +1,12 @@
+using Sys2.Host.Cases;
+using Sys2.Workflows.Runtime;
+
+namespace Sys2.Host.Features.Operators;
+
+/// <summary>Call a regional system again for a step that raised an incident; the call goes out at once.</summary>
+public static class RetryIncidentEndpoint
+{
+    public static void MapRetryIncident(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/cases/{caseId}/incidents/{step}/retry", (string caseId, string step, VersionedRequest body, HttpRequest request, CaseService cases, CancellationToken ct) =>
+            CaseAnswers.SendAsync(request, cases, caseId, body.CommandId, body.ExpectedVersion, by => new RetryIncident(step, by), ct));
+}
