@@ -45,7 +45,8 @@ Log($"memory of the started host, idle after the warm-up: {memoryIdle}");
 
 // 2. Engine steps/s ------------------------------------------------------------------------
 var mixDriver = new EngineDriver(host, options);
-Log($"engine mix: {options.Cases} cases, {options.Concurrency} workers");
+// The JIT's running count, so a DOTNET_JitStdOutFile listing can be cut where the mix starts.
+Log($"engine mix: {options.Cases} cases, {options.Concurrency} workers; {JitInfo.GetCompiledMethodCount():N0} methods compiled so far");
 var callsBefore = host.Activities.Calls;
 var (jitBefore, methodsBefore) = (CpuMeter.JitThread(), JitInfo.GetCompiledMethodCount());
 var cpuBefore = CpuMeter.Sample(postmaster);
