@@ -83,8 +83,9 @@ public static class RawAppends
     /// <summary>
     /// The event store of <see cref="MartenSetup.Configure"/> (string keys, conjoined tenancy,
     /// the same metadata columns and event types) with no projection and no document: what
-    /// Marten's append costs by itself. Written out rather than derived, because Marten offers
-    /// no way to take a registered projection back out of <see cref="StoreOptions"/>.
+    /// Marten's append costs by itself. Written out rather than derived from
+    /// <see cref="MartenSetup.Configure"/>, which registers the projections: StoreOptions has no
+    /// documented way to take a registered projection back out.
     /// </summary>
     private static void Plain(StoreOptions opts, string connectionString, EventAppendMode mode)
     {
