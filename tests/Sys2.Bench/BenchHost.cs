@@ -96,7 +96,10 @@ public sealed class BenchHost : IAsyncDisposable
 /// <summary>Fresh databases on the server the product would use (the private cluster unless a connection string is configured).</summary>
 public static class BenchDatabases
 {
-    public static Task<string> ServerAsync() => DatabaseConnection.ResolveAsync(new ConfigurationBuilder().Build());
+    /// <summary>What the product reads too: <c>ConnectionStrings__Sys2</c> comes from the environment.</summary>
+    public static IConfiguration Configuration { get; } = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+
+    public static Task<string> ServerAsync() => DatabaseConnection.ResolveAsync(Configuration);
 
     public static async Task<string> CreateAsync(string server, string database)
     {
@@ -113,6 +116,14 @@ public static class BenchDatabases
         }
         NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
         return connectionString;
+    }
+
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql)

@@ -11,6 +11,10 @@ public sealed record BenchOptions
     public int MaxInFlight { get; init; } = 200;
     public int AggregateEvents { get; init; } = 1000;
     public int FoldRuns { get; init; } = 100;
+    public int WarmupBatch { get; init; } = 100;
+    public int WarmupMaxBatches { get; init; } = 8;
+    public int ProfileCases { get; init; } = 100;
+    public TimeSpan BaselineDuration { get; init; } = TimeSpan.FromSeconds(10);
     public string Database { get; init; } = "bench_sys2";
     public string? Output { get; init; }
     public bool Quick { get; init; }
@@ -21,12 +25,17 @@ public sealed record BenchOptions
 
         dotnet run -c Release --project tests/Sys2.Bench -- [options]
           --quick                 smoke run (~1 min): --cases 60 --open-cases 300 --aggregate-events 200 --fold-runs 50
+                                  --warmup-batch 20 --warmup-max 3 --profile-cases 20 --baseline-seconds 3
           --cases N               cases driven to closure in the engine mix (default 400)
           --open-cases N          open cases in the database for the memory figure (default 10000; the extra ones are SCIAs left at their first task)
           --concurrency N         workers for the engine mix and the raw appends (default 8)
           --max-in-flight N       cases open at once in the mix (default 200)
           --aggregate-events N    events of the case used for the fetch+fold figure (default 1000)
           --fold-runs N           fetch+fold repetitions (default 100)
+          --warmup-batch N        cases per warm-up batch (default 100); warm-up stops when two batches' host CPU per step agree within 10%
+          --warmup-max N          at most N warm-up batches (default 8)
+          --profile-cases N       cases of the mix run again with pg_stat_statements tracking (default 100; 0: no SQL profile)
+          --baseline-seconds N    run time of each plain-Marten and pgbench baseline (default 10)
           --database NAME         database created (dropped first) on the server (default bench_sys2; raw appends use NAME_raw)
           --output FILE           also write the Markdown report to FILE
         The server: ConnectionStrings__Sys2 / SYS2_CONNECTION, else the private cluster (SYS2_POSTGRES_DIR to move it).
@@ -36,7 +45,11 @@ public sealed record BenchOptions
     {
         var o = new BenchOptions();
         if (args.Contains("--quick"))
-            o = o with { Quick = true, Cases = 60, OpenCases = 300, AggregateEvents = 200, FoldRuns = 50 };
+            o = o with
+            {
+                Quick = true, Cases = 60, OpenCases = 300, AggregateEvents = 200, FoldRuns = 50,
+                WarmupBatch = 20, WarmupMaxBatches = 3, ProfileCases = 20, BaselineDuration = TimeSpan.FromSeconds(3),
+            };
         for (var i = 0; i < args.Length; i++)
         {
             int Int() => int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -49,6 +62,10 @@ public sealed record BenchOptions
                 case "--max-in-flight": o = o with { MaxInFlight = Int() }; break;
                 case "--aggregate-events": o = o with { AggregateEvents = Int() }; break;
                 case "--fold-runs": o = o with { FoldRuns = Int() }; break;
+                case "--warmup-batch": o = o with { WarmupBatch = Int() }; break;
+                case "--warmup-max": o = o with { WarmupMaxBatches = Int() }; break;
+                case "--profile-cases": o = o with { ProfileCases = Int() }; break;
+                case "--baseline-seconds": o = o with { BaselineDuration = TimeSpan.FromSeconds(Int()) }; break;
                 case "--database": o = o with { Database = args[++i] }; break;
                 case "--output": o = o with { Output = args[++i] }; break;
                 case "-h" or "--help": return null;

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Marten;
 using Marten.Services;
@@ -41,6 +43,21 @@ public sealed class EngineProbe : DocumentSessionListenerBase
         Interlocked.Exchange(ref _steps, 0);
         Interlocked.Exchange(ref _events, 0);
         Interlocked.Exchange(ref _closed, 0);
+    }
+
+    private static readonly AsyncLocal<StrongBox<long>?> Saving = new();
+
+    /// <summary>
+    /// From now on in this async flow, the first session that reaches <c>SaveChangesAsync</c>
+    /// writes the time into the box: where a command's load and decide end and its append begins,
+    /// seen from outside <see cref="Sys2.Host.Cases.CaseService"/>.
+    /// </summary>
+    public static StrongBox<long> WatchSave() => Saving.Value = new StrongBox<long>();
+
+    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        if (Saving.Value is { Value: 0 } box) box.Value = Stopwatch.GetTimestamp();
+        return Task.CompletedTask;
     }
 
     public int Generation(string caseId, string clock) => _generations.GetValueOrDefault(caseId + "|" + clock);

@@ -1,48 +1,67 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using JasperFx;
+using JasperFx.Events;
+using JasperFx.MultiTenancy;
 using Marten;
 using Sys2.Host.Storage;
 using Sys2.Workflows.Cases.Events;
 
 namespace Sys2.Bench;
 
-public sealed record RawResult(long Events, int Streams, TimeSpan Elapsed, Latencies Latency)
+public sealed record RawResult(string Name, long Events, int Streams, TimeSpan Elapsed, Latencies Latency, CpuSample Cpu)
 {
     public double AppendsPerSecond => Events / Elapsed.TotalSeconds;
 }
 
+/// <summary>Which Marten the engine is compared with.</summary>
+public enum AppendBaseline
+{
+    /// <summary><see cref="MartenSetup.Configure"/> as the product uses it, inline projections included.</summary>
+    Product,
+
+    /// <summary>The same event store without any projection or document, in Marten's quick append mode.</summary>
+    PlainQuick,
+
+    /// <summary>The same, in Marten's default (rich) append mode.</summary>
+    PlainRich,
+}
+
 /// <summary>
-/// The ceiling to compare the engine with: plain Marten appends, one event per commit
-/// (<c>session.Events.Append</c> + <c>SaveChangesAsync</c>), with the product's own Marten
-/// configuration (<see cref="MartenSetup.Configure"/>: string keys, conjoined tenancy, headers
-/// enabled, the inline CaseSummary projection) on a database of its own. No decide, no fold,
-/// no audit hash, no outbox, no Wolverine.
+/// The ceilings to compare the engine with: Marten appends, one event per commit
+/// (<c>session.Events.Append</c> + <c>SaveChangesAsync</c>), on a schema of their own in the
+/// baseline database. No decide, no fold, no audit hash, no outbox, no Wolverine.
 /// </summary>
 public static class RawAppends
 {
-    public static async Task<RawResult> RunAsync(string connectionString, long events, int streams, int concurrency)
+    /// <summary>
+    /// Appends until <paramref name="events"/> are written or <paramref name="duration"/> has
+    /// passed (<see cref="Timeout.InfiniteTimeSpan"/>: no time limit), round-robin over <paramref name="streams"/> streams like workers serving many cases.
+    /// </summary>
+    public static async Task<RawResult> RunAsync(AppendBaseline baseline, string connectionString, int? postmaster,
+        long events, TimeSpan duration, int streams, int concurrency)
     {
         using var store = DocumentStore.For(opts =>
         {
-            MartenSetup.Configure(opts, connectionString);
+            if (baseline == AppendBaseline.Product) MartenSetup.Configure(opts, connectionString);
+            else Plain(opts, connectionString, baseline == AppendBaseline.PlainQuick ? EventAppendMode.Quick : EventAppendMode.Rich);
             opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var tenants = MartenSetup.Tenants.ToArray();
         streams = (int)Math.Max(1, Math.Min(streams, events));
-        var perStream = events / streams;
+        var tickets = 0L;
+        if (duration == Timeout.InfiniteTimeSpan) duration = TimeSpan.MaxValue;
         var latency = new Latencies();
+        var cpuBefore = CpuMeter.Sample(postmaster);
         var watch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
             var mine = Enumerable.Range(0, streams).Where(s => s % concurrency == w).ToArray();
-            var rounds = perStream + (events % streams == 0 ? 0 : 1);
-            // Round-robin over the worker's streams, like a worker serving many cases.
-            for (var round = 0L; round < rounds; round++)
+            for (var round = 0L; ; round++)
             foreach (var stream in mine)
             {
-                if (round >= perStream + (stream < events % streams ? 1 : 0)) continue;
+                if (Interlocked.Increment(ref tickets) > events || watch.Elapsed >= duration) return;
                 var tenant = tenants[stream % tenants.Length];
                 var key = $"RAW-{tenant}-2026-{stream:0000000}";
                 var start = Stopwatch.GetTimestamp();
@@ -57,7 +76,27 @@ public static class RawAppends
         })).ToArray();
         await Task.WhenAll(workers);
         watch.Stop();
-        return new RawResult(events, streams, watch.Elapsed, latency);
+        var cpu = CpuMeter.Sample(postmaster) - cpuBefore;
+        return new RawResult(baseline.ToString(), latency.Count, streams, watch.Elapsed, latency, cpu);
+    }
+
+    /// <summary>
+    /// The event store of <see cref="MartenSetup.Configure"/> (string keys, conjoined tenancy,
+    /// the same metadata columns and event types) with no projection and no document: what
+    /// Marten's append costs by itself. Written out rather than derived from
+    /// <see cref="MartenSetup.Configure"/>, which registers the projections: StoreOptions has no
+    /// documented way to take a registered projection back out.
+    /// </summary>
+    private static void Plain(StoreOptions opts, string connectionString, EventAppendMode mode)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = $"plain_{mode.ToString().ToLowerInvariant()}";
+        opts.UseSystemTextJsonForSerialization();
+        var events = opts.Events;
+        (events.StreamIdentity, events.TenancyStyle, events.AppendMode) = (StreamIdentity.AsString, TenancyStyle.Conjoined, mode);
+        var metadata = events.MetadataConfig;
+        metadata.HeadersEnabled = metadata.CausationIdEnabled = metadata.CorrelationIdEnabled = metadata.UserNameEnabled = true;
+        events.AddEventTypes(CaseEventTypes.All);
     }
 
     private static CaseOpened Opened(string key, string tenant) => new(key, tenant, "suap.scia", 1, new string('a', 64), "suap",
