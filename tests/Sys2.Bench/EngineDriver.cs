@@ -274,7 +274,7 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
             {
                 "payment-received" => new JsonObject
                 {
-                    ["paidAt"] = "2026-03-04T09:12:00+01:00", ["iuv"] = "02000000001234559", ["amount"] = 5000, ["psp"] = "UniCredit",
+                    ["paidAt"] = "2026-03-04T09:12:00+01:00", ["noticeNumber"] = "302000000001234559", ["iuv"] = "02000000001234559", ["amount"] = 5000, ["psp"] = "UniCredit",
                 },
                 "documents-received" => new JsonObject { ["documents"] = new JsonArray(Document("integrazione.pdf.p7m", work.Visit)) },
                 "observations-received" => new JsonObject { ["text"] = "Si allega parere favorevole dell'ASUR" },
