@@ -18,7 +18,7 @@ namespace Sys2.Host.Cases;
 /// metadata and the audit chain, in one transaction with the command's id and the Wolverine
 /// messages (integration calls, timers) the new events ask for.
 /// </summary>
-public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock, IWolverineRuntime runtime, OutboxedSessionFactory outboxed)
+public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock, IWolverineRuntime runtime, OutboxedSessionFactory outboxed, Operations.EngineMetrics metrics)
 {
     // The engine's own triggers race with clerks' commands on the same stream; they carry their
     // own staleness guard (attempt, generation), so on a conflict they are decided again.
@@ -41,7 +41,7 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         await session.BeginTransactionAsync(ct);
         var caseId = await numbers.NextAsync(session, definition.Kind, tenant, clock.GetUtcNow().Year, ct);
         var trigger = new OpenCase(caseId, tenant, version.Version, inputs, by);
-        return await DecideAndAppendAsync(session, bus, new CaseCommand(commandId, tenant, caseId, 0, trigger, by), definition, version.Key, [], CaseState.Initial, ct);
+        return metrics.Counted(definition.Id, await DecideAndAppendAsync(session, bus, new CaseCommand(commandId, tenant, caseId, 0, trigger, by), definition, version.Key, [], CaseState.Initial, ct));
     }
 
     public Task<CommandOutcome> HandleAsync(CaseCommand command, CancellationToken ct = default) =>
@@ -73,7 +73,7 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         var (version, refusal) = await decideWith(state, ct);
         if (version is null)
             return CommandOutcome.Refused(command.CaseId, state.Version, refusal ?? "no definition version to decide with");
-        return await DecideAndAppendAsync(session, bus, command, definitions.Load(version), version.Key, stream, state, ct);
+        return metrics.Counted(state.DefinitionId, await DecideAndAppendAsync(session, bus, command, definitions.Load(version), version.Key, stream, state, ct));
     }
 
     /// <summary>
