@@ -16,6 +16,8 @@ public static class HealthEndpoints
 
     public static void AddHealth(this IServiceCollection services, string connectionString)
     {
+        // One instance, so that the schema, once found applied, is not compared again.
+        services.AddSingleton<MartenSchemaCheck>();
         services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "postgresql", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<MartenSchemaCheck>("marten-schema", tags: [Ready])
