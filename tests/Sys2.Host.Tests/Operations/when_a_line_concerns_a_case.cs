@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Sys2.Host.Tests.Harness;
 using Sys2.Workflows.Cases.Events;
 using Sys2.Workflows.Definitions;
@@ -34,12 +33,7 @@ public sealed class when_a_line_concerns_a_case : IAsyncLifetime
     [Fact]
     public async Task a_request_line_names_the_case_and_the_tenant()
     {
-        await using (var connection = new NpgsqlConnection(_host.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand("DROP TABLE sys2.mt_events CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await BrokenSchema.DropAsync(_host.ConnectionString, "sys2.mt_events");
         using var clerk = new ClerkClient(_host.Address, "H769", "chiara.neri", "clerk", "SUAP");
 
         var response = await clerk.GetAsync("/api/cases/SUAP-H769-2026-0000042");

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Npgsql;
 using Sys2.Host.Tests.Harness;
 
 namespace Sys2.Host.Tests.Operations;
@@ -17,12 +16,7 @@ public sealed class when_a_request_fails_unexpectedly : IAsyncLifetime
     public async Task it_answers_a_500_problem_with_no_stack_trace_and_no_sql()
     {
         // A server that is up but refuses the query: not an outage, so not a 503.
-        await using (var connection = new NpgsqlConnection(_host.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand("DROP TABLE sys2.mt_doc_casesummary CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await BrokenSchema.DropAsync(_host.ConnectionString, "sys2.mt_doc_casesummary");
         using var clerk = new ClerkClient(_host.Address, "H769", "chiara.neri", "clerk", "SUAP");
 
         var response = await clerk.GetAsync("/api/inbox");
