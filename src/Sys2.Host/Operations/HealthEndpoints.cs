@@ -40,7 +40,10 @@ public static class HealthEndpoints
             duration = report.TotalDuration.TotalMilliseconds,
             checks = report.Entries.Select(e => new
             {
-                name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description, duration = e.Value.Duration.TotalMilliseconds,
+                name = e.Key,
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                duration = e.Value.Duration.TotalMilliseconds,
             }),
         }, JsonSerializerOptions.Web));
     }
