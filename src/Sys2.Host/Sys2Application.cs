@@ -9,6 +9,7 @@ using Sys2.Host.Demo;
 using Sys2.Host.Engine;
 using Sys2.Host.Files;
 using Sys2.Host.Integrations;
+using Sys2.Host.Operations;
 using Sys2.Sandbox;
 using Sys2.Host.Storage;
 using Sys2.Workflows.Integrations;
@@ -43,6 +44,7 @@ public static class Sys2Application
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<CaseService>();
         builder.Services.AddHostedService<DueMessageSweep>();
+        builder.AddOperations(connection);
 
         var app = builder.Build();
         await PrepareDatabaseAsync(connection);
@@ -51,6 +53,7 @@ public static class Sys2Application
         app.Logger.LogInformation("Published {Count} definitions from {Folder}: {Keys}", published.Count, workflows,
             string.Join(", ", published.Select(p => p.Key)));
 
+        app.MapOperations();
         app.MapGet("/", () => Results.Text("Sys2 – workflow engine for the SYS² aggregation. API: /api/definitions", "text/plain"));
         if (IntegrationSetup.SandboxMounted(builder.Configuration)) app.MapSandbox();
         app.MapFeatures();

@@ -19,7 +19,7 @@ namespace Sys2.Host.Cases;
 /// metadata and the audit chain, in one transaction with the command's id and the Wolverine
 /// messages (integration calls, timers) the new events ask for.
 /// </summary>
-public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock, IWolverineRuntime runtime, OutboxedSessionFactory outboxed)
+public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock, IWolverineRuntime runtime, OutboxedSessionFactory outboxed, Operations.EngineMetrics metrics)
 {
     /// <summary>Opens a case on the published version of a definition, numbering it in the entity's annual sequence.</summary>
     public async Task<CommandOutcome> OpenAsync(Guid commandId, string tenant, string definitionId, JsonObject inputs, Actor by, CancellationToken ct = default)
@@ -36,8 +36,8 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         await session.BeginTransactionAsync(ct);
         var caseId = await numbers.NextAsync(session, definition.Kind, tenant, clock.GetUtcNow().Year, ct);
         var trigger = new OpenCase(caseId, tenant, version.Version, inputs, by);
-        return await DecideAndAppendAsync(session, bus, new CaseCommand(commandId, tenant, caseId, 0, trigger, by), definition, version.Key,
-            CaseState.Initial, "", events => session.Events.StartStream<CaseSummary>(caseId, events).Events, ct);
+        return metrics.Counted(definition.Id, await DecideAndAppendAsync(session, bus, new CaseCommand(commandId, tenant, caseId, 0, trigger, by),
+            definition, version.Key, CaseState.Initial, "", events => session.Events.StartStream<CaseSummary>(caseId, events).Events, ct));
     }
 
     public Task<CommandOutcome> HandleAsync(CaseCommand command, CancellationToken ct = default) =>
@@ -77,12 +77,13 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         var (version, refusal) = await decideWith(file.State, ct);
         if (version is null)
             return CommandOutcome.Refused(command.CaseId, file.State.Version, refusal ?? "no definition version to decide with");
-        return await DecideAndAppendAsync(session, bus, command, definitions.Load(version), version.Key, file.State, file.ChainHead,
+        return metrics.Counted(file.State.DefinitionId, await DecideAndAppendAsync(session, bus, command, definitions.Load(version), version.Key,
+            file.State, file.ChainHead,
             events =>
             {
                 stream.AppendMany(events);
                 return stream.Events;
-            }, ct);
+            }, ct));
     }
 
     private async Task<CommandOutcome> DecideAndAppendAsync(
