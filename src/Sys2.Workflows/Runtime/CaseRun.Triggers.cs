@@ -67,17 +67,33 @@ internal sealed partial class CaseRun
         if (token is null)
             return new DomainError("not-waiting", $"no step of case {state.CaseId} is waiting for '{t.Event}'{(t.Step is null ? "" : $" at '{t.Step}'")}");
         var wait = (WaitStep)definition.Step(token.Step);
-        if (wait.Match is { } match)
-        {
-            bool matches;
-            try { matches = sandbox.Test(match.Text, Scope().With(ExpressionRoots.Event, t.Payload)); }
-            catch (ExpressionException e) { return new DomainError("event-does-not-match", $"'{t.Event}' for step '{wait.Name}': {match.Text} could not be evaluated: {e.Message}"); }
-            if (!matches)
-                return new DomainError("event-does-not-match", $"'{t.Event}' is not the one step '{wait.Name}' waits for: {match.Text} does not hold");
-        }
+        if (wait.Match is { } match && Mismatch(t, wait, match) is { } mismatch) return mismatch;
         Emit(new ExternalEventReceived(wait.Name, token.Id, t.Event, (JsonObject)t.Payload.DeepClone()));
         if (SetVariables(token.Id, wait, wait.Out, ExpressionRoots.Event, t.Payload)) MoveTo(token.Id, wait.Next.Name);
         return null;
+    }
+
+    /// <summary>
+    /// Why the event is not the one the wait takes, naming the condition and the values it read
+    /// (e.g. both avviso numbers); null when it is.
+    /// </summary>
+    private DomainError? Mismatch(ReceiveEvent t, WaitStep wait, Expression match)
+    {
+        var scope = Scope().With(ExpressionRoots.Event, t.Payload);
+        try
+        {
+            if (sandbox.Test(match.Text, scope)) return null;
+            var read = ExpressionReferences.Find(match.Text)
+                .Where(r => r.Member is not null)
+                .Select(r => $"{r.Root}.{r.Member} = {sandbox.Evaluate($"{r.Root}.{r.Member}", scope)?.ToJsonString() ?? "undefined"}")
+                .Distinct();
+            return new DomainError("event-does-not-match",
+                $"'{t.Event}' is not the one step '{wait.Name}' waits for: {match.Text} does not hold ({string.Join(", ", read)})");
+        }
+        catch (ExpressionException e)
+        {
+            return new DomainError("event-does-not-match", $"'{t.Event}' for step '{wait.Name}': {match.Text} could not be evaluated: {e.Message}");
+        }
     }
 
     public DomainError? TimerFired(TimerFired t)

@@ -50,6 +50,8 @@ public class when_a_wait_names_the_event_it_matches
 
         refusal.Code.ShouldBe("event-does-not-match");
         refusal.Message.ShouldContain("event.noticeNumber == vars.noticeNumber");
+        refusal.Message.ShouldContain("event.noticeNumber = \"302000000009999999\"");
+        refusal.Message.ShouldContain($"vars.noticeNumber = \"{Issued}\"");
         scenario.State.ShouldBeSameAs(before);
     }
 
