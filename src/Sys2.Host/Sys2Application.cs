@@ -11,7 +11,7 @@ using Sys2.Host.Files;
 using Sys2.Host.Integrations;
 using Sys2.Sandbox;
 using Sys2.Host.Storage;
-using Sys2.Workflows.Integrations;
+using Sys2.Integrations;
 using Wolverine;
 using Wolverine.Marten;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Sys2.Workflows.Integrations;
+using Sys2.Integrations;
 using Known = Sys2.Workflows.Definitions.Activities;
 
 namespace Sys2.Bench;

@@ -3,7 +3,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Sys2.Host.Cases;
 using Sys2.Host.Engine;
-using Sys2.Workflows.Integrations.MPay;
+using Sys2.Integrations.MPay;
 using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Integrations;

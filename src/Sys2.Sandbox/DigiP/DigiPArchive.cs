@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Sys2.Workflows.Integrations.DigiP;
+using Sys2.Integrations.DigiP;
 using Sys2.Workflows.Tenants;
 
 namespace Sys2.Sandbox.DigiP;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Sys2.Sandbox.Faults;
-using Sys2.Workflows.Integrations.DigiP;
+using Sys2.Integrations.DigiP;
 
 namespace Sys2.Sandbox.DigiP;
 
@@ -20,7 +20,7 @@ public static class DigiPEndpoints
             if (sip is null)
                 return Results.Problem($"a SIP may be at most {options.Value.MaxSipBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
             var outcome = archive.Submit(tenant, request.Headers["Idempotency-Key"].FirstOrDefault(), sip);
-            if (outcome is DigiPArchive.Taken { Replayed: true }) response.Headers[HttpDigiPPort.ReplayedHeader] = "true";
+            if (outcome is DigiPArchive.Taken { Replayed: true }) response.Headers[DigiPHttpAdapter.ReplayedHeader] = "true";
             return outcome switch
             {
                 DigiPArchive.Taken taken => Results.Json(new

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Sys2.Workflows.Formats.PagoPa;
-using Sys2.Workflows.Integrations.MPay;
+using Sys2.Integrations.MPay;
 
 namespace Sys2.Sandbox.MPay;
 

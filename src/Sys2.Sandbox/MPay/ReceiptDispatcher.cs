@@ -6,7 +6,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sys2.Sandbox.Faults;
-using Sys2.Workflows.Integrations.MPay;
+using Sys2.Integrations.MPay;
 
 namespace Sys2.Sandbox.MPay;
 

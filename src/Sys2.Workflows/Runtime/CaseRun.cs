@@ -62,5 +62,5 @@ internal sealed partial class CaseRun(WorkflowDefinition definition, CaseState s
 
     private static string ModelKind(CaseKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static string Outcome(CaseOutcome outcome) => Definitions.Loading.ModelBuilder.Kebab(outcome.ToString());
+    private static string Outcome(CaseOutcome outcome) => KebabCase.Of(outcome);
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Sys2.Host.Integrations;
 using Sys2.Host.Tests.Harness;
 using Sys2.Workflows.Cases.Events;
-using Sys2.Workflows.Integrations.MPay;
+using Sys2.Integrations.MPay;
 
 namespace Sys2.Host.Tests.EndToEnd;
 

@@ -3,7 +3,7 @@ using System.Text;
 using Sys2.Sandbox.Faults;
 using Sys2.Sandbox.MPay;
 using Sys2.Workflows.Tenants;
-using Sys2.Workflows.Integrations.MPay;
+using Sys2.Integrations.MPay;
 
 namespace Sys2.Integrations.Tests.MPay;
 
