@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Sys2.Host.Cases;
 using Sys2.Workflows.Definitions;
+using Sys2.Workflows.Formats;
 using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Api;
@@ -34,7 +34,7 @@ public static class CaseCommandEndpoints
             try { content = Convert.FromBase64String(body.ContentBase64); }
             catch (FormatException) { return Task.FromResult(Results.Problem("contentBase64 is not valid base64", statusCode: 400)); }
             // The digest is computed here, from the bytes received, never taken from the client.
-            var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+            var sha256 = Sha256Hex.Of(content);
             return Send(request, service, caseId, body.CommandId, body.ExpectedVersion,
                 by => new AttachDocument(body.Name, sha256, body.MediaType, content.LongLength, by), ct);
         });

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Sys2.Workflows.Formats;
 using Sys2.Workflows.Tenants;
 
 namespace Sys2.Integrations.DigiP;
@@ -66,7 +66,7 @@ public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent docum
             ?? throw new IntegrationException(DigiPHttpAdapter.System,
                 $"the content of document '{name}' (sha256 {sha256}) is not in the document store of {call.Tenant}: it cannot be preserved",
                 transient: false);
-        var actual = Convert.ToHexStringLower(SHA256.HashData(content));
+        var actual = Sha256Hex.Of(content);
         if (actual != sha256)
             throw new IntegrationException(DigiPHttpAdapter.System,
                 $"the stored content of document '{name}' hashes to {actual}, not the {sha256} the case recorded", transient: false);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Sys2.Integrations.Http;
+using Sys2.Workflows.Formats;
 
 namespace Sys2.Integrations.DigiP;
 
@@ -32,7 +33,7 @@ public sealed class DigiPHttpAdapter(HttpClient http) : IDigiPPort
         await response.EnsureSuccessAsync(System, ct);
         var answer = await response.ReadObjectAsync(System, ct);
         var digest = answer.String("sipDigest");
-        if (digest.Length != 64 || !digest.All(Uri.IsHexDigit))
+        if (!Sha256Hex.IsDigest(digest))
             throw answer.Invalid("sipDigest", $"'{digest}' is not a SHA-256 digest");
         // The rapporto is evidence of what was preserved: it must be about the bytes we sent,
         // unless it is the hub's earlier answer to this very attempt (same key, SIP rebuilt since).

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Sys2.Workflows.Formats;
 
 namespace Sys2.Integrations.DigiP;
 
@@ -51,7 +52,7 @@ public static class SipBuilder
             }
         }
         var packed = zip.ToArray();
-        return new SubmissionPackage(packageId, packed, Convert.ToHexStringLower(SHA256.HashData(packed)));
+        return new SubmissionPackage(packageId, packed, Sha256Hex.Of(packed));
     }
 
     /// <summary>A zip path segment from a user's file name: no folders, no traversal, no odd characters.</summary>

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Sys2.Workflows.Formats;
 
 namespace Sys2.Integrations.Notifications;
 
@@ -10,5 +9,5 @@ namespace Sys2.Integrations.Notifications;
 public static class MessageIds
 {
     public static string For(string idempotencyKey, string domain) =>
-        $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32]}@{domain}";
+        $"{Sha256Hex.Of(idempotencyKey)[..32]}@{domain}";
 }

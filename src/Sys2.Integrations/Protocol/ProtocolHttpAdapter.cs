@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Sys2.Workflows.Formats.Protocol;
 using Sys2.Integrations.Http;
+using Sys2.Workflows.Formats;
 
 namespace Sys2.Integrations.Protocol;
 
@@ -155,7 +156,7 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolPort
     private static ProtocolDocument ReadDocument(JsonFields document)
     {
         var sha256 = document.String("sha256");
-        if (!Sha256.IsHex(sha256)) throw document.Invalid("sha256", $"must be 64 hex digits, got '{sha256}'");
+        if (!Sha256Hex.IsDigest(sha256)) throw document.Invalid("sha256", $"must be 64 hex digits, got '{sha256}'");
         return new ProtocolDocument(document.String("name"), sha256, document.OptionalString("mediaType"), document.OptionalInteger("size"));
     }
 

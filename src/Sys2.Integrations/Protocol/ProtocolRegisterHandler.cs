@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Sys2.Workflows.Formats.FiscalCodes;
+using Sys2.Workflows.Formats;
 
 namespace Sys2.Integrations.Protocol;
 
@@ -65,7 +66,7 @@ public sealed class ProtocolRegisterHandler(IProtocolPort register) : IActivityH
     private static ProtocolDocument ReadDocument(JsonFields document)
     {
         var sha256 = document.String("sha256");
-        if (!Sha256.IsHex(sha256)) throw document.Invalid("sha256", $"must be the SHA-256 digest as {Sha256.HexLength} hex digits, got '{sha256}'");
+        if (!Sha256Hex.IsDigest(sha256)) throw document.Invalid("sha256", $"must be the SHA-256 digest as {Sha256Hex.Length} hex digits, got '{sha256}'");
         var size = document.OptionalInteger("size");
         if (size < 0) throw document.Invalid("size", $"must not be negative, got {size}");
         return new ProtocolDocument(document.String("name"), sha256.ToLowerInvariant(), document.OptionalString("mediaType"), size);

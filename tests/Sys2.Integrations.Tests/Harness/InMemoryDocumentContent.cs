@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Sys2.Integrations.DigiP;
+using Sys2.Workflows.Formats;
 
 namespace Sys2.Integrations.Tests.Harness;
 
@@ -10,7 +10,7 @@ public sealed class InMemoryDocumentContent : IDocumentContent
     private readonly ConcurrentDictionary<(string Tenant, string Sha256), byte[]> _content = new();
 
     /// <summary>Stores <paramref name="bytes"/> under their own digest, which is returned.</summary>
-    public string Add(string tenant, byte[] bytes) => Put(tenant, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes);
+    public string Add(string tenant, byte[] bytes) => Put(tenant, Sha256Hex.Of(bytes), bytes);
 
     /// <summary>Stores bytes under a digest of the caller's choice, even a wrong one (to test the check).</summary>
     public string Put(string tenant, string sha256, byte[] bytes)
