@@ -143,6 +143,8 @@ public sealed class JsonFields
         return items;
     }
 
+    public Party Party() => new(OptionalString("fiscalCode"), OptionalString("name"), OptionalString("email"), OptionalString("phone"));
+
     /// <summary>A failure about <paramref name="name"/> that only the caller can judge (a bad code, an impossible value).</summary>
     public IntegrationException Invalid(string name, string problem) => Fail($"field '{PathOf(name)}' {problem}");
 

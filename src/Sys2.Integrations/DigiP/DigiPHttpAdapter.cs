@@ -22,7 +22,7 @@ public sealed class DigiPHttpAdapter(HttpClient http) : IDigiPPort
 
         if (response.StatusCode == HttpStatusCode.UnprocessableEntity)
         {
-            var rejection = await response.ReadObjectAsync(System, ct);
+            var rejection = JsonFields.Answer(System, await response.ReadObjectAsync(System, ct));
             var reasons = rejection.Objects("reasons")
                 .Select(r => new RejectionReason(r.String("file"), r.String("problem"), r.OptionalString("expected"), r.OptionalString("actual")))
                 .ToList();
@@ -31,7 +31,7 @@ public sealed class DigiPHttpAdapter(HttpClient http) : IDigiPPort
         }
 
         await response.EnsureSuccessAsync(System, ct);
-        var answer = await response.ReadObjectAsync(System, ct);
+        var answer = JsonFields.Answer(System, await response.ReadObjectAsync(System, ct));
         var digest = answer.String("sipDigest");
         if (!Sha256Hex.IsDigest(digest))
             throw answer.Invalid("sipDigest", $"'{digest}' is not a SHA-256 digest");

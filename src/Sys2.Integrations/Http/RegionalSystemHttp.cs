@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Sys2.Integrations.Wire;
 
 namespace Sys2.Integrations.Http;
 
@@ -66,8 +67,12 @@ internal static class RegionalSystemHttp
             transient);
     }
 
+    /// <summary>The answer's body as the wire record <typeparamref name="T"/>, or a non-transient failure naming what is wrong.</summary>
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, string system, CancellationToken ct) =>
+        WireBody.Answer(system).Read<T>(await ReadObjectAsync(response, system, ct));
+
     /// <summary>The answer's body as a JSON object, or a non-transient failure saying why it is not one.</summary>
-    public static async Task<JsonFields> ReadObjectAsync(this HttpResponseMessage response, string system, CancellationToken ct)
+    public static async Task<JsonObject> ReadObjectAsync(this HttpResponseMessage response, string system, CancellationToken ct)
     {
         var body = await response.Content.ReadAsByteArrayAsync(ct);
         if (body.Length > MaxAnswerBytes)
@@ -82,9 +87,8 @@ internal static class RegionalSystemHttp
             throw new IntegrationException(system, $"malformed answer: the body is not JSON ({e.Message})", transient: false, e);
         }
 
-        return node is JsonObject json
-            ? JsonFields.Answer(system, json)
-            : throw new IntegrationException(system, $"malformed answer: expected a JSON object, got {(node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant())}", transient: false);
+        return node as JsonObject
+            ?? throw new IntegrationException(system, $"malformed answer: expected a JSON object, got {(node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant())}", transient: false);
     }
 
     /// <summary>The <c>detail</c> (or <c>title</c>) of a problem+json answer, if there is one.</summary>

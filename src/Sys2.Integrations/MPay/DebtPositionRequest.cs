@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Sys2.Workflows.Formats.FiscalCodes;
 
 namespace Sys2.Integrations.MPay;
@@ -5,6 +6,7 @@ namespace Sys2.Integrations.MPay;
 /// <summary>The debtor: <c>F</c> a natural person, <c>G</c> a legal person (GPD's payer type).</summary>
 public sealed record Payer(PayerType Type, string FiscalCode, string FullName, string? Email);
 
+[JsonConverter(typeof(JsonStringEnumConverter<PayerType>))]
 public enum PayerType { F, G }
 
 /// <summary>One beneficiary share of a payment: which account receives how much, for what (taxonomy).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Sys2.Integrations.Wire;
 using Sys2.Workflows.Formats.FiscalCodes;
 
 namespace Sys2.Integrations.MPay;
@@ -19,19 +20,20 @@ public sealed class MPayRequestPaymentHandler(IMPayPort mpay, IOptions<MPayAdapt
 
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
-        var input = JsonFields.Input(MPayHttpAdapter.System, call);
-        var party = Party.From(input.Object("payer"));
+        var wire = WireBody.Input(MPayHttpAdapter.System, call);
+        var input = WireBody.ReadInput<RequestPaymentInput>(MPayHttpAdapter.System, call);
+        var party = input.Payer;
         if (party.FiscalCode is null)
-            throw input.Invalid("payer", $"'{party.Label}' has no fiscal code, which pagoPA requires of every payer");
+            throw wire.Invalid("payer", $"'{party.Label}' has no fiscal code, which pagoPA requires of every payer");
         if (!CodiceFiscale.TryParse(party.FiscalCode, out var fiscalCode, out var error))
-            throw input.Invalid("payer.fiscalCode", error);
-        var amount = input.Integer("amount");
+            throw wire.Invalid("payer.fiscalCode", error);
+        var amount = input.Amount;
         if (amount <= 0)
-            throw input.Invalid("amount", $"must be a positive number of euro cents, got {amount}");
+            throw wire.Invalid("amount", $"must be a positive number of euro cents, got {amount}");
         // The definition composes the text; an avviso must not fail over a long protocol subject.
-        var description = Shorten(input.String("description"), DebtPositionRequest.MaxDescriptionLength);
+        var description = Shorten(input.Description, DebtPositionRequest.MaxDescriptionLength);
         var settings = options.Value;
-        var dueDate = input.OptionalDate("dueDate")
+        var dueDate = input.DueDate
             ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(settings.PaymentTermDays);
 
         var request = new DebtPositionRequest(
@@ -55,6 +57,9 @@ public sealed class MPayRequestPaymentHandler(IMPayPort mpay, IOptions<MPayAdapt
 
     /// <summary>One position per case and step: a retried or redelivered call finds the one already made.</summary>
     public static string IupdFor(ActivityCall call) => $"SYS2-{call.CaseId}-{call.Step}";
+
+    /// <summary>What a definition passes: the payer, the sum in euro cents, the causale, and optionally the due date.</summary>
+    private sealed record RequestPaymentInput(Party Payer, long Amount, string Description, DateOnly? DueDate = null);
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sys2.Integrations.Wire;
 using Sys2.Workflows.Formats.PagoPa;
 
 namespace Sys2.Integrations.MPay;
@@ -49,11 +50,22 @@ public static class PaymentReceiptParser
             return false;
         }
 
-        var tenant = Text(json, "tenant", found);
-        var iupd = Text(json, "iupd", found);
-        var receiptId = Text(json, "receiptId", found);
-        var navText = Text(json, "noticeNumber", found);
-        var iuvText = Text(json, "iuv", found);
+        PaymentReceiptBody fields;
+        try
+        {
+            fields = json.Deserialize<PaymentReceiptBody>(WireJson.Options)!;
+        }
+        catch (JsonException e)
+        {
+            found.Add($"{e.Path?.TrimStart('$', '.')}: of the wrong type");
+            return false;
+        }
+
+        var tenant = Text(fields.Tenant, "tenant", found);
+        var iupd = Text(fields.Iupd, "iupd", found);
+        var receiptId = Text(fields.ReceiptId, "receiptId", found);
+        var navText = Text(fields.NoticeNumber, "noticeNumber", found);
+        var iuvText = Text(fields.Iuv, "iuv", found);
 
         NumeroAvviso nav = default;
         if (navText is not null && !NumeroAvviso.TryParse(navText, out nav, out var navError))
@@ -64,39 +76,29 @@ public static class PaymentReceiptParser
         if (nav.Value is not null && iuv.Value is not null && nav.Iuv != iuv)
             found.Add($"iuv: '{iuv}' is not the IUV of the notice number '{nav}'");
 
-        long amount = 0;
-        if (json["amount"] is not JsonValue amountValue || !amountValue.TryGetValue(out amount))
+        if (fields.Amount is not { } amount)
             found.Add("amount: missing or not a whole number of euro cents");
         else if (amount <= 0)
             found.Add($"amount: must be positive, got {amount}");
 
         var paidAt = default(DateTimeOffset);
-        var paidAtText = Text(json, "paidAt", found);
+        var paidAtText = Text(fields.PaidAt, "paidAt", found);
         if (paidAtText is not null &&
             !DateTimeOffset.TryParse(paidAtText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out paidAt))
             found.Add($"paidAt: '{paidAtText}' is not an ISO 8601 date-time");
 
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (json["metadata"] is JsonObject meta)
-        {
-            foreach (var (key, value) in meta)
-                if (value is JsonValue v && v.TryGetValue<string>(out var s)) metadata[key] = s;
-        }
-        else if (json["metadata"] is not null)
-        {
-            found.Add("metadata: not an object");
-        }
+        var metadata = fields.Metadata ?? new Dictionary<string, string>();
         if (!metadata.ContainsKey(PaymentReceipt.CaseIdKey))
             found.Add($"metadata.{PaymentReceipt.CaseIdKey}: missing, so the receipt cannot be matched to a case");
 
         if (found.Count > 0) return false;
-        receipt = new PaymentReceipt(tenant!, iupd!, iuv, nav, amount, paidAt, receiptId!, metadata);
+        receipt = new PaymentReceipt(tenant!, iupd!, iuv, nav, fields.Amount!.Value, paidAt, receiptId!, metadata);
         return true;
     }
 
-    private static string? Text(JsonObject json, string name, List<string> problems)
+    private static string? Text(string? value, string name, List<string> problems)
     {
-        if (json[name] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s)) return s.Trim();
+        if (!string.IsNullOrWhiteSpace(value)) return value.Trim();
         problems.Add($"{name}: missing or not a non-empty string");
         return null;
     }

@@ -22,7 +22,7 @@ public sealed class NotificationsNotifyHandler(IEmailPort email, ISmsPort sms, I
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
         var input = JsonFields.Input(System, call);
-        var party = Party.From(input.Object("to"));
+        var party = input.Object("to").Party();
         var template = input.String("template");
         var subject = input.String("subject");
         var details = NotificationText.Details(call.Input);

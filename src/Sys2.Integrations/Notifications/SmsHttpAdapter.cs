@@ -17,7 +17,7 @@ public sealed class SmsHttpAdapter(HttpClient http, IOptions<SmsAdapterOptions> 
         };
         using var response = await http.SendAsync(System, message, idempotencyKey, ct);
         await response.EnsureSuccessAsync(System, ct);
-        var answer = await response.ReadObjectAsync(System, ct);
+        var answer = JsonFields.Answer(System, await response.ReadObjectAsync(System, ct));
         var to = answer.String("to");
         if (to != sms.To) throw answer.Invalid("to", $"'{to}' is not the number sent to ({sms.To})");
         return answer.String("id");

@@ -1,5 +1,6 @@
 using System.Net;
 using Sys2.Integrations.Http;
+using Sys2.Integrations.Wire;
 
 namespace Sys2.Integrations.ProcediMarche;
 
@@ -24,47 +25,30 @@ public sealed class ProcediMarcheHttpAdapter(HttpClient http) : IProcediMarchePo
         }
 
         await response.EnsureSuccessAsync(System, ct);
-        var entry = ReadEntry(await response.ReadObjectAsync(System, ct));
+        var entry = Check(await response.ReadAsync<ProcedureEntry>(System, ct));
         if (!string.Equals(entry.Code, code, StringComparison.OrdinalIgnoreCase))
             throw new IntegrationException(System, $"malformed answer: field 'code' is '{entry.Code}' but '{code}' was asked for", transient: false);
         return entry;
     }
 
-    private static ProcedureEntry ReadEntry(JsonFields body)
+    // The shape is the record's; what a type cannot say (a term in days, an amount in cents) is checked here.
+    private static ProcedureEntry Check(ProcedureEntry entry)
     {
-        var offices = body.Object("offices");
-        var terms = body.Object("terms");
-        var fees = body.Object("fees");
-        var payment = body.Object("payment");
-        return new ProcedureEntry(
-            body.String("code"),
-            body.String("tenant"),
-            body.String("title"),
-            body.String("description"),
-            body.String("legalBasis"),
-            new ProcedureOffices(offices.String("istruttoria"), offices.String("finalAct"), offices.String("contact")),
-            body.Objects("requiredDocuments").Select(d => new RequiredDocument(d.String("name"), d.OptionalString("form"))).ToList(),
-            new ProcedureTerms(
-                Days(terms, "decisionDays"),
-                terms.Objects("other").Select(t => new ProcedureTerm(t.String("name"), Days(t, "days"))).ToList()),
-            body.Boolean("scia"),
-            body.Boolean("silenzioAssenso"),
-            new ProcedureFees(Cents(fees, "istruttoria"), Cents(fees, "segreteria")),
-            new PaymentInstructions(payment.String("method"), payment.String("instructions")),
-            body.String("remedies"),
-            body.OptionalString("onlineService"),
-            body.String("substitutePower"));
+        var wire = WireBody.Answer(System);
+        Days(wire, "terms.decisionDays", entry.Terms.DecisionDays);
+        for (var i = 0; i < entry.Terms.Other.Count; i++) Days(wire, $"terms.other[{i}].days", entry.Terms.Other[i].Days);
+        Cents(wire, "fees.istruttoria", entry.Fees.Istruttoria);
+        Cents(wire, "fees.segreteria", entry.Fees.Segreteria);
+        return entry;
     }
 
-    private static int Days(JsonFields fields, string name)
+    private static void Days(WireBody wire, string field, int days)
     {
-        var days = fields.Integer(name);
-        return days is > 0 and <= 3650 ? (int)days : throw fields.Invalid(name, $"must be a number of days between 1 and 3650, got {days}");
+        if (days is <= 0 or > 3650) throw wire.Invalid(field, $"must be a number of days between 1 and 3650, got {days}");
     }
 
-    private static long Cents(JsonFields fields, string name)
+    private static void Cents(WireBody wire, string field, long cents)
     {
-        var cents = fields.Integer(name);
-        return cents >= 0 ? cents : throw fields.Invalid(name, $"must be a non-negative amount in euro cents, got {cents}");
+        if (cents < 0) throw wire.Invalid(field, $"must be a non-negative amount in euro cents, got {cents}");
     }
 }

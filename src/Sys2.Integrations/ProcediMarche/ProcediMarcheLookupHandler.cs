@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sys2.Workflows.Definitions;
+using Sys2.Integrations.Wire;
 
 namespace Sys2.Integrations.ProcediMarche;
 
@@ -10,14 +10,18 @@ namespace Sys2.Integrations.ProcediMarche;
 /// </summary>
 public sealed class ProcediMarcheLookupHandler(IProcediMarchePort catalogue) : IActivityHandler
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // The result keeps every field, null ones included, as definitions have always seen it.
+    private static readonly JsonSerializerOptions Result = new(JsonSerializerDefaults.Web);
 
     public IReadOnlyCollection<string> Activities { get; } = [Sys2.Workflows.Definitions.Activities.ProcediMarcheLookup];
 
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
-        var code = JsonFields.Input(ProcediMarcheHttpAdapter.System, call).String("code");
-        var entry = await catalogue.LookupAsync(call.Tenant, code, call.IdempotencyKey, ct);
-        return JsonSerializer.SerializeToNode(entry, Json)!.AsObject();
+        var input = WireBody.ReadInput<LookupInput>(ProcediMarcheHttpAdapter.System, call);
+        var entry = await catalogue.LookupAsync(call.Tenant, input.Code, call.IdempotencyKey, ct);
+        return JsonSerializer.SerializeToNode(entry, Result)!.AsObject();
     }
+
+    /// <summary>The procedure's code in the catalogue (the definition's <c>procedure:</c>).</summary>
+    private sealed record LookupInput(string Code);
 }

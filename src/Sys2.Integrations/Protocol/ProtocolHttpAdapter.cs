@@ -42,7 +42,7 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolPort
         };
         using var response = await http.SendAsync(System, message, idempotencyKey, ct);
         await response.EnsureSuccessAsync(System, ct);
-        var registration = Read(await response.ReadObjectAsync(System, ct), request.Aoo, request.Register);
+        var registration = Read(JsonFields.Answer(System, await response.ReadObjectAsync(System, ct)), request.Aoo, request.Register);
         if (request.Document is not null && !string.Equals(registration.Document?.Sha256, request.Document.Sha256, StringComparison.OrdinalIgnoreCase))
             throw new IntegrationException(System, $"malformed answer: field 'document.sha256' is '{registration.Document?.Sha256}', not the digest sent ({request.Document.Sha256})", transient: false);
         return registration;
@@ -55,7 +55,7 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolPort
         using var response = await http.SendAsync(System, message, idempotencyKey, ct);
         await FailIfMissingAsync(response, id, ct);
         await response.EnsureSuccessAsync(System, ct);
-        return Read(await response.ReadObjectAsync(System, ct), id.Aoo, id.Register);
+        return Read(JsonFields.Answer(System, await response.ReadObjectAsync(System, ct)), id.Aoo, id.Register);
     }
 
     public async Task<ProtocolRegistration> CancelAsync(RegistrationId id, string reason, string idempotencyKey, CancellationToken ct)
@@ -69,7 +69,7 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolPort
         using var response = await http.SendAsync(System, message, idempotencyKey, ct);
         await FailIfMissingAsync(response, id, ct);
         await response.EnsureSuccessAsync(System, ct);
-        var registration = Read(await response.ReadObjectAsync(System, ct), id.Aoo, id.Register);
+        var registration = Read(JsonFields.Answer(System, await response.ReadObjectAsync(System, ct)), id.Aoo, id.Register);
         return registration.Cancelled
             ? registration
             : throw new IntegrationException(System, "malformed answer: field 'cancellation' is missing after a cancellation", transient: false);

@@ -9,7 +9,7 @@ public sealed class QuotaJsonConverter : JsonConverter<Quota>
     public override Quota Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.String && Quota.TryParse(reader.GetString(), out var quota)
             ? quota
-            : throw new JsonException("a share is written as a fraction, e.g. \"1/2\"");
+            : throw new JsonException($"must be a fraction such as 1/2, got {(reader.TokenType == JsonTokenType.String ? $"'{reader.GetString()}'" : reader.TokenType.ToString().ToLowerInvariant())}");
 
     public override void Write(Utf8JsonWriter writer, Quota value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }

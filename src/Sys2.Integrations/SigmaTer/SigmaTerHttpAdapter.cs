@@ -1,6 +1,7 @@
 using System.Net;
 using Sys2.Workflows.Formats.FiscalCodes;
 using Sys2.Integrations.Http;
+using Sys2.Integrations.Wire;
 
 namespace Sys2.Integrations.SigmaTer;
 
@@ -33,79 +34,74 @@ public sealed class SigmaTerHttpAdapter(HttpClient http) : ISigmaTerPort
         }
 
         await response.EnsureSuccessAsync(System, ct);
-        return Read(parcel, await response.ReadObjectAsync(System, ct));
+        return Read(parcel, await response.ReadAsync<VisuraAnswer>(System, ct));
     }
 
-    private static Visura Read(ParcelKey asked, JsonFields body)
+    // The shape is the record's; what a type cannot say (the parcel asked for, a category, a share) is checked here.
+    private static Visura Read(ParcelKey asked, VisuraAnswer answer)
     {
-        var echoed = body.Object("parcel");
-        if (!Same(echoed.OptionalString("foglio"), asked.Foglio) || !Same(echoed.OptionalString("particella"), asked.Particella)
-            || !Same(echoed.OptionalString("subalterno"), asked.Subalterno) || !Same(echoed.OptionalString("belfiore"), asked.Belfiore))
-            throw body.Invalid("parcel", $"describes another parcel than {asked}");
+        var wire = WireBody.Answer(System);
+        var echoed = answer.Parcel;
+        if (!Same(echoed.Foglio, asked.Foglio) || !Same(echoed.Particella, asked.Particella)
+            || !Same(echoed.Subalterno, asked.Subalterno) || !Same(echoed.Belfiore, asked.Belfiore))
+            throw wire.Invalid("parcel", $"describes another parcel than {asked}");
 
-        var catasto = body.String("catasto");
-        Fabbricato? fabbricato = null;
-        Terreno? terreno = null;
-        switch (catasto)
+        switch (answer.Catasto)
         {
             case Visura.Fabbricati:
-                fabbricato = ReadFabbricato(body.Object("fabbricato"));
+                CheckFabbricato(wire, answer.Fabbricato ?? throw wire.Invalid("fabbricato", "is missing"));
                 break;
             case Visura.Terreni:
-                terreno = ReadTerreno(body.Object("terreno"));
+                CheckTerreno(wire, answer.Terreno ?? throw wire.Invalid("terreno", "is missing"));
                 break;
             default:
-                throw body.Invalid("catasto", $"must be '{Visura.Fabbricati}' or '{Visura.Terreni}', got '{catasto}'");
+                throw wire.Invalid("catasto", $"must be '{Visura.Fabbricati}' or '{Visura.Terreni}', got '{answer.Catasto}'");
         }
 
-        var holders = body.Objects("holders").Select(ReadHolder).ToList();
-        return new Visura(true, asked, body.String("comune"), catasto, fabbricato, terreno, holders);
+        var holders = answer.Holders.Select((holder, i) => CheckHolder(wire, $"holders[{i}]", holder)).ToList();
+        return new Visura(true, asked, answer.Comune, answer.Catasto,
+            answer.Catasto == Visura.Fabbricati ? answer.Fabbricato : null,
+            answer.Catasto == Visura.Terreni ? answer.Terreno : null,
+            holders);
     }
 
-    private static Fabbricato ReadFabbricato(JsonFields f)
+    private static void CheckFabbricato(WireBody wire, Fabbricato f)
     {
-        var categoria = f.String("categoria");
+        var categoria = f.Categoria;
         if (categoria.Length < 3 || categoria[1] != '/' || !"ABCDEF".Contains(categoria[0]))
-            throw f.Invalid("categoria", $"must be a cadastral category such as A/2 or C/6, got '{categoria}'");
-        var c = f.OptionalObject("consistenza");
-        Consistenza? consistenza = null;
-        if (c is not null)
+            throw wire.Invalid("fabbricato.categoria", $"must be a cadastral category such as A/2 or C/6, got '{categoria}'");
+        if (f.Consistenza is { } c)
         {
-            var unit = c.String("unit");
-            if (!Consistenza.Units.Contains(unit)) throw c.Invalid("unit", $"must be one of {string.Join(", ", Consistenza.Units)}, got '{unit}'");
-            var value = c.Decimal("value");
-            consistenza = value > 0 ? new Consistenza(value, unit) : throw c.Invalid("value", $"must be positive, got {value}");
+            if (!Consistenza.Units.Contains(c.Unit))
+                throw wire.Invalid("fabbricato.consistenza.unit", $"must be one of {string.Join(", ", Consistenza.Units)}, got '{c.Unit}'");
+            if (c.Value <= 0) throw wire.Invalid("fabbricato.consistenza.value", $"must be positive, got {c.Value}");
         }
 
-        return new Fabbricato(categoria, f.OptionalString("classe"), consistenza, Cents(f, "rendita"), f.String("address"), f.String("floor"));
+        Cents(wire, "fabbricato.rendita", f.Rendita);
     }
 
-    private static Terreno ReadTerreno(JsonFields t)
+    private static void CheckTerreno(WireBody wire, Terreno t)
     {
-        var s = t.Object("surface");
-        int Part(string name, int max)
+        void Part(string name, int value, int max)
         {
-            var value = s.Integer(name);
-            return value >= 0 && value <= max ? (int)value : throw s.Invalid(name, $"must be between 0 and {max}, got {value}");
+            if (value < 0 || value > max) throw wire.Invalid($"terreno.surface.{name}", $"must be between 0 and {max}, got {value}");
         }
 
-        var surface = new Superficie(Part("ha", 100_000), Part("are", 99), Part("ca", 99));
-        return new Terreno(t.String("qualita"), t.String("classe"), surface, Cents(t, "redditoDominicale"), Cents(t, "redditoAgrario"));
+        Part("ha", t.Surface.Ha, 100_000);
+        Part("are", t.Surface.Are, 99);
+        Part("ca", t.Surface.Ca, 99);
+        Cents(wire, "terreno.redditoDominicale", t.RedditoDominicale);
+        Cents(wire, "terreno.redditoAgrario", t.RedditoAgrario);
     }
 
-    private static Intestatario ReadHolder(JsonFields h)
-    {
-        var fiscalCode = h.String("fiscalCode");
-        if (!CodiceFiscale.TryParse(fiscalCode, out var cf, out var error)) throw h.Invalid("fiscalCode", error);
-        var share = h.String("share");
-        if (!Quota.TryParse(share, out var quota)) throw h.Invalid("share", $"must be a fraction such as 1/2, got '{share}'");
-        return new Intestatario(cf.Value, h.String("name"), h.String("right"), quota);
-    }
+    private static Intestatario CheckHolder(WireBody wire, string field, Intestatario holder) =>
+        CodiceFiscale.TryParse(holder.FiscalCode, out var cf, out var error)
+            ? holder with { FiscalCode = cf.Value }
+            : throw wire.Invalid($"{field}.fiscalCode", error);
 
-    private static long Cents(JsonFields fields, string name)
+    private static void Cents(WireBody wire, string field, long cents)
     {
-        var cents = fields.Integer(name);
-        return cents >= 0 ? cents : throw fields.Invalid(name, $"must be a non-negative amount in euro cents, got {cents}");
+        if (cents < 0) throw wire.Invalid(field, $"must be a non-negative amount in euro cents, got {cents}");
     }
 
     private static bool Same(string? answered, string? asked) =>

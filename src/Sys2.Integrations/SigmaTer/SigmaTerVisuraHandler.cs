@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Sys2.Integrations.Wire;
 
 namespace Sys2.Integrations.SigmaTer;
 
@@ -19,31 +20,40 @@ public sealed class SigmaTerVisuraHandler(ISigmaTerPort sigmaTer) : IActivityHan
 
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
-        var parcel = ReadParcel(JsonFields.Input(SigmaTerHttpAdapter.System, call).Object("parcel"));
+        var wire = WireBody.Input(SigmaTerHttpAdapter.System, call);
+        var parcel = Check(wire, WireBody.ReadInput<VisuraInput>(SigmaTerHttpAdapter.System, call).Parcel);
         var visura = await sigmaTer.VisuraAsync(parcel, call.IdempotencyKey, ct);
         return JsonSerializer.SerializeToNode(visura, Json)!.AsObject();
     }
 
-    private static ParcelKey ReadParcel(JsonFields parcel)
+    private sealed record VisuraInput(ParcelInput Parcel);
+
+    /// <summary>A parcel as a definition passes it: foglio, particella and the rest may be numbers.</summary>
+    private sealed record ParcelInput(
+        string Belfiore,
+        [property: JsonConverter(typeof(CodeConverter))] string Foglio,
+        [property: JsonConverter(typeof(CodeConverter))] string Particella,
+        [property: JsonConverter(typeof(CodeConverter))] string? Sezione = null,
+        [property: JsonConverter(typeof(CodeConverter))] string? Subalterno = null);
+
+    private static ParcelKey Check(WireBody wire, ParcelInput parcel)
     {
-        var belfiore = parcel.String("belfiore").ToUpperInvariant();
+        var belfiore = parcel.Belfiore.ToUpperInvariant();
         if (belfiore.Length != 4 || !char.IsAsciiLetterUpper(belfiore[0]) || !belfiore[1..].All(char.IsAsciiDigit))
-            throw parcel.Invalid("belfiore", $"must be a Belfiore code (a letter and 3 digits), got '{belfiore}'");
+            throw wire.Invalid("parcel.belfiore", $"must be a Belfiore code (a letter and 3 digits), got '{belfiore}'");
         return new ParcelKey(
             belfiore,
-            Code(parcel, "sezione", required: false),
-            Code(parcel, "foglio", required: true)!,
-            Code(parcel, "particella", required: true)!,
-            Code(parcel, "subalterno", required: false));
+            Code(wire, "sezione", parcel.Sezione),
+            Code(wire, "foglio", parcel.Foglio)!,
+            Code(wire, "particella", parcel.Particella)!,
+            Code(wire, "subalterno", parcel.Subalterno));
     }
 
-    private static string? Code(JsonFields parcel, string name, bool required)
+    private static string? Code(WireBody wire, string name, string? code)
     {
-        var text = parcel.OptionalCode(name)?.ToUpperInvariant();
-        if (text is null)
-            return required ? throw parcel.Invalid(name, "is missing") : null;
-        return text.All(char.IsAsciiLetterOrDigit)
+        var text = code?.ToUpperInvariant();
+        return text is null || text.All(char.IsAsciiLetterOrDigit)
             ? text
-            : throw parcel.Invalid(name, $"must be letters and digits only, got '{text}'");
+            : throw wire.Invalid($"parcel.{name}", $"must be letters and digits only, got '{text}'");
     }
 }

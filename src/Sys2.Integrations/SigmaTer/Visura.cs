@@ -67,5 +67,8 @@ public readonly record struct Quota(int Numerator, int Denominator)
         return true;
     }
 
+    /// <exception cref="FormatException">Not a fraction of positive numbers at most 1.</exception>
+    public static Quota Parse(string text) => TryParse(text, out var quota) ? quota : throw new FormatException($"'{text}' is not a share such as 1/2");
+
     public override string ToString() => $"{Numerator}/{Denominator}";
 }
