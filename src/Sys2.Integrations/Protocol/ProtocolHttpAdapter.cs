@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Sys2.Workflows.Formats.Protocol;
 using Sys2.Integrations.Http;
+using Sys2.Integrations.Wire;
 using Sys2.Workflows.Formats;
 
 namespace Sys2.Integrations.Protocol;
@@ -20,29 +20,21 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolPort
     public async Task<ProtocolRegistration> RegisterAsync(RegistrationRequest request, string idempotencyKey, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = new JsonObject
-        {
-            ["direction"] = Direction(request.Direction),
-            ["sender"] = request.Sender is null ? null : Party(request.Sender),
-            ["recipients"] = new JsonArray(request.Recipients.Select(r => (JsonNode)Party(r)).ToArray()),
-            ["subject"] = request.Subject,
-            ["document"] = request.Document is null ? null : new JsonObject
-            {
-                ["name"] = request.Document.Name,
-                ["sha256"] = request.Document.Sha256.ToLowerInvariant(),
-                ["mediaType"] = request.Document.MediaType,
-                ["size"] = request.Document.Size,
-            },
-            ["notes"] = request.Notes,
-            ["externalReference"] = request.ExternalReference,
-        };
+        var body = new RegistrationBody(
+            Direction(request.Direction),
+            request.Sender is null ? null : Party(request.Sender),
+            request.Recipients.Select(Party).ToList(),
+            request.Subject,
+            request.Document is not { } d ? null : new RegisteredDocument(d.Name, d.Sha256.ToLowerInvariant(), d.MediaType, d.Size),
+            request.Notes,
+            request.ExternalReference);
         using var message = new HttpRequestMessage(HttpMethod.Post, $"{RegisterPath(request.Aoo, request.Register)}/registrations")
         {
-            Content = JsonContent.Create(body),
+            Content = JsonContent.Create(body, options: WireJson.Options),
         };
         using var response = await http.SendAsync(System, message, idempotencyKey, ct);
         await response.EnsureSuccessAsync(System, ct);
-        var registration = Read(JsonFields.Answer(System, await response.ReadObjectAsync(System, ct)), request.Aoo, request.Register);
+        var registration = Read(await response.ReadAsync<RegistrationAnswer>(System, ct), request.Aoo, request.Register);
         if (request.Document is not null && !string.Equals(registration.Document?.Sha256, request.Document.Sha256, StringComparison.OrdinalIgnoreCase))
             throw new IntegrationException(System, $"malformed answer: field 'document.sha256' is '{registration.Document?.Sha256}', not the digest sent ({request.Document.Sha256})", transient: false);
         return registration;
@@ -55,7 +47,7 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolPort
         using var response = await http.SendAsync(System, message, idempotencyKey, ct);
         await FailIfMissingAsync(response, id, ct);
         await response.EnsureSuccessAsync(System, ct);
-        return Read(JsonFields.Answer(System, await response.ReadObjectAsync(System, ct)), id.Aoo, id.Register);
+        return Read(await response.ReadAsync<RegistrationAnswer>(System, ct), id.Aoo, id.Register);
     }
 
     public async Task<ProtocolRegistration> CancelAsync(RegistrationId id, string reason, string idempotencyKey, CancellationToken ct)
@@ -64,12 +56,12 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolPort
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         using var message = new HttpRequestMessage(HttpMethod.Post, RegistrationPath(id) + "/cancellation")
         {
-            Content = JsonContent.Create(new JsonObject { ["reason"] = reason }),
+            Content = JsonContent.Create(new CancellationBody(reason), options: WireJson.Options),
         };
         using var response = await http.SendAsync(System, message, idempotencyKey, ct);
         await FailIfMissingAsync(response, id, ct);
         await response.EnsureSuccessAsync(System, ct);
-        var registration = Read(JsonFields.Answer(System, await response.ReadObjectAsync(System, ct)), id.Aoo, id.Register);
+        var registration = Read(await response.ReadAsync<RegistrationAnswer>(System, ct), id.Aoo, id.Register);
         return registration.Cancelled
             ? registration
             : throw new IntegrationException(System, "malformed answer: field 'cancellation' is missing after a cancellation", transient: false);
@@ -92,74 +84,59 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolPort
 
     private static string Direction(ProtocolDirection direction) => direction == ProtocolDirection.Incoming ? "incoming" : "outgoing";
 
-    private static JsonObject Party(ProtocolParty party) => new()
-    {
-        ["fiscalCode"] = party.FiscalCode,
-        ["name"] = party.Name,
-        ["email"] = party.Email,
-        ["phone"] = party.Phone,
-    };
+    private static RegisteredParty Party(ProtocolParty party) => new(party.FiscalCode, party.Name, party.Email, party.Phone);
 
-    private static ProtocolRegistration Read(JsonFields body, string aoo, string register)
+    // The shape is the record's; what a type cannot say (the register asked, a number, the segnatura agreeing) is checked here.
+    private static ProtocolRegistration Read(RegistrationAnswer answer, string aoo, string register)
     {
-        var answeredAoo = body.String("aoo");
-        if (!string.Equals(answeredAoo, aoo, StringComparison.OrdinalIgnoreCase)) throw body.Invalid("aoo", $"is '{answeredAoo}', expected '{aoo}'");
-        var answeredRegister = body.String("register");
-        if (!string.Equals(answeredRegister, register, StringComparison.OrdinalIgnoreCase)) throw body.Invalid("register", $"is '{answeredRegister}', expected '{register}'");
+        var wire = WireBody.Answer(System);
+        if (!string.Equals(answer.Aoo, aoo, StringComparison.OrdinalIgnoreCase)) throw wire.Invalid("aoo", $"is '{answer.Aoo}', expected '{aoo}'");
+        if (!string.Equals(answer.Register, register, StringComparison.OrdinalIgnoreCase)) throw wire.Invalid("register", $"is '{answer.Register}', expected '{register}'");
 
-        var number = body.String("number");
+        var number = answer.Number;
         if (!ProtocolNumber.TryParse(number, out _))
-            throw body.Invalid("number", $"must be at least {ProtocolNumber.MinimumDigits} digits, got '{number}'");
-        var date = body.Date("date");
-        var dateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var year = body.Integer("year");
-        if (year != date.Year) throw body.Invalid("year", $"is {year} but the date is {dateText}");
-        var registeredAt = body.Instant("registeredAt");
-        var direction = body.String("direction") switch
+            throw wire.Invalid("number", $"must be at least {ProtocolNumber.MinimumDigits} digits, got '{number}'");
+        var dateText = answer.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (answer.Year != answer.Date.Year) throw wire.Invalid("year", $"is {answer.Year} but the date is {dateText}");
+        var direction = answer.Direction switch
         {
             "incoming" => ProtocolDirection.Incoming,
             "outgoing" => ProtocolDirection.Outgoing,
-            var other => throw body.Invalid("direction", $"must be 'incoming' or 'outgoing', got '{other}'"),
+            var other => throw wire.Invalid("direction", $"must be 'incoming' or 'outgoing', got '{other}'"),
         };
 
-        var segnatura = body.String("segnatura");
         SegnaturaIdentifiers identifiers;
         try
         {
-            identifiers = Segnatura.Read(segnatura);
+            identifiers = Segnatura.Read(answer.Segnatura);
         }
         catch (FormatException e)
         {
-            throw body.Invalid("segnatura", e.Message);
+            throw wire.Invalid("segnatura", e.Message);
         }
 
         if (identifiers.NumeroRegistrazione != number || identifiers.DataRegistrazione != dateText)
-            throw body.Invalid("segnatura", $"says {identifiers.NumeroRegistrazione} of {identifiers.DataRegistrazione}, the registration {number} of {dateText}");
+            throw wire.Invalid("segnatura", $"says {identifiers.NumeroRegistrazione} of {identifiers.DataRegistrazione}, the registration {number} of {dateText}");
 
-        var document = body.OptionalObject("document");
-        var cancellation = body.OptionalObject("cancellation");
         return new ProtocolRegistration(
-            answeredAoo, answeredRegister, (int)year, number, date, registeredAt, direction,
-            body.OptionalObject("sender") is { } sender ? ReadParty(sender) : null,
-            body.Objects("recipients").Select(ReadParty).ToList(),
-            body.String("subject"),
-            document is null ? null : ReadDocument(document),
-            body.OptionalString("notes"),
-            body.OptionalString("externalReference"),
-            segnatura,
-            cancellation is null ? null : ReadCancellation(cancellation));
+            answer.Aoo, answer.Register, answer.Year, number, answer.Date, answer.RegisteredAt, direction,
+            answer.Sender is { } sender ? ReadParty(wire, "sender", sender) : null,
+            answer.Recipients.Select((r, i) => ReadParty(wire, $"recipients[{i}]", r)).ToList(),
+            answer.Subject,
+            answer.Document is { } document ? ReadDocument(wire, document) : null,
+            string.IsNullOrWhiteSpace(answer.Notes) ? null : answer.Notes,
+            string.IsNullOrWhiteSpace(answer.ExternalReference) ? null : answer.ExternalReference,
+            answer.Segnatura,
+            answer.Cancellation is { } c ? new ProtocolCancellation(c.At, c.Reason) : null);
     }
 
-    private static ProtocolParty ReadParty(JsonFields party) =>
-        new(party.OptionalString("fiscalCode"), party.String("name"), party.OptionalString("email"), party.OptionalString("phone"));
+    private static ProtocolParty ReadParty(WireBody wire, string field, RegisteredParty party) =>
+        new(party.FiscalCode, party.Name ?? throw wire.Invalid($"{field}.name", "is missing"), party.Email, party.Phone);
 
-    private static ProtocolDocument ReadDocument(JsonFields document)
+    private static ProtocolDocument ReadDocument(WireBody wire, RegisteredDocument document)
     {
-        var sha256 = document.String("sha256");
-        if (!Sha256Hex.IsDigest(sha256)) throw document.Invalid("sha256", $"must be 64 hex digits, got '{sha256}'");
-        return new ProtocolDocument(document.String("name"), sha256, document.OptionalString("mediaType"), document.OptionalInteger("size"));
+        var sha256 = document.Sha256 ?? throw wire.Invalid("document.sha256", "is missing");
+        if (!Sha256Hex.IsDigest(sha256)) throw wire.Invalid("document.sha256", $"must be 64 hex digits, got '{sha256}'");
+        return new ProtocolDocument(document.Name ?? throw wire.Invalid("document.name", "is missing"), sha256, document.MediaType, document.Size);
     }
-
-    private static ProtocolCancellation ReadCancellation(JsonFields cancellation) =>
-        new(cancellation.Instant("at"), cancellation.String("reason"));
 }

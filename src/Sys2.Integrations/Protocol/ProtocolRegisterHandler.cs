@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Sys2.Workflows.Formats.FiscalCodes;
+using Sys2.Integrations.Wire;
 using Sys2.Workflows.Formats;
+using Sys2.Workflows.Formats.FiscalCodes;
 
 namespace Sys2.Integrations.Protocol;
 
@@ -22,7 +23,8 @@ public sealed class ProtocolRegisterHandler(IProtocolPort register) : IActivityH
 
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
-        var request = ReadRequest(call.Tenant, JsonFields.Input(System, call));
+        var wire = WireBody.Input(System, call);
+        var request = ReadRequest(call.Tenant, wire, WireBody.ReadInput<RegisterInput>(System, call));
         var registration = await register.RegisterAsync(request, call.IdempotencyKey, ct);
         return new JsonObject
         {
@@ -35,40 +37,47 @@ public sealed class ProtocolRegisterHandler(IProtocolPort register) : IActivityH
         };
     }
 
-    private static RegistrationRequest ReadRequest(string aoo, JsonFields input)
+    /// <summary>What a definition passes; sender or recipient is the other side, by direction.</summary>
+    private sealed record RegisterInput(
+        string Direction,
+        string Subject,
+        ProtocolParty? Sender = null,
+        ProtocolParty? Recipient = null,
+        ProtocolDocument? Document = null,
+        string? Notes = null,
+        string? Reasons = null,
+        string? ExternalId = null);
+
+    private static RegistrationRequest ReadRequest(string aoo, WireBody wire, RegisterInput input)
     {
-        var direction = input.String("direction") switch
+        var direction = input.Direction switch
         {
             "incoming" => ProtocolDirection.Incoming,
             "outgoing" => ProtocolDirection.Outgoing,
-            var other => throw input.Invalid("direction", $"must be 'incoming' or 'outgoing', got '{other}'"),
+            var other => throw wire.Invalid("direction", $"must be 'incoming' or 'outgoing', got '{other}'"),
         };
         // Incoming: the other side is the sender; outgoing: the recipient. The AOO is the remaining side.
-        var sender = direction == ProtocolDirection.Incoming ? ReadParty(input.Object("sender")) : null;
-        var recipients = direction == ProtocolDirection.Outgoing ? [ReadParty(input.Object("recipient"))] : Array.Empty<ProtocolParty>();
-        var document = input.OptionalObject("document") is { } d ? ReadDocument(d) : null;
+        var sender = direction == ProtocolDirection.Incoming ? CheckParty(wire, "sender", input.Sender) : null;
+        var recipients = direction == ProtocolDirection.Outgoing ? [CheckParty(wire, "recipient", input.Recipient)] : Array.Empty<ProtocolParty>();
+        var document = input.Document is { } d ? CheckDocument(wire, d) : null;
         // Definitions that register a refusal pass the reasons as `reasons`: they are the registration's notes.
-        var notes = input.OptionalString("notes") ?? input.OptionalString("reasons");
-        return new RegistrationRequest(aoo, GeneralRegister, direction, sender, recipients, input.String("subject"), document, notes, input.OptionalString("externalId"));
+        var notes = input.Notes ?? input.Reasons;
+        return new RegistrationRequest(aoo, GeneralRegister, direction, sender, recipients, input.Subject, document, notes, input.ExternalId);
     }
 
-    private static ProtocolParty ReadParty(JsonFields party)
+    private static ProtocolParty CheckParty(WireBody wire, string field, ProtocolParty? party)
     {
-        var fiscalCode = party.OptionalString("fiscalCode");
-        if (fiscalCode is not null)
-        {
-            fiscalCode = CodiceFiscale.TryParse(fiscalCode, out var cf, out var error) ? cf.Value : throw party.Invalid("fiscalCode", error);
-        }
-
-        return new ProtocolParty(fiscalCode, party.String("name"), party.OptionalString("email"), party.OptionalString("phone"));
+        if (party is null) throw wire.Invalid(field, "is missing");
+        if (party.FiscalCode is null) return party;
+        return CodiceFiscale.TryParse(party.FiscalCode, out var cf, out var error)
+            ? party with { FiscalCode = cf.Value }
+            : throw wire.Invalid($"{field}.fiscalCode", error);
     }
 
-    private static ProtocolDocument ReadDocument(JsonFields document)
+    private static ProtocolDocument CheckDocument(WireBody wire, ProtocolDocument document)
     {
-        var sha256 = document.String("sha256");
-        if (!Sha256Hex.IsDigest(sha256)) throw document.Invalid("sha256", $"must be the SHA-256 digest as {Sha256Hex.Length} hex digits, got '{sha256}'");
-        var size = document.OptionalInteger("size");
-        if (size < 0) throw document.Invalid("size", $"must not be negative, got {size}");
-        return new ProtocolDocument(document.String("name"), sha256.ToLowerInvariant(), document.OptionalString("mediaType"), size);
+        if (!Sha256Hex.IsDigest(document.Sha256)) throw wire.Invalid("document.sha256", $"must be the SHA-256 digest as {Sha256Hex.Length} hex digits, got '{document.Sha256}'");
+        if (document.Size < 0) throw wire.Invalid("document.size", $"must not be negative, got {document.Size}");
+        return document with { Sha256 = document.Sha256.ToLowerInvariant() };
     }
 }

@@ -29,6 +29,8 @@ public static class WireJson
 
     private static JsonSerializerOptions Strict(JsonSerializerOptions options)
     {
+        // The web defaults read "2026" as a number; a system that quotes its numbers is malformed.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NullableMeansOptional } };

@@ -8,6 +8,8 @@ using Sys2.Sandbox.Faults;
 using Sys2.Workflows.Formats.Protocol;
 using Sys2.Workflows.Tenants;
 
+using Sys2.Integrations.Protocol;
+
 namespace Sys2.Sandbox.Protocol;
 
 /// <summary>The protocol register simulator under <c>/sandbox/protocol</c>: one AOO per entity (by tenant id).</summary>

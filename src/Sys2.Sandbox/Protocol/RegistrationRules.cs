@@ -1,6 +1,8 @@
 using Sys2.Workflows.Formats.FiscalCodes;
 using Sys2.Workflows.Formats;
 
+using Sys2.Integrations.Protocol;
+
 namespace Sys2.Sandbox.Protocol;
 
 /// <summary>
