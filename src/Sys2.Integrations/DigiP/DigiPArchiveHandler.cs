@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Sys2.Integrations.Wire;
 using Sys2.Workflows.Formats;
 using Sys2.Workflows.Tenants;
 
@@ -21,12 +23,13 @@ public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent docum
 
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
-        var input = JsonFields.Input(DigiPHttpAdapter.System, call);
-        var protocolNumber = input.Code("protocolNumber");
-        var documentType = input.String("documentType");
-        var flow = input.OptionalString("flow") ?? "E";
-        if (flow is not ("E" or "U" or "I")) throw input.Invalid("flow", $"'{flow}' is not E, U or I");
-        var registration = new Registration(flow, options.Value.RegisterType, protocolNumber, input.OptionalDate("protocolDate"));
+        var wire = WireBody.Input(DigiPHttpAdapter.System, call);
+        var input = WireBody.ReadInput<ArchiveInput>(DigiPHttpAdapter.System, call);
+        var protocolNumber = input.ProtocolNumber;
+        var documentType = input.DocumentType;
+        var flow = input.Flow ?? "E";
+        if (flow is not ("E" or "U" or "I")) throw wire.Invalid("flow", $"'{flow}' is not E, U or I");
+        var registration = new Registration(flow, options.Value.RegisterType, protocolNumber, input.ProtocolDate);
         var subject = $"{documentType} – prot. {protocolNumber}";
         var now = clock.GetUtcNow();
 
@@ -36,7 +39,7 @@ public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent docum
                 CaseRecord.For(call.Tenant, call.CaseId, call.Step, documentType, protocolNumber, now),
                 $"{call.Tenant}-{call.CaseId}-pratica", "d", documentType, registration, subject),
         };
-        if (input.OptionalObject("document") is { } document)
+        if (input.Document is { } document)
             files.Add(await DocumentAsync(call, document, documentType, registration, subject, ct));
 
         var entity = EntityCatalogue.Load().ByTenantId(call.Tenant);
@@ -57,11 +60,11 @@ public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent docum
     }
 
     private async Task<SipFile> DocumentAsync(
-        ActivityCall call, JsonFields document, string documentType, Registration registration, string subject, CancellationToken ct)
+        ActivityCall call, DocumentInput document, string documentType, Registration registration, string subject, CancellationToken ct)
     {
-        var name = document.String("name");
-        var sha256 = document.String("sha256").ToLowerInvariant();
-        var mediaType = document.OptionalString("mediaType") ?? "application/octet-stream";
+        var name = document.Name;
+        var sha256 = document.Sha256.ToLowerInvariant();
+        var mediaType = document.MediaType ?? "application/octet-stream";
         var content = await documents.FindAsync(call.Tenant, sha256, ct)
             ?? throw new IntegrationException(DigiPHttpAdapter.System,
                 $"the content of document '{name}' (sha256 {sha256}) is not in the document store of {call.Tenant}: it cannot be preserved",
@@ -72,4 +75,15 @@ public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent docum
                 $"the stored content of document '{name}' hashes to {actual}, not the {sha256} the case recorded", transient: false);
         return new SipFile(name, mediaType, content, $"{call.Tenant}-{registration.Number}-{sha256[..12]}", "b", documentType, registration, subject);
     }
+
+    /// <summary>What a definition passes: the protocol entry of the act, its type, and the document the case recorded.</summary>
+    private sealed record ArchiveInput(
+        [property: JsonConverter(typeof(CodeConverter))] string ProtocolNumber,
+        string DocumentType,
+        string? Flow = null,
+        DateOnly? ProtocolDate = null,
+        DocumentInput? Document = null);
+
+    /// <summary>A document as the case recorded it (<c>DocumentAttached</c>): its bytes are found by digest.</summary>
+    private sealed record DocumentInput(string Name, string Sha256, string? MediaType = null);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Sys2.Integrations.Http;
+using Sys2.Integrations.Wire;
 using Sys2.Workflows.Formats;
 
 namespace Sys2.Integrations.DigiP;
@@ -20,26 +21,24 @@ public sealed class DigiPHttpAdapter(HttpClient http) : IDigiPPort
         using var message = new HttpRequestMessage(HttpMethod.Post, $"enti/{Uri.EscapeDataString(tenant)}/sip") { Content = content };
         using var response = await http.SendAsync(System, message, idempotencyKey, ct);
 
+        var wire = WireBody.Answer(System);
         if (response.StatusCode == HttpStatusCode.UnprocessableEntity)
         {
-            var rejection = JsonFields.Answer(System, await response.ReadObjectAsync(System, ct));
-            var reasons = rejection.Objects("reasons")
-                .Select(r => new RejectionReason(r.String("file"), r.String("problem"), r.OptionalString("expected"), r.OptionalString("actual")))
-                .ToList();
-            if (reasons.Count == 0) throw rejection.Invalid("reasons", "is empty: a rejection must say why");
-            return new SipRejected(reasons);
+            var rejection = await response.ReadAsync<RejectionAnswer>(System, ct);
+            if (rejection.Reasons.Count == 0) throw wire.Invalid("reasons", "is empty: a rejection must say why");
+            return new SipRejected(rejection.Reasons);
         }
 
         await response.EnsureSuccessAsync(System, ct);
-        var answer = JsonFields.Answer(System, await response.ReadObjectAsync(System, ct));
-        var digest = answer.String("sipDigest");
+        var answer = await response.ReadAsync<RapportoAnswer>(System, ct);
+        var digest = answer.SipDigest;
         if (!Sha256Hex.IsDigest(digest))
-            throw answer.Invalid("sipDigest", $"'{digest}' is not a SHA-256 digest");
+            throw wire.Invalid("sipDigest", $"'{digest}' is not a SHA-256 digest");
         // The rapporto is evidence of what was preserved: it must be about the bytes we sent,
         // unless it is the hub's earlier answer to this very attempt (same key, SIP rebuilt since).
         var replayed = response.Headers.TryGetValues(ReplayedHeader, out var flags) && flags.Contains("true");
         if (!replayed && !digest.Equals(sip.Sha256, StringComparison.OrdinalIgnoreCase))
-            throw answer.Invalid("sipDigest", $"'{digest}' is not the digest of the SIP sent ({sip.Sha256})");
-        return new RapportoDiVersamento(answer.String("id"), answer.Instant("receivedAt"), digest.ToLowerInvariant());
+            throw wire.Invalid("sipDigest", $"'{digest}' is not the digest of the SIP sent ({sip.Sha256})");
+        return new RapportoDiVersamento(answer.Id, answer.ReceivedAt, digest.ToLowerInvariant());
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using Sys2.Integrations.Http;
+using Sys2.Integrations.Wire;
 
 namespace Sys2.Integrations.Notifications;
 
@@ -13,13 +14,12 @@ public sealed class SmsHttpAdapter(HttpClient http, IOptions<SmsAdapterOptions> 
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "messages")
         {
-            Content = JsonContent.Create(new { to = sms.To, text = sms.Text, sender = options.Value.Sender }),
+            Content = JsonContent.Create(new SmsBody(sms.To, sms.Text, options.Value.Sender), options: WireJson.Options),
         };
         using var response = await http.SendAsync(System, message, idempotencyKey, ct);
         await response.EnsureSuccessAsync(System, ct);
-        var answer = JsonFields.Answer(System, await response.ReadObjectAsync(System, ct));
-        var to = answer.String("to");
-        if (to != sms.To) throw answer.Invalid("to", $"'{to}' is not the number sent to ({sms.To})");
-        return answer.String("id");
+        var answer = await response.ReadAsync<SmsAnswer>(System, ct);
+        if (answer.To != sms.To) throw WireBody.Answer(System).Invalid("to", $"'{answer.To}' is not the number sent to ({sms.To})");
+        return answer.Id;
     }
 }
