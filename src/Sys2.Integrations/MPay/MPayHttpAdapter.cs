@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Sys2.Workflows.Formats.PagoPa;
 using Sys2.Integrations.Http;
 using Sys2.Integrations.Wire;
+using Sys2.Workflows.Formats.PagoPa;
 
 namespace Sys2.Integrations.MPay;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Sys2.Workflows.Formats.Protocol;
 using Sys2.Integrations.Http;
 using Sys2.Integrations.Wire;
 using Sys2.Workflows.Formats;
+using Sys2.Workflows.Formats.Protocol;
 
 namespace Sys2.Integrations.Protocol;
 

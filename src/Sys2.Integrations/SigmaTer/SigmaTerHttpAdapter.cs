@@ -1,7 +1,7 @@
 using System.Net;
-using Sys2.Workflows.Formats.FiscalCodes;
 using Sys2.Integrations.Http;
 using Sys2.Integrations.Wire;
+using Sys2.Workflows.Formats.FiscalCodes;
 
 namespace Sys2.Integrations.SigmaTer;
 

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Sys2.Sandbox.Faults;
 using Sys2.Integrations.DigiP;
 using Sys2.Integrations.Wire;
+using Sys2.Sandbox.Faults;
 
 namespace Sys2.Sandbox.DigiP;
 

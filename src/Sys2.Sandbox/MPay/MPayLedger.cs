@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Sys2.Workflows.Formats.PagoPa;
 using Sys2.Integrations;
 using Sys2.Integrations.MPay;
 using Sys2.Integrations.Wire;
+using Sys2.Workflows.Formats.PagoPa;
 
 namespace Sys2.Sandbox.MPay;
 

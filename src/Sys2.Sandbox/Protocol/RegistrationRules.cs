@@ -1,7 +1,6 @@
-using Sys2.Workflows.Formats.FiscalCodes;
-using Sys2.Workflows.Formats;
-
 using Sys2.Integrations.Protocol;
+using Sys2.Workflows.Formats;
+using Sys2.Workflows.Formats.FiscalCodes;
 
 namespace Sys2.Sandbox.Protocol;
 

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using Sys2.Integrations.Protocol;
 using Sys2.Workflows.Formats.Protocol;
 using Sys2.Workflows.Tenants;
-
-using Sys2.Integrations.Protocol;
 
 namespace Sys2.Sandbox.Protocol;
 

@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Sys2.Sandbox.Faults;
-
 using Sys2.Integrations.SigmaTer;
+using Sys2.Sandbox.Faults;
 
 namespace Sys2.Sandbox.SigmaTer;
 

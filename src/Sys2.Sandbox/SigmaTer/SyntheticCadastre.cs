@@ -1,8 +1,7 @@
 using System.Globalization;
+using Sys2.Integrations.SigmaTer;
 using Sys2.Workflows.Formats.FiscalCodes;
 using Sys2.Workflows.Tenants;
-
-using Sys2.Integrations.SigmaTer;
 
 namespace Sys2.Sandbox.SigmaTer;
 

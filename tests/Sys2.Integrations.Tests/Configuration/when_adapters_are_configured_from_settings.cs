@@ -2,10 +2,10 @@ using MailKit.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Sys2.Integrations.Tests.Harness;
 using Sys2.Integrations.DigiP;
 using Sys2.Integrations.MPay;
 using Sys2.Integrations.Notifications;
+using Sys2.Integrations.Tests.Harness;
 
 namespace Sys2.Integrations.Tests.Configuration;
 

@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Sys2.Integrations.Tests.Harness;
 using Sys2.Integrations;
 using Sys2.Integrations.DigiP;
+using Sys2.Integrations.Tests.Harness;
 
 namespace Sys2.Integrations.Tests.DigiP;
 

@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Sys2.Integrations.Tests.Harness;
 using Sys2.Integrations;
 using Sys2.Integrations.MPay;
+using Sys2.Integrations.Tests.Harness;
 
 namespace Sys2.Integrations.Tests.MPay;
 

@@ -2,10 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
-using Sys2.Integrations.Tests.Harness;
-using Sys2.Sandbox.Notifications;
 using Sys2.Integrations;
 using Sys2.Integrations.Notifications;
+using Sys2.Integrations.Tests.Harness;
+using Sys2.Sandbox.Notifications;
 
 namespace Sys2.Integrations.Tests.Notifications;
 

@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Integrations;
+using Sys2.Integrations.Protocol;
 using Sys2.Integrations.Tests.Harness;
 using Sys2.Sandbox.Faults;
 using Sys2.Workflows.Formats.Protocol;
-using Sys2.Integrations;
-using Sys2.Integrations.Protocol;
 
 namespace Sys2.Integrations.Tests.Protocol;
 

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Integrations;
+using Sys2.Integrations.SigmaTer;
 using Sys2.Integrations.Tests.Harness;
 using Sys2.Sandbox.Faults;
 using Sys2.Workflows.Formats.FiscalCodes;
-using Sys2.Integrations;
-using Sys2.Integrations.SigmaTer;
 using Sys2.Workflows.Tenants;
 
 namespace Sys2.Integrations.Tests.SigmaTer;

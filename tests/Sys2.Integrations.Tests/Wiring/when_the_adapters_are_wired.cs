@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Sys2.Integrations.Tests.Harness;
-using Sys2.Sandbox.Faults;
-using Sys2.Workflows.Definitions;
 using Sys2.Integrations;
 using Sys2.Integrations.ProcediMarche;
 using Sys2.Integrations.Protocol;
 using Sys2.Integrations.SigmaTer;
+using Sys2.Integrations.Tests.Harness;
+using Sys2.Sandbox.Faults;
+using Sys2.Workflows.Definitions;
 
 namespace Sys2.Integrations.Tests.Wiring;
 
