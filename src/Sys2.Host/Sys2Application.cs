@@ -12,7 +12,7 @@ using Sys2.Host.Integrations;
 using Sys2.Host.Operations;
 using Sys2.Sandbox;
 using Sys2.Host.Storage;
-using Sys2.Workflows.Integrations;
+using Sys2.Integrations;
 using Wolverine;
 using Wolverine.Marten;
 

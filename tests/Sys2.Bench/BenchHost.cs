@@ -9,7 +9,7 @@ using Sys2.Host.Cases;
 using Sys2.Host.Database;
 using Sys2.Host.Engine;
 using Sys2.Host.Integrations;
-using Sys2.Workflows.Integrations;
+using Sys2.Integrations;
 
 namespace Sys2.Bench;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Sys2.Workflows.Integrations;
 using Known = Sys2.Workflows.Definitions.Activities;
+using Sys2.Integrations;
 
 namespace Sys2.Bench;
 

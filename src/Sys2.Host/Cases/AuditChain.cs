@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Sys2.Workflows.Definitions.Versions;
+using Sys2.Workflows.Formats;
 
 namespace Sys2.Host.Cases;
 
@@ -20,6 +21,6 @@ public static class AuditChain
         var meta = new JsonObject();
         foreach (var key in CoveredHeaders) meta[key] = metadata.GetValueOrDefault(key);
         var canonicalEvent = CanonicalJson.Write(JsonNode.Parse(eventJson));
-        return CanonicalJson.Sha256($"{previousHash}\n{eventType}\n{canonicalEvent}\n{CanonicalJson.Write(meta)}");
+        return Sha256Hex.Of($"{previousHash}\n{eventType}\n{canonicalEvent}\n{CanonicalJson.Write(meta)}");
     }
 }

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Marten;
 using Sys2.Host.Cases;
 using Sys2.Host.Files;
 using Sys2.Host.Views;
+using Sys2.Workflows.Formats;
 using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Demo;
@@ -52,7 +52,7 @@ public sealed class DemoSeeder(IDocumentStore store, CaseService cases, TimeProv
     private async Task<JsonObject> WithDocument(string tenant, string definition, JsonObject inputs)
     {
         var content = Encoding.UTF8.GetBytes($"{definition}: domanda firmata digitalmente (demo)");
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var sha = Sha256Hex.Of(content);
         await using var session = store.LightweightSession(tenant);
         session.Store(new StoredFile { Id = sha, Name = $"{definition}.pdf.p7m", MediaType = "application/pkcs7-mime", Size = content.Length, Content = content, StoredAt = clock.GetUtcNow() });
         await session.SaveChangesAsync();

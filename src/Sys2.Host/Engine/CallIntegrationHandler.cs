@@ -1,5 +1,5 @@
 using Sys2.Host.Cases;
-using Sys2.Workflows.Integrations;
+using Sys2.Integrations;
 using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Engine;

@@ -1,5 +1,5 @@
 using Marten;
-using Sys2.Workflows.Integrations.DigiP;
+using Sys2.Integrations.DigiP;
 
 namespace Sys2.Host.Files;
 

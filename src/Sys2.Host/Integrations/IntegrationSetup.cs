@@ -1,15 +1,15 @@
 using System.Security.Cryptography;
 using MailKit.Security;
 using Sys2.Host.Files;
+using Sys2.Integrations.DigiP;
+using Sys2.Integrations.MPay;
+using Sys2.Integrations.Notifications;
+using Sys2.Integrations.ProcediMarche;
+using Sys2.Integrations.Protocol;
+using Sys2.Integrations.SigmaTer;
 using Sys2.Sandbox;
 using Sys2.Sandbox.MPay;
 using Sys2.Sandbox.Notifications;
-using Sys2.Workflows.Integrations.DigiP;
-using Sys2.Workflows.Integrations.MPay;
-using Sys2.Workflows.Integrations.Notifications;
-using Sys2.Workflows.Integrations.ProcediMarche;
-using Sys2.Workflows.Integrations.Protocol;
-using Sys2.Workflows.Integrations.SigmaTer;
 
 namespace Sys2.Host.Integrations;
 

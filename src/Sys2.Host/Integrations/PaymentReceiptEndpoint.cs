@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sys2.Host.Cases;
 using Sys2.Host.Engine;
-using Sys2.Workflows.Integrations.MPay;
+using Sys2.Integrations.MPay;
 using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Integrations;

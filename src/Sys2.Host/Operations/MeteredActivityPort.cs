@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Sys2.Workflows.Integrations;
+using Sys2.Integrations;
 
 namespace Sys2.Host.Operations;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using Sys2.Workflows.Integrations.DigiP;
+using Sys2.Integrations.DigiP;
+using Sys2.Workflows.Formats;
 using Sys2.Workflows.Tenants;
 
 namespace Sys2.Sandbox.DigiP;
@@ -29,7 +29,7 @@ public sealed class DigiPArchive(SipInspector inspector, TimeProvider clock)
     {
         if (EntityCatalogue.Load().ByTenantId(tenant) is null)
             return new Refused(404, $"'{tenant}' is not one of the aggregation's entities");
-        var digest = Convert.ToHexStringLower(SHA256.HashData(sip));
+        var digest = Sha256Hex.Of(sip);
         lock (_gate)
         {
             if (idempotencyKey is not null && _byKey.TryGetValue(idempotencyKey, out var earlier))

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Sys2.Integrations.DigiP;
+using Sys2.Integrations.Wire;
 using Sys2.Sandbox.Faults;
-using Sys2.Workflows.Integrations.DigiP;
 
 namespace Sys2.Sandbox.DigiP;
 
@@ -20,17 +21,13 @@ public static class DigiPEndpoints
             if (sip is null)
                 return Results.Problem($"a SIP may be at most {options.Value.MaxSipBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
             var outcome = archive.Submit(tenant, request.Headers["Idempotency-Key"].FirstOrDefault(), sip);
-            if (outcome is DigiPArchive.Taken { Replayed: true }) response.Headers[HttpDigiPPort.ReplayedHeader] = "true";
+            if (outcome is DigiPArchive.Taken { Replayed: true }) response.Headers[DigiPHttpAdapter.ReplayedHeader] = "true";
             return outcome switch
             {
-                DigiPArchive.Taken taken => Results.Json(new
-                {
-                    id = taken.Rapporto.Id,
-                    tenant = taken.Rapporto.Tenant,
-                    receivedAt = taken.Rapporto.ReceivedAt.ToUniversalTime(),
-                    sipDigest = taken.Rapporto.SipDigest,
-                }, statusCode: taken.Replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created),
-                DigiPArchive.Rejected rejected => Results.Json(new { outcome = "rejected", reasons = rejected.Reasons },
+                DigiPArchive.Taken taken => Results.Json(
+                    new RapportoAnswer(taken.Rapporto.Id, taken.Rapporto.ReceivedAt.ToUniversalTime(), taken.Rapporto.SipDigest, taken.Rapporto.Tenant),
+                    WireJson.Options, statusCode: taken.Replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created),
+                DigiPArchive.Rejected rejected => Results.Json(new RejectionAnswer(rejected.Reasons), WireJson.Options,
                     statusCode: StatusCodes.Status422UnprocessableEntity),
                 DigiPArchive.Refused refused => Results.Problem(refused.Detail, statusCode: refused.Status),
                 _ => Results.Problem("unexpected outcome", statusCode: StatusCodes.Status500InternalServerError),

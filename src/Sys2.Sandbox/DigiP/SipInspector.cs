@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Xml;
 using System.Xml.Linq;
-using Sys2.Workflows.Integrations.DigiP;
+using Sys2.Integrations.DigiP;
 
 namespace Sys2.Sandbox.DigiP;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Sys2.Integrations;
+using Sys2.Integrations.MPay;
+using Sys2.Integrations.Wire;
 using Sys2.Workflows.Formats.PagoPa;
-using Sys2.Workflows.Integrations.MPay;
 
 namespace Sys2.Sandbox.MPay;
 
@@ -34,7 +36,7 @@ public sealed class MPayLedger(SegregationCodes segregation, TimeProvider clock,
         var code = segregation.For(tenant);
         if (code is null) return new Refused(404, $"organization '{tenant}' is not one of the aggregation's entities");
         var problems = new List<string>();
-        var request = DebtPositionBody.Read(body, problems);
+        var request = Read(body, problems);
         if (request is null || problems.Count > 0) return new Refused(400, string.Join("; ", problems));
 
         lock (_gate)
@@ -101,6 +103,31 @@ public sealed class MPayLedger(SegregationCodes segregation, TimeProvider clock,
             position.ReceiptId = Convert.ToHexStringLower(RandomBytes(16));
             return new Paid(position.Receipt());
         }
+    }
+
+    /// <summary>The body read into the record the adapter writes; every rule it breaks goes to <paramref name="problems"/>, each naming its field.</summary>
+    private static DebtPositionRequest? Read(JsonObject? body, List<string> problems)
+    {
+        if (body is null)
+        {
+            problems.Add("body: a JSON object is required");
+            return null;
+        }
+
+        DebtPositionBody wire;
+        try
+        {
+            wire = new WireBody(MPayHttpAdapter.System, "invalid debt position").Read<DebtPositionBody>(body);
+        }
+        catch (IntegrationException e)
+        {
+            problems.Add(e.Message);
+            return null;
+        }
+
+        var request = wire.ToRequest(problems);
+        if (request is not null) problems.AddRange(request.Problems());
+        return request;
     }
 
     private JsonObject Snapshot(SandboxDebtPosition position)

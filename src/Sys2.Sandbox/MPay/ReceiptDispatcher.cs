@@ -1,12 +1,12 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Sys2.Integrations.MPay;
 using Sys2.Sandbox.Faults;
-using Sys2.Workflows.Integrations.MPay;
 
 namespace Sys2.Sandbox.MPay;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sys2.Integrations.MPay;
+using Sys2.Integrations.Wire;
 using Sys2.Workflows.Formats.PagoPa;
-using Sys2.Workflows.Integrations.MPay;
 
 namespace Sys2.Sandbox.MPay;
 
@@ -26,51 +28,18 @@ internal sealed class SandboxDebtPosition(string tenant, DebtPositionRequest req
 
     public JsonObject ToJson()
     {
-        var transfers = new JsonArray();
-        foreach (var (t, i) in Request.Option.Transfers.Select((t, i) => (t, i)))
-            transfers.Add(new JsonObject
-            {
-                ["idTransfer"] = (i + 1).ToString(CultureInfo.InvariantCulture),
-                ["amount"] = t.Amount,
-                ["remittanceInformation"] = t.RemittanceInformation,
-                ["category"] = t.Category,
-                ["iban"] = t.Iban,
-            });
-        return new JsonObject
-        {
-            ["iupd"] = Request.Iupd,
-            ["organization"] = Tenant,
-            ["type"] = Request.Payer.Type.ToString(),
-            ["fiscalCode"] = Request.Payer.FiscalCode,
-            ["fullName"] = Request.Payer.FullName,
-            ["status"] = Status.WireName(),
-            ["paymentOption"] = new JsonArray(new JsonObject
-            {
-                ["iuv"] = Notice.Iuv.Value,
-                ["nav"] = Notice.Value,
-                ["amount"] = Request.Option.Amount,
-                ["description"] = Request.Option.Description,
-                ["dueDate"] = Request.Option.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["status"] = Status == DebtPositionStatus.Paid ? "PO_PAID" : "PO_UNPAID",
-                ["transfer"] = transfers,
-            }),
-        };
+        var option = Request.Option;
+        var answer = new DebtPositionAnswer(
+            Request.Iupd, Status,
+            [new PaymentOptionAnswer(Notice.Iuv.Value, Notice.Value, option.Amount, option.DueDate, option.Description,
+                Status == DebtPositionStatus.Paid ? "PO_PAID" : "PO_UNPAID",
+                DebtPositionBody.From(Request).PaymentOption[0].Transfer)],
+            Tenant, Request.Payer.Type, Request.Payer.FiscalCode, Request.Payer.FullName);
+        return JsonSerializer.SerializeToNode(answer, WireJson.Options)!.AsObject();
     }
 
-    public JsonObject Receipt()
-    {
-        var metadata = new JsonObject();
-        foreach (var (key, value) in Request.Metadata) metadata[key] = value;
-        return new JsonObject
-        {
-            ["tenant"] = Tenant,
-            ["iupd"] = Request.Iupd,
-            ["iuv"] = Notice.Iuv.Value,
-            ["noticeNumber"] = Notice.Value,
-            ["amount"] = Request.Option.Amount,
-            ["paidAt"] = PaidAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            ["receiptId"] = ReceiptId,
-            ["metadata"] = metadata,
-        };
-    }
+    public JsonObject Receipt() => JsonSerializer.SerializeToNode(new PaymentReceiptBody(
+            Tenant, Request.Iupd, Notice.Iuv.Value, Notice.Value, Request.Option.Amount,
+            PaidAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), ReceiptId, Request.Metadata),
+        WireJson.Options)!.AsObject();
 }

@@ -13,8 +13,6 @@ public sealed class MailSandboxOptions
 
     public int MaxMessageBytes { get; set; } = 10 * 1024 * 1024;
 
-    public int MaxRecipients { get; set; } = 100;
-
     /// <summary>A client silent this long is disconnected.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

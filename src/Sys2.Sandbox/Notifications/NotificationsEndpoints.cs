@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sys2.Integrations.Notifications;
 using Sys2.Sandbox.Faults;
 
 namespace Sys2.Sandbox.Notifications;
@@ -15,8 +15,8 @@ public static class NotificationsEndpoints
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder sandbox)
     {
         var sms = sandbox.MapGroup("/sms").WithFaults("sms");
-        sms.MapPost("/messages", (HttpRequest request, JsonObject? body, SmsInbox inbox) =>
-            inbox.Send(request.Headers["Idempotency-Key"].FirstOrDefault(), Text(body, "to"), Text(body, "text"), Text(body, "sender")) switch
+        sms.MapPost("/messages", (HttpRequest request, SmsBody? body, SmsInbox inbox) =>
+            inbox.Send(request.Headers["Idempotency-Key"].FirstOrDefault(), body?.To, body?.Text, body?.Sender) switch
             {
                 SmsInbox.Accepted { Replayed: true } a => Results.Json(Answer(a.Message), statusCode: StatusCodes.Status200OK),
                 SmsInbox.Accepted a => Results.Json(Answer(a.Message), statusCode: StatusCodes.Status201Created),
@@ -32,8 +32,5 @@ public static class NotificationsEndpoints
         return sandbox;
     }
 
-    private static object Answer(SmsInbox.Sms sms) => new { id = sms.Id, to = sms.To, status = sms.Status, acceptedAt = sms.AcceptedAt };
-
-    private static string? Text(JsonObject? body, string name) =>
-        body?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static SmsAnswer Answer(SmsInbox.Sms sms) => new(sms.Id, sms.To, sms.Status, sms.AcceptedAt);
 }

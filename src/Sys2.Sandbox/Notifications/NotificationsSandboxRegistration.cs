@@ -13,6 +13,7 @@ public static class NotificationsSandboxRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SmsInbox>();
         services.AddSingleton<MailInbox>();
+        services.AddSingleton<SmtpSinkStore>();
         services.AddSingleton<SmtpSink>();
         services.AddHostedService(sp => sp.GetRequiredService<SmtpSink>());
         return services;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Sys2.Workflows.Integrations.Notifications;
+using Sys2.Integrations.Notifications;
 
 namespace Sys2.Sandbox.Notifications;
 

@@ -1,78 +1,73 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Sys2.Sandbox.Faults;
+using SmtpServer;
+using SmtpServer.Net;
+using SmtpServer.Storage;
 
 namespace Sys2.Sandbox.Notifications;
 
 /// <summary>
-/// A small SMTP server on a TCP port (<c>Sandbox:Mail:SmtpPort</c>, 0 = a free one) that keeps
-/// every message in the <see cref="MailInbox"/> instead of delivering it.
+/// An SMTP server (the SmtpServer package) on a TCP port (<c>Sandbox:Mail:SmtpPort</c>, 0 = a
+/// free one) that keeps every message in the <see cref="MailInbox"/> instead of delivering it.
+/// The protocol is the library's; what happens to a message is <see cref="SmtpSinkStore"/>'s.
 /// </summary>
-public sealed class SmtpSink(MailInbox inbox, FaultInjector faults, IOptions<MailSandboxOptions> options) : IHostedService, IDisposable
+public sealed class SmtpSink(SmtpSinkStore store, IOptions<MailSandboxOptions> options) : IHostedService, IDisposable
 {
+    private const string ServerName = "sandbox.sys2.invalid";
+
     private readonly CancellationTokenSource _stopping = new();
-    private TcpListener? _listener;
-    private Task? _accepting;
+    private SmtpServer.SmtpServer? _server;
+    private Task? _serving;
 
     /// <summary>The port actually listened on, known once the sink has started.</summary>
     public int Port { get; private set; }
 
     public string Host => options.Value.ListenAddress;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _listener = new TcpListener(IPAddress.Parse(options.Value.ListenAddress), options.Value.SmtpPort);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _accepting = AcceptAsync(_listener, _stopping.Token);
-        return Task.CompletedTask;
+        var settings = options.Value;
+        var serverOptions = new SmtpServerOptionsBuilder()
+            .ServerName(ServerName)
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Parse(settings.ListenAddress), settings.SmtpPort)))
+            .MaxMessageSize(settings.MaxMessageBytes)
+            .CommandWaitTimeout(settings.IdleTimeout)
+            .Build();
+
+        // With port 0 the listener picks the port: it is known only when the listener has started.
+        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listeners = new EndpointListenerFactory();
+        listeners.EndpointStarted += (_, e) => listening.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(listeners);
+        services.Add((IMessageStore)store);
+
+        _server = new SmtpServer.SmtpServer(serverOptions, services);
+        _serving = _server.StartAsync(_stopping.Token);
+        Port = await (await Task.WhenAny(listening.Task, FailedAsync(_serving))).WaitAsync(cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        _listener?.Stop();
-        if (_accepting is not null) await _accepting;
-    }
-
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _listener?.Dispose();
-    }
-
-    private async Task AcceptAsync(TcpListener listener, CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
+        if (_serving is null) return;
+        try
         {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(ct);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-            _ = ServeAsync(client, ct);
+            await _serving.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping is what was asked.
         }
     }
 
-    private async Task ServeAsync(TcpClient client, CancellationToken ct)
+    public void Dispose() => _stopping.Dispose();
+
+    // A listener that cannot bind (port taken) ends the server's task before any port is known.
+    private static async Task<int> FailedAsync(Task serving)
     {
-        using (client)
-        {
-            try
-            {
-                await using var stream = client.GetStream();
-                await new SmtpSession(stream, inbox, faults, options.Value).RunAsync(ct);
-            }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The client went away or was idle too long: nothing to answer.
-            }
-        }
+        await serving;
+        throw new InvalidOperationException("the SMTP sink stopped before it listened");
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Sys2.Integrations.ProcediMarche;
 using Sys2.Workflows.Tenants;
 
 namespace Sys2.Sandbox.ProcediMarche;
@@ -10,11 +11,11 @@ namespace Sys2.Sandbox.ProcediMarche;
 /// </summary>
 public sealed class ProcediMarcheCatalogue
 {
-    private readonly FrozenDictionary<(string Tenant, string Code), SimulatedProcedure> _entries;
+    private readonly FrozenDictionary<(string Tenant, string Code), ProcedureEntry> _entries;
 
     public ProcediMarcheCatalogue(int seed)
     {
-        var entries = new Dictionary<(string, string), SimulatedProcedure>();
+        var entries = new Dictionary<(string, string), ProcedureEntry>();
         foreach (var entity in EntityCatalogue.Load().All)
             foreach (var template in ShippedProcedures.All)
                 entries[(entity.TenantId.ToUpperInvariant(), template.Code)] = Build(seed, entity, template);
@@ -23,24 +24,24 @@ public sealed class ProcediMarcheCatalogue
 
     public IEnumerable<string> Codes => ShippedProcedures.All.Select(p => p.Code);
 
-    public SimulatedProcedure? Find(string tenant, string code) =>
+    public ProcedureEntry? Find(string tenant, string code) =>
         _entries.GetValueOrDefault((tenant.Trim().ToUpperInvariant(), code.Trim().ToUpperInvariant()));
 
-    private static SimulatedProcedure Build(int seed, Entity entity, ProcedureTemplate t)
+    private static ProcedureEntry Build(int seed, Entity entity, ProcedureTemplate t)
     {
         var random = SeededRandom.For(seed, "procedimarche", entity.TenantId, t.Code);
         var istruttoria = Fee(random, t.Istruttoria);
         var segreteria = Fee(random, t.Segreteria);
         var who = entity.Kind == EntityKind.Comune ? $"Comune di {entity.Name}" : entity.Name;
-        return new SimulatedProcedure(
+        return new ProcedureEntry(
             t.Code, entity.TenantId, t.Title, t.Description, t.LegalBasis,
-            new SimulatedOffices($"{t.Office} – {who}", $"{t.FinalActOffice} – {who}",
+            new ProcedureOffices($"{t.Office} – {who}", $"{t.FinalActOffice} – {who}",
                 $"{Slug(t.Office)}@pec.{entity.TenantId.ToLowerInvariant()}.example.it"),
             t.Documents,
-            new SimulatedTerms(t.DecisionDays, t.OtherTerms),
+            new ProcedureTerms(t.DecisionDays, t.OtherTerms),
             t.Scia, t.SilenzioAssenso,
-            new SimulatedFees(istruttoria, segreteria),
-            new SimulatedPayment("pagoPA",
+            new ProcedureFees(istruttoria, segreteria),
+            new PaymentInstructions("pagoPA",
                 $"Pagamento tramite avviso pagoPA emesso da {who} (intermediario MPay), causale 'Diritti {t.Code}' seguita dal numero di protocollo della pratica."),
             t.Remedies,
             $"https://sportello.{entity.TenantId.ToLowerInvariant()}.example.it/procedimenti/{t.Code.ToLowerInvariant()}",
@@ -56,18 +57,3 @@ public sealed class ProcediMarcheCatalogue
     private static string Slug(string office) =>
         string.Concat(office.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3).Select(w => char.ToLowerInvariant(w[0])));
 }
-
-/// <summary>The entry as ProcediMarche serves it (its own wire shape, independent of the adapter's types).</summary>
-public sealed record SimulatedProcedure(
-    string Code, string Tenant, string Title, string Description, string LegalBasis,
-    SimulatedOffices Offices, IReadOnlyList<SimulatedDocument> RequiredDocuments, SimulatedTerms Terms,
-    bool Scia, bool SilenzioAssenso, SimulatedFees Fees, SimulatedPayment Payment,
-    string Remedies, string OnlineService, string SubstitutePower);
-
-public sealed record SimulatedOffices(string Istruttoria, string FinalAct, string Contact);
-
-public sealed record SimulatedTerms(int DecisionDays, IReadOnlyList<SimulatedTerm> Other);
-
-public sealed record SimulatedFees(long Istruttoria, long Segreteria);
-
-public sealed record SimulatedPayment(string Method, string Instructions);

@@ -1,3 +1,5 @@
+using Sys2.Integrations.ProcediMarche;
+
 namespace Sys2.Sandbox.ProcediMarche;
 
 /// <summary>
@@ -11,9 +13,9 @@ internal sealed record ProcedureTemplate(
     string LegalBasis,
     string Office,
     string FinalActOffice,
-    IReadOnlyList<SimulatedDocument> Documents,
+    IReadOnlyList<RequiredDocument> Documents,
     int DecisionDays,
-    IReadOnlyList<SimulatedTerm> OtherTerms,
+    IReadOnlyList<ProcedureTerm> OtherTerms,
     bool Scia,
     bool SilenzioAssenso,
     (long Min, long Max) Istruttoria,
@@ -22,7 +24,3 @@ internal sealed record ProcedureTemplate(
 {
     public const long FeeStep = 500;
 }
-
-public sealed record SimulatedDocument(string Name, string? Form);
-
-public sealed record SimulatedTerm(string Name, int Days);

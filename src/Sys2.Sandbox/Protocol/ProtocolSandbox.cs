@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sys2.Integrations.Protocol;
 using Sys2.Sandbox.Faults;
 using Sys2.Workflows.Formats.Protocol;
 using Sys2.Workflows.Tenants;

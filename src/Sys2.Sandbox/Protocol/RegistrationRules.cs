@@ -1,3 +1,5 @@
+using Sys2.Integrations.Protocol;
+using Sys2.Workflows.Formats;
 using Sys2.Workflows.Formats.FiscalCodes;
 
 namespace Sys2.Sandbox.Protocol;
@@ -35,8 +37,8 @@ public static class RegistrationRules
         if (body.Document is { } document)
         {
             if (string.IsNullOrWhiteSpace(document.Name)) problems.Add("document.name: required");
-            if (document.Sha256 is not { Length: 64 } || !document.Sha256.All(char.IsAsciiHexDigit))
-                problems.Add($"document.sha256: must be the SHA-256 digest as 64 hex digits, got '{document.Sha256}'");
+            if (!Sha256Hex.IsDigest(document.Sha256))
+                problems.Add($"document.sha256: must be the SHA-256 digest as {Sha256Hex.Length} hex digits, got '{document.Sha256}'");
             if (document.Size < 0) problems.Add("document.size: must not be negative");
         }
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
+using Sys2.Integrations.Protocol;
 using Sys2.Workflows.Formats.Protocol;
 using Sys2.Workflows.Tenants;
 
@@ -17,7 +17,7 @@ public sealed class SimulatedProtocolRegister(TimeProvider clock)
 
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Aoo, string Register, int Year), int> _last = [];
-    private readonly Dictionary<(string Aoo, string Register, int Year, int Number), SimulatedRegistration> _registrations = [];
+    private readonly Dictionary<(string Aoo, string Register, int Year, int Number), RegistrationAnswer> _registrations = [];
     private readonly Dictionary<(string Aoo, string Key), (string Fingerprint, (string, string, int, int) Id)> _byKey = [];
     private readonly Dictionary<(string Aoo, string Key), (string, string, int, int)> _cancelledByKey = [];
 
@@ -42,8 +42,8 @@ public sealed class SimulatedProtocolRegister(TimeProvider clock)
             _last[(tenant, register, year)] = number;
 
             var date = DateOnly.FromDateTime(local.DateTime);
-            var registration = new SimulatedRegistration(
-                aoo.TenantId, register, year, ProtocolNumber.Format(number), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now,
+            var registration = new RegistrationAnswer(
+                aoo.TenantId, register, year, ProtocolNumber.Format(number), date, now,
                 body.Direction!, body.Sender, body.Recipients ?? [], body.Subject!.Trim(), body.Document, body.Notes, body.ExternalReference,
                 SegnaturaOf(aoo, register, number, date, body), null);
             _registrations[(tenant, register, year, number)] = registration;
@@ -52,7 +52,7 @@ public sealed class SimulatedProtocolRegister(TimeProvider clock)
         }
     }
 
-    public SimulatedRegistration? Find(Entity aoo, string register, int year, int number)
+    public RegistrationAnswer? Find(Entity aoo, string register, int year, int number)
     {
         lock (_gate) return _registrations.GetValueOrDefault((aoo.TenantId.ToUpperInvariant(), register, year, number));
     }
@@ -69,7 +69,7 @@ public sealed class SimulatedProtocolRegister(TimeProvider clock)
                 return new RegisterOutcome(registration, Replayed: true, Conflict: null);
             if (registration.Cancellation is { } done)
                 return new RegisterOutcome(registration, false, $"registration {registration.Number}/{year} was already cancelled on {done.At:yyyy-MM-dd}: {done.Reason}");
-            var cancelled = registration with { Cancellation = new SimulatedCancellation(clock.GetUtcNow(), reason.Trim()) };
+            var cancelled = registration with { Cancellation = new RegisteredCancellation(clock.GetUtcNow(), reason.Trim()) };
             _registrations[key] = cancelled;
             _cancelledByKey[(tenant, idempotencyKey)] = key;
             return new RegisterOutcome(cancelled, false, null);
@@ -92,4 +92,4 @@ public sealed class SimulatedProtocolRegister(TimeProvider clock)
 }
 
 /// <summary>A registration (new or replayed), a conflict to report, or neither when nothing was found.</summary>
-public sealed record RegisterOutcome(SimulatedRegistration? Registration, bool Replayed, string? Conflict);
+public sealed record RegisterOutcome(RegistrationAnswer? Registration, bool Replayed, string? Conflict);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Integrations.SigmaTer;
 using Sys2.Sandbox.Faults;
 
 namespace Sys2.Sandbox.SigmaTer;
@@ -26,7 +27,7 @@ public static class SigmaTerSandbox
                     if (value is not null && (value.Length is 0 or > 6 || !value.All(char.IsAsciiLetterOrDigit)))
                         return Results.Problem($"{name} '{value}' must be 1 to 6 letters or digits", statusCode: StatusCodes.Status400BadRequest);
 
-                var parcel = new SimulatedParcel(belfiore.ToUpperInvariant(), Blank(sezione), foglio.ToUpperInvariant(), particella.ToUpperInvariant(), Blank(subalterno));
+                var parcel = new ParcelKey(belfiore.ToUpperInvariant(), Blank(sezione), foglio.ToUpperInvariant(), particella.ToUpperInvariant(), Blank(subalterno));
                 return cadastre.Visura(parcel) is { } visura
                     ? Results.Ok(visura)
                     : Results.Problem($"no parcel {parcel.Belfiore} fg. {parcel.Foglio} part. {parcel.Particella}{(parcel.Subalterno is null ? "" : " sub. " + parcel.Subalterno)} in the cadastre",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sys2.Integrations.SigmaTer;
 using Sys2.Workflows.Formats.FiscalCodes;
 using Sys2.Workflows.Tenants;
 
@@ -42,7 +43,7 @@ public sealed class SyntheticCadastre(int seed)
     public bool Covers(string belfiore) => _comuni.Any(c => string.Equals(c.Belfiore, belfiore, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The visura of a parcel, or null when the cadastre has no such parcel.</summary>
-    public SimulatedVisura? Visura(SimulatedParcel parcel)
+    public VisuraAnswer? Visura(ParcelKey parcel)
     {
         var random = SeededRandom.For(seed, "sigmater", parcel.Belfiore, parcel.Sezione ?? "", parcel.Foglio, parcel.Particella, parcel.Subalterno ?? "");
         if (random.Next(MissingOneIn) == 0) return null;
@@ -50,18 +51,18 @@ public sealed class SyntheticCadastre(int seed)
         var comune = _comuni.Single(c => string.Equals(c.Belfiore, parcel.Belfiore, StringComparison.OrdinalIgnoreCase));
         var birthplaces = _comuni.Select(c => c.Belfiore!).ToList();
         return parcel.Subalterno is null
-            ? new SimulatedVisura(parcel, comune.Name, "terreni", null, Land(random), Holders(random, birthplaces))
-            : new SimulatedVisura(parcel, comune.Name, "fabbricati", Building(random), null, Holders(random, birthplaces));
+            ? new VisuraAnswer(parcel, comune.Name, "terreni", null, Land(random), Holders(random, birthplaces))
+            : new VisuraAnswer(parcel, comune.Name, "fabbricati", Building(random), null, Holders(random, birthplaces));
     }
 
-    private static SimulatedFabbricato Building(Random random)
+    private static Fabbricato Building(Random random)
     {
         var (categoria, unit, min, max, step) = random.Pick(Categories);
         var address = $"{random.Pick(Streets)} n. {random.Next(1, 120)}";
         if (categoria[0] == 'D')
         {
             // Group D has no classe nor consistenza: its rendita is estimated directly (DPR 1142/1949 art. 30).
-            return new SimulatedFabbricato(categoria, null, null, random.Next(1_500, 25_000) * 100L, address, "T");
+            return new Fabbricato(categoria, null, null, random.Next(1_500, 25_000) * 100L, address, "T");
         }
 
         var steps = (int)((max - min) / step);
@@ -75,27 +76,27 @@ public sealed class SyntheticCadastre(int seed)
             "C/1" or "B/1" => "T",
             _ => random.Pick(["T", "1", "2", "3"]),
         };
-        return new SimulatedFabbricato(categoria, classe, new SimulatedConsistenza(value, unit), (long)Math.Round(value * tariff), address, floor);
+        return new Fabbricato(categoria, classe, new Consistenza(value, unit), (long)Math.Round(value * tariff), address, floor);
     }
 
-    private static SimulatedTerreno Land(Random random)
+    private static Terreno Land(Random random)
     {
-        var surface = new SimulatedSurface(random.Next(0, 6), random.Next(0, 100), random.Next(1, 100));
+        var surface = new Superficie(random.Next(0, 6), random.Next(0, 100), random.Next(1, 100));
         var squareMetres = surface.Ha * 10_000L + surface.Are * 100L + surface.Ca;
         var classe = random.Next(1, 5);
         // Tariffe d'estimo in cents per hectare; reddito = tariff × surface.
         var dominicale = (long)Math.Round(squareMetres * (12_000m - 2_000m * classe) / 10_000m);
         var agrario = (long)Math.Round(squareMetres * (9_000m - 1_500m * classe) / 10_000m);
-        return new SimulatedTerreno(random.Pick(Qualities), classe.ToString(CultureInfo.InvariantCulture), surface, dominicale, agrario);
+        return new Terreno(random.Pick(Qualities), classe.ToString(CultureInfo.InvariantCulture), surface, dominicale, agrario);
     }
 
     /// <summary>The holders: for each right held, the shares add up to 1.</summary>
-    private static IReadOnlyList<SimulatedHolder> Holders(Random random, IReadOnlyList<string> birthplaces)
+    private static IReadOnlyList<Intestatario> Holders(Random random, IReadOnlyList<string> birthplaces)
     {
-        SimulatedHolder Person(string right, string share, int bornFrom = 1935, int bornTo = 1995)
+        Intestatario Person(string right, string share, int bornFrom = 1935, int bornTo = 1995)
         {
             var person = SyntheticPerson.Draw(random, birthplaces, bornFrom, bornTo);
-            return new SimulatedHolder(person.FiscalCode, person.FullName, right, share);
+            return new Intestatario(person.FiscalCode, person.FullName, right, Quota.Parse(share));
         }
 
         switch (random.Next(8))
@@ -115,7 +116,7 @@ public sealed class SyntheticCadastre(int seed)
                 return [Person(Usufrutto, "1/1", 1930, 1955), Person(NudaProprieta, "1/2", 1960, 1995), Person(NudaProprieta, "1/2", 1960, 1995)];
             default:
                 var first10 = random.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture) + "044";
-                return [new SimulatedHolder(first10 + PartitaIva.ComputeCheckDigit(first10), random.Pick(Companies).ToUpperInvariant(), Proprieta, "1/1")];
+                return [new Intestatario(first10 + PartitaIva.ComputeCheckDigit(first10), random.Pick(Companies).ToUpperInvariant(), Proprieta, new Quota(1, 1))];
         }
     }
 }

@@ -128,7 +128,7 @@ internal sealed partial class CaseRun
     private void Expire(ClockState clock)
     {
         var spec = Spec(clock.Name)!;
-        Emit(new DeadlineExpired(clock.Name, Definitions.Loading.ModelBuilder.Kebab(spec.OnExpiry.Effect.ToString()), clock.Generation + 1));
+        Emit(new DeadlineExpired(clock.Name, KebabCase.Of(spec.OnExpiry.Effect), clock.Generation + 1));
         if (spec.OnExpiry.Next is not { } next) return;
         foreach (var token in state.Tokens.Values.OrderByDescending(x => x.Parent is not null).ThenBy(x => x.Id, StringComparer.Ordinal))
             if (token.Bookmark is not null || token.Parent is not null)

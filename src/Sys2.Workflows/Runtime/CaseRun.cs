@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Sys2.Workflows.Cases.Events;
 using Sys2.Workflows.Definitions;
 using Sys2.Workflows.Expressions;
+using Sys2.Workflows.Formats;
 
 namespace Sys2.Workflows.Runtime;
 
@@ -45,7 +46,7 @@ internal sealed partial class CaseRun(WorkflowDefinition definition, CaseState s
 
     public DomainError? Attach(AttachDocument t)
     {
-        if (t.Sha256.Length != 64 || !t.Sha256.All(Uri.IsHexDigit))
+        if (!Sha256Hex.IsDigest(t.Sha256))
             return new DomainError("bad-digest", $"document '{t.Name}': '{t.Sha256}' is not a SHA-256 digest (64 hexadecimal characters)");
         Emit(new DocumentAttached(t.Name, t.Sha256.ToLowerInvariant(), t.MediaType, t.Size, t.By.User));
         return null;
@@ -62,5 +63,5 @@ internal sealed partial class CaseRun(WorkflowDefinition definition, CaseState s
 
     private static string ModelKind(CaseKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static string Outcome(CaseOutcome outcome) => Definitions.Loading.ModelBuilder.Kebab(outcome.ToString());
+    private static string Outcome(CaseOutcome outcome) => KebabCase.Of(outcome);
 }

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sys2.Host.Integrations;
 using Sys2.Host.Tests.Harness;
+using Sys2.Integrations.MPay;
 using Sys2.Workflows.Cases.Events;
-using Sys2.Workflows.Integrations.MPay;
 
 namespace Sys2.Host.Tests.EndToEnd;
 

@@ -11,7 +11,7 @@ using Sys2.Host.Definitions;
 using Sys2.Host.Demo;
 using Sys2.Host.Engine;
 using Sys2.Host.Integrations;
-using Sys2.Workflows.Integrations;
+using Sys2.Integrations;
 
 namespace Sys2.Host.Tests.Harness;
 

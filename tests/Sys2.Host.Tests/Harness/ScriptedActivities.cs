@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Known = Sys2.Workflows.Definitions.Activities;
-using Sys2.Workflows.Integrations;
+using Sys2.Integrations;
 
 namespace Sys2.Host.Tests.Harness;
 

@@ -2,10 +2,10 @@ using MailKit.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Sys2.Integrations.DigiP;
+using Sys2.Integrations.MPay;
+using Sys2.Integrations.Notifications;
 using Sys2.Integrations.Tests.Harness;
-using Sys2.Workflows.Integrations.DigiP;
-using Sys2.Workflows.Integrations.MPay;
-using Sys2.Workflows.Integrations.Notifications;
 
 namespace Sys2.Integrations.Tests.Configuration;
 
@@ -35,10 +35,10 @@ public sealed class when_adapters_are_configured_from_settings
         var mpay = services.GetRequiredService<IOptions<MPayAdapterOptions>>().Value;
         mpay.IbanFor("h769").ShouldBe("IT60X0542811101000000123456");
         mpay.AttemptTimeout.ShouldBe(TimeSpan.FromSeconds(5));
-        services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpMPayPort.System).BaseAddress.ShouldBe(new Uri("https://mpay.example/gpd/"));
+        services.GetRequiredService<IHttpClientFactory>().CreateClient(MPayHttpAdapter.System).BaseAddress.ShouldBe(new Uri("https://mpay.example/gpd/"));
         services.GetRequiredService<IOptions<SmtpOptions>>().Value.Security.ShouldBe(SecureSocketOptions.SslOnConnect);
         services.GetRequiredService<IOptions<SmsAdapterOptions>>().Value.Sender.ShouldBe("COMUNE");
-        services.Activities().ShouldBeOfType<Sys2.Workflows.Integrations.ActivityDispatcher>().Activities
+        services.Activities().ShouldBeOfType<Sys2.Integrations.ActivityDispatcher>().Activities
             .ShouldBe(["mpay.request-payment", "digip.archive", "notify.applicant", "notify.supplier"], ignoreOrder: true);
     }
 }

@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Integrations;
+using Sys2.Integrations.DigiP;
 using Sys2.Integrations.Tests.Harness;
-using Sys2.Workflows.Integrations;
-using Sys2.Workflows.Integrations.DigiP;
 
 namespace Sys2.Integrations.Tests.DigiP;
 
@@ -43,7 +43,7 @@ public sealed class DigiPFixture : IAsyncDisposable
             services.AddSingleton<IDocumentContent>(documents);
             if (clock is not null) services.AddSingleton(clock);
             services.AddDigiPAdapter(sandbox.For("digip"), o => { Adapters.Fast(o); tune?.Invoke(o); });
-            services.AddHttpClient(HttpDigiPPort.System).AddHttpMessageHandler(() => counter);
+            services.AddHttpClient(DigiPHttpAdapter.System).AddHttpMessageHandler(() => counter);
         });
         return new DigiPFixture(sandbox, adapter, counter, documents);
     }
@@ -56,7 +56,7 @@ public sealed class DigiPFixture : IAsyncDisposable
     };
 
     public Task<JsonObject> ArchiveAsync(JsonObject input, int attempt = 1) =>
-        Activities.InvokeAsync(Adapters.Call(ArchiveHandler.Activity, input, step: "archive", attempt: attempt), CancellationToken.None);
+        Activities.InvokeAsync(Adapters.Call(DigiPArchiveHandler.Activity, input, step: "archive", attempt: attempt), CancellationToken.None);
 
     public static SubmissionPackage Sip(params (string Name, byte[] Content)[] documents) =>
         SipBuilder.Build("SIP-H769-test", documents.Select(d => new SipFile(d.Name, "application/pdf", d.Content, "H769-" + d.Name, "b", "SCIA",

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Xml.Linq;
-using Sys2.Workflows.Integrations;
-using Sys2.Workflows.Integrations.DigiP;
+using Sys2.Integrations;
+using Sys2.Integrations.DigiP;
 
 namespace Sys2.Integrations.Tests.DigiP;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Sys2.Workflows.Integrations.DigiP;
+using Sys2.Integrations.DigiP;
 
 namespace Sys2.Integrations.Tests.DigiP;
 

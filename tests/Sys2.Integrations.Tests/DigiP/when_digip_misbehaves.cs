@@ -1,6 +1,6 @@
+using Sys2.Integrations;
 using Sys2.Integrations.Tests.Harness;
 using Sys2.Sandbox.Faults;
-using Sys2.Workflows.Integrations;
 
 namespace Sys2.Integrations.Tests.DigiP;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Sys2.Workflows.Integrations;
-using Sys2.Workflows.Integrations.Http;
+using Sys2.Integrations;
+using Sys2.Integrations.Http;
 
 namespace Sys2.Integrations.Tests.Harness;
 

@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Integrations;
+using Sys2.Integrations.MPay;
 using Sys2.Integrations.Tests.Harness;
-using Sys2.Workflows.Integrations;
-using Sys2.Workflows.Integrations.MPay;
 
 namespace Sys2.Integrations.Tests.MPay;
 
@@ -43,7 +43,7 @@ public sealed class MPayFixture : IAsyncDisposable
         var adapter = Adapters.Build(services =>
         {
             services.AddMPayAdapter(sandbox.For("mpay"), o => { Adapters.Fast(o); tune?.Invoke(o); });
-            services.AddHttpClient(HttpMPayPort.System).AddHttpMessageHandler(() => counter);
+            services.AddHttpClient(MPayHttpAdapter.System).AddHttpMessageHandler(() => counter);
         });
         return new MPayFixture(sandbox, receiver, adapter, counter);
     }
@@ -64,7 +64,7 @@ public sealed class MPayFixture : IAsyncDisposable
         """)!.AsObject();
 
     public Task<JsonObject> RequestAsync(JsonObject? input = null, string caseId = "c-2026-0001", int attempt = 1, string tenant = "H769") =>
-        Activities.InvokeAsync(Adapters.Call(RequestPaymentHandler.Activity, input ?? Fee(), tenant, caseId, attempt: attempt), CancellationToken.None);
+        Activities.InvokeAsync(Adapters.Call(MPayRequestPaymentHandler.Activity, input ?? Fee(), tenant, caseId, attempt: attempt), CancellationToken.None);
 
     public Task<HttpResponseMessage> PayAsync(string noticeNumber) =>
         Http.PostAsync(new Uri(Sandbox.For("mpay"), $"avvisi/{noticeNumber}/pay"), null);

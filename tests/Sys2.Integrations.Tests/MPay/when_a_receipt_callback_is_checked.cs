@@ -1,5 +1,5 @@
 using System.Text;
-using Sys2.Workflows.Integrations.MPay;
+using Sys2.Integrations.MPay;
 
 namespace Sys2.Integrations.Tests.MPay;
 

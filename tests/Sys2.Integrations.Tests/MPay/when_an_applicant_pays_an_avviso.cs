@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
+using Sys2.Integrations.MPay;
 using Sys2.Sandbox.Faults;
 using Sys2.Sandbox.MPay;
 using Sys2.Workflows.Tenants;
-using Sys2.Workflows.Integrations.MPay;
 
 namespace Sys2.Integrations.Tests.MPay;
 

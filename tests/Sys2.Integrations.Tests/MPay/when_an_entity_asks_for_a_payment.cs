@@ -1,7 +1,7 @@
+using Sys2.Integrations;
+using Sys2.Integrations.MPay;
 using Sys2.Sandbox.MPay;
 using Sys2.Workflows.Formats.PagoPa;
-using Sys2.Workflows.Integrations;
-using Sys2.Workflows.Integrations.MPay;
 using Sys2.Workflows.Tenants;
 
 namespace Sys2.Integrations.Tests.MPay;

@@ -2,10 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Integrations;
+using Sys2.Integrations.Notifications;
 using Sys2.Integrations.Tests.Harness;
 using Sys2.Sandbox.Notifications;
-using Sys2.Workflows.Integrations;
-using Sys2.Workflows.Integrations.Notifications;
 
 namespace Sys2.Integrations.Tests.Notifications;
 
@@ -50,7 +50,7 @@ public sealed class NotificationsFixture : IAsyncDisposable
                     tuneSmtp?.Invoke(smtp);
                 },
                 Adapters.Fast);
-            services.AddHttpClient(HttpSmsPort.System).AddHttpMessageHandler(() => counter);
+            services.AddHttpClient(SmsHttpAdapter.System).AddHttpMessageHandler(() => counter);
         });
         return new NotificationsFixture(sandbox, adapter, counter);
     }
@@ -70,7 +70,7 @@ public sealed class NotificationsFixture : IAsyncDisposable
         return input;
     }
 
-    public Task<JsonObject> NotifyAsync(JsonObject input, string activity = NotifyHandler.Applicant, int attempt = 1) =>
+    public Task<JsonObject> NotifyAsync(JsonObject input, string activity = NotificationsNotifyHandler.Applicant, int attempt = 1) =>
         Activities.InvokeAsync(Adapters.Call(activity, input, step: "receipt", attempt: attempt), CancellationToken.None);
 
     public async Task<JsonArray> MailTo(string address) =>

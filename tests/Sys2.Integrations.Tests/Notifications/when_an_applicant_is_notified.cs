@@ -1,5 +1,5 @@
-using Sys2.Workflows.Integrations;
-using Sys2.Workflows.Integrations.Notifications;
+using Sys2.Integrations;
+using Sys2.Integrations.Notifications;
 
 namespace Sys2.Integrations.Tests.Notifications;
 
@@ -91,7 +91,7 @@ public sealed class when_an_applicant_is_notified
         await using var notify = await NotificationsFixture.StartAsync();
         var supplier = new System.Text.Json.Nodes.JsonObject { ["fiscalCode"] = "02123450443", ["name"] = "Edil Marche S.r.l.", ["email"] = "amministrazione@pec.edilmarche.it" };
 
-        var result = await notify.NotifyAsync(NotificationsFixture.Notice(supplier, "Fattura n. 12: accettata (EC01)"), NotifyHandler.Supplier);
+        var result = await notify.NotifyAsync(NotificationsFixture.Notice(supplier, "Fattura n. 12: accettata (EC01)"), NotificationsNotifyHandler.Supplier);
 
         result["channel"]!.GetValue<string>().ShouldBe("email");
         (await notify.MailTo("amministrazione@pec.edilmarche.it")).Single()!["subject"]!.GetValue<string>().ShouldBe("Fattura n. 12: accettata (EC01)");

@@ -1,4 +1,4 @@
-using Sys2.Workflows.Integrations.Notifications;
+using Sys2.Integrations.Notifications;
 
 namespace Sys2.Integrations.Tests.Notifications;
 

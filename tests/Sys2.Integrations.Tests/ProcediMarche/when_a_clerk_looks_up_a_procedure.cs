@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Integrations;
+using Sys2.Integrations.ProcediMarche;
 using Sys2.Integrations.Tests.Harness;
 using Sys2.Sandbox.Faults;
-using Sys2.Workflows.Integrations;
-using Sys2.Workflows.Integrations.ProcediMarche;
 using Sys2.Workflows.Tenants;
 
 namespace Sys2.Integrations.Tests.ProcediMarche;
@@ -29,7 +29,7 @@ public sealed class when_a_clerk_looks_up_a_procedure : IAsyncLifetime
 
     private IActivityPort Port => _services.GetRequiredService<IActivityPort>();
 
-    private IProcediMarche Catalogue => _services.GetRequiredService<IProcediMarche>();
+    private IProcediMarchePort Catalogue => _services.GetRequiredService<IProcediMarchePort>();
 
     private Task<JsonObject> Lookup(string tenant, string code) =>
         Port.InvokeAsync(Adapters.Call("procedimarche.lookup", tenant, new JsonObject { ["code"] = code }), CancellationToken.None);
@@ -101,7 +101,7 @@ public sealed class when_a_clerk_looks_up_a_procedure : IAsyncLifetime
         {
             var list = new List<long>();
             foreach (var entity in EntityCatalogue.Load().All.Take(20))
-                list.Add((await sp.GetRequiredService<IProcediMarche>().LookupAsync(entity.TenantId, "SUAP-ORD", Guid.NewGuid().ToString(), CancellationToken.None)).Fees.Istruttoria);
+                list.Add((await sp.GetRequiredService<IProcediMarchePort>().LookupAsync(entity.TenantId, "SUAP-ORD", Guid.NewGuid().ToString(), CancellationToken.None)).Fees.Istruttoria);
             return list;
         }
 
@@ -151,7 +151,7 @@ public sealed class when_a_clerk_looks_up_a_procedure : IAsyncLifetime
 
         for (var i = 0; i < 10; i++)
         {
-            var entry = await patient.GetRequiredService<IProcediMarche>().LookupAsync("A044", "SUE-CILA", $"key-{i}", CancellationToken.None);
+            var entry = await patient.GetRequiredService<IProcediMarchePort>().LookupAsync("A044", "SUE-CILA", $"key-{i}", CancellationToken.None);
             entry.Fees.Segreteria.ShouldBeGreaterThan(0);
         }
 
@@ -171,7 +171,7 @@ public sealed class when_a_clerk_looks_up_a_procedure : IAsyncLifetime
         var started = DateTime.UtcNow;
 
         var failure = await Should.ThrowAsync<IntegrationException>(() =>
-            impatient.GetRequiredService<IProcediMarche>().LookupAsync("H769", "SUAP-SCIA", "key-1", CancellationToken.None));
+            impatient.GetRequiredService<IProcediMarchePort>().LookupAsync("H769", "SUAP-SCIA", "key-1", CancellationToken.None));
 
         failure.Transient.ShouldBeTrue();
         failure.Message.ShouldContain("timed out");

@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Integrations;
+using Sys2.Integrations.Protocol;
 using Sys2.Integrations.Tests.Harness;
 using Sys2.Sandbox.Faults;
 using Sys2.Workflows.Formats.Protocol;
-using Sys2.Workflows.Integrations;
-using Sys2.Workflows.Integrations.Protocol;
 
 namespace Sys2.Integrations.Tests.Protocol;
 
@@ -38,7 +38,7 @@ public sealed class when_a_document_is_registered_in_the_protocol : IAsyncLifeti
         await _sandbox.DisposeAsync();
     }
 
-    private IProtocolRegister Register => _services.GetRequiredService<IProtocolRegister>();
+    private IProtocolPort Register => _services.GetRequiredService<IProtocolPort>();
 
     private static JsonObject Applicant(string fiscalCode = "RSSMRA45D25F205N") =>
         new() { ["fiscalCode"] = fiscalCode, ["name"] = "Mario Rossi", ["email"] = "mario.rossi@pec.it", ["phone"] = "+39 0735 581234" };

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Integrations;
+using Sys2.Integrations.SigmaTer;
 using Sys2.Integrations.Tests.Harness;
 using Sys2.Sandbox.Faults;
 using Sys2.Workflows.Formats.FiscalCodes;
-using Sys2.Workflows.Integrations;
-using Sys2.Workflows.Integrations.SigmaTer;
 using Sys2.Workflows.Tenants;
 
 namespace Sys2.Integrations.Tests.SigmaTer;
@@ -27,7 +27,7 @@ public sealed class when_a_clerk_asks_for_a_visura : IAsyncLifetime
         await _sandbox.DisposeAsync();
     }
 
-    private ISigmaTer SigmaTer => _services.GetRequiredService<ISigmaTer>();
+    private ISigmaTerPort SigmaTer => _services.GetRequiredService<ISigmaTerPort>();
 
     private Task<JsonObject> Visura(JsonObject parcel) =>
         _services.GetRequiredService<IActivityPort>().InvokeAsync(
@@ -193,7 +193,7 @@ public sealed class when_a_clerk_asks_for_a_visura : IAsyncLifetime
         _sandbox.Faults.Set("sigmater", new FaultSettings { Timeouts = 1, TimeoutDelay = TimeSpan.FromSeconds(20) });
 
         var failure = await Should.ThrowAsync<IntegrationException>(() =>
-            impatient.GetRequiredService<ISigmaTer>().VisuraAsync(new ParcelKey("H769", null, "1", "1", null), "k", CancellationToken.None));
+            impatient.GetRequiredService<ISigmaTerPort>().VisuraAsync(new ParcelKey("H769", null, "1", "1", null), "k", CancellationToken.None));
 
         failure.Transient.ShouldBeTrue();
         failure.Message.ShouldContain("timed out");

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Integrations;
+using Sys2.Integrations.ProcediMarche;
+using Sys2.Integrations.Protocol;
+using Sys2.Integrations.SigmaTer;
 using Sys2.Integrations.Tests.Harness;
 using Sys2.Workflows.Definitions;
 using Sys2.Workflows.Definitions.Loading;
-using Sys2.Workflows.Integrations;
-using Sys2.Workflows.Integrations.ProcediMarche;
-using Sys2.Workflows.Integrations.Protocol;
-using Sys2.Workflows.Integrations.SigmaTer;
 
 namespace Sys2.Integrations.Tests.Wiring;
 

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Sys2.Integrations;
+using Sys2.Integrations.ProcediMarche;
+using Sys2.Integrations.Protocol;
+using Sys2.Integrations.SigmaTer;
 using Sys2.Integrations.Tests.Harness;
 using Sys2.Sandbox.Faults;
 using Sys2.Workflows.Definitions;
-using Sys2.Workflows.Integrations;
-using Sys2.Workflows.Integrations.ProcediMarche;
-using Sys2.Workflows.Integrations.Protocol;
-using Sys2.Workflows.Integrations.SigmaTer;
 
 namespace Sys2.Integrations.Tests.Wiring;
 
@@ -32,7 +32,7 @@ public sealed class when_the_adapters_are_wired
     {
         var services = new ServiceCollection().AddProtocolAdapter(Nowhere);
 
-        Should.Throw<InvalidOperationException>(() => services.AddProtocolAdapter(Nowhere)).Message.ShouldContain("IProtocolRegister");
+        Should.Throw<InvalidOperationException>(() => services.AddProtocolAdapter(Nowhere)).Message.ShouldContain("IProtocolPort");
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class when_the_adapters_are_wired
             o.BreakerFailureRatio = 0.5;
             o.BreakDuration = TimeSpan.FromSeconds(30);
         }));
-        var sigmaTer = services.GetRequiredService<ISigmaTer>();
+        var sigmaTer = services.GetRequiredService<ISigmaTerPort>();
         var parcel = new ParcelKey("H769", null, "1", "1", null);
         sandbox.Faults.Set("sigmater", new FaultSettings { ServerErrors = 1 });
 

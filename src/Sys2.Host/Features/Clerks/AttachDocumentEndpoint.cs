@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Sys2.Workflows.Formats;
 using Sys2.Host.Cases;
 using Sys2.Workflows.Runtime;
 
@@ -15,7 +15,7 @@ public static class AttachDocumentEndpoint
             byte[] content;
             try { content = Convert.FromBase64String(body.ContentBase64); }
             catch (FormatException) { return Task.FromResult(Results.Problem("contentBase64 is not valid base64", statusCode: 400)); }
-            var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+            var sha256 = Sha256Hex.Of(content);
             return CaseAnswers.SendAsync(request, cases, caseId, body.CommandId, body.ExpectedVersion,
                 by => new AttachDocument(body.Name, sha256, body.MediaType, content.LongLength, by), ct);
         });

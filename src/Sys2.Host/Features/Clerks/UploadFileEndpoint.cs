@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Marten;
 using Sys2.Host.Files;
+using Sys2.Workflows.Formats;
 
 namespace Sys2.Host.Features.Clerks;
 
@@ -26,7 +26,7 @@ public static class UploadFileEndpoint
             var content = buffer.ToArray();
             var file = new StoredFile
             {
-                Id = Convert.ToHexStringLower(SHA256.HashData(content)), Name = name, Size = content.LongLength, Content = content,
+                Id = Sha256Hex.Of(content), Name = name, Size = content.LongLength, Content = content,
                 MediaType = request.ContentType ?? "application/octet-stream", StoredAt = clock.GetUtcNow(),
             };
             await using var session = store.LightweightSession(caller.Tenant);

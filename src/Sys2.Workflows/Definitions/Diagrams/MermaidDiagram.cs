@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Sys2.Workflows.Definitions.Loading;
 using Sys2.Workflows.Definitions.Validation;
 
 namespace Sys2.Workflows.Definitions.Diagrams;
@@ -79,7 +78,7 @@ public static partial class MermaidDiagram
             if (clock.OnExpiry.Next is not { } next) continue;
             var id = ids.Of("c_", clock.Name);
             clockNodes.Add($"{id}((\"{Escape("⏰ " + clock.Name)}\"))");
-            var effect = clock.OnExpiry.Effect == ExpiryEffect.None ? "" : ": " + ModelBuilder.Kebab(clock.OnExpiry.Effect.ToString());
+            var effect = clock.OnExpiry.Effect == ExpiryEffect.None ? "" : ": " + KebabCase.Of(clock.OnExpiry.Effect);
             edges.Add(new(id, Target(null, next), $"{clock.Name} expires {clock.Term}{effect}", EdgeStyle.Dashed));
         }
 
@@ -125,7 +124,7 @@ public static partial class MermaidDiagram
             case WaitStep wait: lines.Add("⏳ " + wait.Event); break;
             case ParallelStep: lines.Add("fork"); break;
             case EndStep end:
-                var outcome = ModelBuilder.Kebab(end.Outcome.ToString());
+                var outcome = KebabCase.Of(end.Outcome);
                 if (outcome != step.Label) lines.Add(outcome);
                 break;
             case InvalidStep: lines.Add("⚠ invalid"); break;

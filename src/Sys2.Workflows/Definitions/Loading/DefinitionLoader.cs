@@ -1,4 +1,5 @@
 using Sys2.Workflows.Definitions.Versions;
+using Sys2.Workflows.Formats;
 
 namespace Sys2.Workflows.Definitions.Loading;
 
@@ -31,7 +32,7 @@ public static class DefinitionLoader
         // The builder repeats some schema findings in plainer words, naming the value: keep one
         // report per line and column, the builder's.
         var builderProblems = new List<DefinitionProblem>();
-        var definition = new ModelBuilder(document, builderProblems).Build(canonical, CanonicalJson.Sha256(canonical));
+        var definition = new ModelBuilder(document, builderProblems).Build(canonical, Sha256Hex.Of(canonical));
         return new DefinitionLoad(file, definition, Supersede(problems, builderProblems), text);
     }
 

@@ -372,8 +372,8 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
         var text = RequiredString(obj, at, field);
         if (text is null) return null;
         foreach (var value in System.Enum.GetValues<T>())
-            if (Kebab(value.ToString()) == text) return value;
-        var allowed = string.Join(", ", System.Enum.GetValues<T>().Select(v => Kebab(v.ToString())));
+            if (KebabCase.Of(value) == text) return value;
+        var allowed = string.Join(", ", System.Enum.GetValues<T>().Select(v => KebabCase.Of(v)));
         Problem(at + "/" + field, $"'{field}' has unknown value '{text}': expected one of {allowed}");
         return null;
     }
@@ -392,8 +392,4 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
     };
 
     private static string Lower<T>(T value) where T : struct, System.Enum => value.ToString().ToLowerInvariant();
-
-    /// <summary>DeemedApproved → deemed-approved, SilenzioAssenso → silenzio-assenso.</summary>
-    internal static string Kebab(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

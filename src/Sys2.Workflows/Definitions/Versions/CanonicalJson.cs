@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,9 +17,6 @@ public static class CanonicalJson
             Write(writer, node);
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
-
-    public static string Sha256(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static void Write(Utf8JsonWriter writer, JsonNode? node)
     {
