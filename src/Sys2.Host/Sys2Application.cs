@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Sys2.Host.Api;
 using Sys2.Host.Cases;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 using Sys2.Host.Definitions;
 using Sys2.Host.Demo;
 using Sys2.Host.Engine;
@@ -28,7 +28,7 @@ public static class Sys2Application
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        var connection = await DatabaseConnection.ResolveAsync(builder.Configuration);
+        var connection = await DatabaseConnection.ResolveAsync(builder.Configuration, RepositoryRoot.TryFind());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddMarten(opts => MartenSetup.Configure(opts, connection))

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Sys2.Host;
 using Sys2.Host.Cases;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 using Sys2.Host.Engine;
 using Sys2.Host.Integrations;
 using Sys2.Workflows.Integrations;
@@ -96,7 +96,7 @@ public sealed class BenchHost : IAsyncDisposable
 /// <summary>Fresh databases on the server the product would use (the private cluster unless a connection string is configured).</summary>
 public static class BenchDatabases
 {
-    public static Task<string> ServerAsync() => DatabaseConnection.ResolveAsync(new ConfigurationBuilder().Build());
+    public static Task<string> ServerAsync() => DatabaseConnection.ResolveAsync(new ConfigurationBuilder().Build(), RepositoryRoot.TryFind());
 
     public static async Task<string> CreateAsync(string server, string database)
     {

@@ -1,4 +1,4 @@
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 
 namespace Sys2.Host.Cli;
 
@@ -12,7 +12,7 @@ public static class DbCommand
     {
         try
         {
-            var cluster = PrivatePostgres.ForRepository();
+            var cluster = RepositoryRoot.PrivateCluster();
             switch (args)
             {
                 case ["start"]:

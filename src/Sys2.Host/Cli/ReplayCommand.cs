@@ -5,7 +5,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Sys2.Host.Cases;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 using Sys2.Host.Storage;
 
 namespace Sys2.Host.Cli;
@@ -27,7 +27,7 @@ public static class ReplayCommand
             error.WriteLine(Usage);
             return 2;
         }
-        var connection = await DatabaseConnection.ResolveAsync(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        var connection = await DatabaseConnection.ResolveAsync(new ConfigurationBuilder().AddEnvironmentVariables().Build(), RepositoryRoot.TryFind());
         var tenants = request.Tenant is { } given ? [given] : await TenantsOfAsync(connection, request.CaseId);
         if (tenants.Count > 1)
         {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Sys2.Host.Cases;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 
 namespace Sys2.Host.Cli;
 
@@ -21,7 +21,7 @@ public static class VerifyCommand
             return 2;
         }
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var verifier = new AuditVerifier(await DatabaseConnection.ResolveAsync(configuration));
+        var verifier = new AuditVerifier(await DatabaseConnection.ResolveAsync(configuration, RepositoryRoot.TryFind()));
         var reports = target == "--all"
             ? await verifier.VerifyAllAsync()
             : [await verifier.VerifyAsync(TenantOf(target), target)];
