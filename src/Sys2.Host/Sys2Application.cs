@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Sys2.Host.Features;
 using Sys2.Host.Cases;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 using Sys2.Host.Definitions;
 using Sys2.Host.Demo;
 using Sys2.Host.Engine;
@@ -25,11 +25,29 @@ namespace Sys2.Host;
 /// </summary>
 public static class Sys2Application
 {
+    /// <summary>The product, ready to run: its database tables made and the definitions of <c>workflows/</c> published.</summary>
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var (app, connection) = await ConfigureAsync(args, configure);
+        await PrepareDatabaseAsync(connection);
+        var workflows = WorkflowsFolder(app.Configuration);
+        var published = await app.Services.GetRequiredService<DefinitionCatalog>().PublishFolderAsync(workflows);
+        app.Logger.LogInformation("Published {Count} definitions from {Folder}: {Keys}", published.Count, workflows,
+            string.Join(", ", published.Select(p => p.Key)));
+        return app;
+    }
+
+    /// <summary>
+    /// The product configured but not touched: nothing written to the database, nothing published. What
+    /// Wolverine's and Marten's own commands (<c>codegen</c>, <c>describe</c>, <c>db-apply</c>, …) work on.
+    /// </summary>
+    public static async Task<WebApplication> ConfigureAsync(string[] args) => (await ConfigureAsync(args, configure: null)).App;
+
+    private static async Task<(WebApplication App, string Connection)> ConfigureAsync(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        var connection = await DatabaseConnection.ResolveAsync(builder.Configuration);
+        var connection = await DatabaseConnection.ResolveAsync(builder.Configuration, RepositoryRoot.TryFind());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddMarten(opts => MartenSetup.Configure(opts, connection))
@@ -47,17 +65,11 @@ public static class Sys2Application
         builder.AddOperations(connection);
 
         var app = builder.Build();
-        await PrepareDatabaseAsync(connection);
-        var workflows = WorkflowsFolder(builder.Configuration);
-        var published = await app.Services.GetRequiredService<DefinitionCatalog>().PublishFolderAsync(workflows);
-        app.Logger.LogInformation("Published {Count} definitions from {Folder}: {Keys}", published.Count, workflows,
-            string.Join(", ", published.Select(p => p.Key)));
-
         app.MapOperations();
         app.MapGet("/", () => Results.Text("Sys2 – workflow engine for the SYS² aggregation. API: /api/definitions", "text/plain"));
         if (IntegrationSetup.SandboxMounted(builder.Configuration)) app.MapSandbox();
         app.MapFeatures();
-        return app;
+        return (app, connection);
     }
 
     public static async Task PrepareDatabaseAsync(string connectionString)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Sys2.Host;
 using Sys2.Host.Cases;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 using Sys2.Host.Engine;
 using Sys2.Host.Integrations;
 using Sys2.Integrations;
@@ -99,7 +99,7 @@ public static class BenchDatabases
     /// <summary>What the product reads too: <c>ConnectionStrings__Sys2</c> comes from the environment.</summary>
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 
-    public static Task<string> ServerAsync() => DatabaseConnection.ResolveAsync(Configuration);
+    public static Task<string> ServerAsync() => DatabaseConnection.ResolveAsync(Configuration, RepositoryRoot.TryFind());
 
     public static async Task<string> CreateAsync(string server, string database)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Sys2.Workflows.Definitions.Diagrams;
 using Sys2.Workflows.Definitions.Validation;
 
@@ -10,19 +11,25 @@ namespace Sys2.Host.Cli;
 public static class DiagramCommand
 {
     public const string Verb = "diagram";
-    public const string Usage = "usage: diagram <file>   (prints a Mermaid flowchart)";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        if (args is not [var path] || path is "-h" or "--help")
+        var file = new Argument<string>("file") { Description = "One definition file (YAML)" };
+        var command = new Command(Verb, "Prints a definition as a Mermaid flowchart.") { file };
+        command.SetAction(parsed =>
         {
-            error.WriteLine(Usage);
-            return 2;
-        }
+            HostCommandLine.UseCallersDirectory();
+            return Run(parsed.GetRequiredValue(file), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    public static int Run(string path, TextWriter output, TextWriter error)
+    {
         if (Directory.Exists(path))
         {
             error.WriteLine($"{path}: is a folder; diagram draws one definition file");
-            return 2;
+            return HostCommandLine.UsageError;
         }
         var loads = ValidateCommand.Load([path]);
         var problems = DefinitionValidator.Validate(loads);

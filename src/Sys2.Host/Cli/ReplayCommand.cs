@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -5,7 +6,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Sys2.Host.Cases;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 using Sys2.Host.Storage;
 
 namespace Sys2.Host.Cli;
@@ -18,16 +19,46 @@ namespace Sys2.Host.Cli;
 public static class ReplayCommand
 {
     public const string Verb = "replay";
-    public const string Usage = "usage: replay <case-id> [--tenant T] [--version N | --at 2026-03-05T10:00:00Z]";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        if (Parse(args) is not { } request)
+        var caseId = new Argument<string>("case-id") { Description = "The case, e.g. SUAP-H769-2026-0000001" };
+        var tenant = new Option<string?>("--tenant") { Description = "The entity holding the case, when more than one does" };
+        var version = new Option<long?>("--version") { Description = "Stop after this event (1 is the opening)" };
+        version.Validators.Add(result =>
         {
-            error.WriteLine(Usage);
-            return 2;
-        }
-        var connection = await DatabaseConnection.ResolveAsync(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+            if (result.GetValue(version) is <= 0) result.AddError("--version counts events from 1");
+        });
+        var at = new Option<DateTimeOffset?>("--at")
+        {
+            Description = "Stop at this instant, e.g. 2026-03-05T10:00:00Z (UTC when it names no offset)",
+            CustomParser = result =>
+            {
+                if (DateTimeOffset.TryParse(result.Tokens[0].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+                    return instant;
+                result.AddError($"--at: '{result.Tokens[0].Value}' is not an instant like 2026-03-05T10:00:00Z");
+                return null;
+            },
+        };
+        var command = new Command(Verb, "Prints a case's history (who, when, what, why) and its state after each event, replayed with the engine's own fold.")
+        {
+            caseId, tenant, version, at,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(version) is not null && result.GetValue(at) is not null) result.AddError("--version and --at: give one of them");
+        });
+        command.SetAction((parsed, ct) => RunAsync(
+            new Request(parsed.GetRequiredValue(caseId), parsed.GetValue(tenant), parsed.GetValue(version), parsed.GetValue(at)),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public sealed record Request(string CaseId, string? Tenant, long? Version, DateTimeOffset? At);
+
+    public static async Task<int> RunAsync(Request request, TextWriter output, TextWriter error)
+    {
+        var connection = await DatabaseConnection.ResolveAsync(new ConfigurationBuilder().AddEnvironmentVariables().Build(), RepositoryRoot.TryFind());
         var tenants = request.Tenant is { } given ? [given] : await TenantsOfAsync(connection, request.CaseId);
         if (tenants.Count > 1)
         {
@@ -57,29 +88,6 @@ public static class ReplayCommand
         output.WriteLine($"case {request.CaseId} (tenant {tenant}): {entries.Count} event(s){limit}");
         foreach (var entry in entries) Write(entry, output);
         return 0;
-    }
-
-    private sealed record Request(string CaseId, string? Tenant, long? Version, DateTimeOffset? At);
-
-    private static Request? Parse(IReadOnlyList<string> args)
-    {
-        if (args.Count == 0 || args[0].StartsWith('-')) return null;
-        var request = new Request(args[0], null, null, null);
-        for (var i = 1; i < args.Count; i += 2)
-        {
-            if (i + 1 >= args.Count) return null;
-            var value = args[i + 1];
-            switch (args[i])
-            {
-                case "--tenant": request = request with { Tenant = value }; break;
-                case "--version" when long.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0: request = request with { Version = n }; break;
-                case "--at" when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at):
-                    request = request with { At = at };
-                    break;
-                default: return null;
-            }
-        }
-        return request.Version is not null && request.At is not null ? null : request;
     }
 
     /// <summary>The tenants holding a stream with this id; case ids carry their entity, so there is at most one in practice.</summary>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Sys2.Workflows.Definitions;
 using Sys2.Workflows.Definitions.Loading;
 using Sys2.Workflows.Definitions.Validation;
@@ -11,15 +12,25 @@ namespace Sys2.Host.Cli;
 public static class ValidateCommand
 {
     public const string Verb = "validate";
-    public const string Usage = "usage: validate <file-or-folder>...   (folders: every *.yaml and *.yml in them)";
 
-    public static int Run(IReadOnlyList<string> paths, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        if (paths.Count == 0 || paths.Any(p => p is "-h" or "--help"))
+        var paths = new Argument<string[]>("file-or-folder")
         {
-            error.WriteLine(Usage);
-            return 2;
-        }
+            Description = "Definition files, or folders: every *.yaml and *.yml in them",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command(Verb, "Checks definitions: every problem as file:line:column: message; exit 0 only when there are none.") { paths };
+        command.SetAction(parsed =>
+        {
+            HostCommandLine.UseCallersDirectory();
+            return Run(parsed.GetRequiredValue(paths), parsed.InvocationConfiguration.Output);
+        });
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> paths, TextWriter output)
+    {
         var loads = Load(paths);
         var problems = DefinitionValidator.Validate(loads);
         foreach (var problem in problems) output.WriteLine(problem);

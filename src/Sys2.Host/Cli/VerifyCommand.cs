@@ -1,6 +1,7 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Sys2.Host.Cases;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 
 namespace Sys2.Host.Cli;
 
@@ -13,18 +14,35 @@ public static class VerifyCommand
 {
     public const string Verb = "verify";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    public static Command Create()
     {
-        if (args is not [var target])
+        var caseId = new Argument<string?>("case-id")
         {
-            output.WriteLine("usage: verify <case-id> | --all   (a case id reads KIND-TENANT-YEAR-NUMBER, e.g. SUAP-H769-2026-0000001)");
-            return 2;
-        }
+            Description = "The case to verify; a case id reads KIND-TENANT-YEAR-NUMBER, e.g. SUAP-H769-2026-0000001",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var all = new Option<bool>("--all") { Description = "Verify every case" };
+        var command = new Command(Verb, "Recomputes the audit chain of a case (or of every case) and names the first event altered, removed or reordered.")
+        {
+            caseId, all,
+        };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(caseId) is null) == !result.GetValue(all))
+                result.AddError("give either a case id or --all");
+        });
+        command.SetAction((parsed, ct) => RunAsync(parsed.GetValue(caseId), parsed.InvocationConfiguration.Output, ct));
+        return command;
+    }
+
+    /// <param name="caseId">The case to verify; null for every case.</param>
+    public static async Task<int> RunAsync(string? caseId, TextWriter output, CancellationToken ct = default)
+    {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var verifier = new AuditVerifier(await DatabaseConnection.ResolveAsync(configuration));
-        var reports = target == "--all"
+        var verifier = new AuditVerifier(await DatabaseConnection.ResolveAsync(configuration, RepositoryRoot.TryFind(), ct));
+        var reports = caseId is null
             ? await verifier.VerifyAllAsync()
-            : [await verifier.VerifyAsync(TenantOf(target), target)];
+            : [await verifier.VerifyAsync(TenantOf(caseId), caseId)];
         foreach (var report in reports) output.WriteLine(report);
         var broken = reports.Count(r => !r.Intact);
         output.WriteLine(broken == 0 ? $"{reports.Count} case(s), every chain intact" : $"{broken} of {reports.Count} case(s) altered");

@@ -1,3 +1,4 @@
+using JasperFx.CodeGeneration;
 using JasperFx.Resources;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -24,8 +25,10 @@ public static class WolverineSetup
     public static void Configure(WolverineOptions opts, IConfiguration configuration)
     {
         opts.ApplicationAssembly = typeof(WolverineSetup).Assembly;
-        // Wolverine 6 ships no Roslyn: handler adapters are compiled at start-up by this package.
-        opts.UseRuntimeCompilation();
+        // The handler adapters are generated ahead of time into Internal/Generated (`codegen write`, see README) and
+        // compiled with the host: no Roslyn at run time, ~100 MB less memory and a start in seconds. A test
+        // (when_the_generated_code_is_checked) fails when a handler changed and the files were not written again.
+        opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
         opts.Discovery.IncludeAssembly(typeof(WolverineSetup).Assembly);
 
         opts.Policies.UseDurableLocalQueues();

@@ -70,25 +70,23 @@ public sealed class EntityCatalogue
             throw new EntityCatalogueFormatException(sourceName, [$"{sourceName}:1: expected the header '{expectedHeader}', got '{header}'"]);
         }
 
-        var lineNumber = 1;
-        while (reader.ReadLine() is { } line)
+        foreach (var record in CsvRecords.Read(reader, firstLine: 2))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (record is { Error: null, Fields: [var only] } && string.IsNullOrWhiteSpace(only))
             {
                 continue;
             }
 
-            var row = new RowReader(sourceName, lineNumber, problems);
-            var entity = row.Read(line);
+            var row = new RowReader(sourceName, record.Line, problems);
+            var entity = row.Read(record);
             if (entity is not null)
             {
-                entities.Add((entity, lineNumber));
+                entities.Add((entity, record.Line));
             }
 
             if (row.MarkedLead)
             {
-                leadLines.Add(lineNumber);
+                leadLines.Add(record.Line);
             }
         }
 
@@ -164,14 +162,15 @@ public sealed class EntityCatalogue
         /// <summary>True when the row's <c>lead</c> column says yes, whatever else is wrong with it.</summary>
         public bool MarkedLead { get; private set; }
 
-        public Entity? Read(string line)
+        public Entity? Read(CsvRecord record)
         {
-            var fields = SplitCsvLine(line);
-            if (fields is null)
+            if (record.Error is { } unreadable)
             {
-                Fail($"{sourceName}:{lineNumber}: unterminated quoted field");
+                Fail($"{sourceName}:{lineNumber}: {unreadable}");
                 return null;
             }
+
+            var fields = record.Fields.Select(f => f.Trim()).ToList();
 
             if (fields.Count != Columns.Count)
             {
@@ -283,58 +282,6 @@ public sealed class EntityCatalogue
         {
             failed = true;
             problems.Add(problem);
-        }
-
-        /// <summary>
-        /// Splits one CSV line on commas, honouring double-quoted fields with "" as an escaped quote;
-        /// fields are trimmed. Returns null for an unterminated quote. Fields spanning lines are not supported.
-        /// </summary>
-        private static List<string>? SplitCsvLine(string line)
-        {
-            var fields = new List<string>();
-            var current = new StringBuilder();
-            var quoted = false;
-            for (var i = 0; i < line.Length; i++)
-            {
-                var c = line[i];
-                if (quoted)
-                {
-                    if (c != '"')
-                    {
-                        current.Append(c);
-                    }
-                    else if (i + 1 < line.Length && line[i + 1] == '"')
-                    {
-                        current.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else if (c == '"')
-                {
-                    quoted = true;
-                }
-                else if (c == ',')
-                {
-                    fields.Add(current.ToString().Trim());
-                    current.Clear();
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-
-            if (quoted)
-            {
-                return null;
-            }
-
-            fields.Add(current.ToString().Trim());
-            return fields;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Sys2.Host.Cases;
-using Sys2.Host.Database;
 using Sys2.Host.Tests.Harness;
 using Sys2.Workflows.Cases.Events;
 using Sys2.Workflows.Definitions.Loading;

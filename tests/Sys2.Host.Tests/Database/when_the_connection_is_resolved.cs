@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 
 namespace Sys2.Host.Tests.Database;
 
@@ -12,7 +12,7 @@ public class when_the_connection_is_resolved
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Sys2"] = "Host=db.example;Database=x" })
             .Build();
 
-        DatabaseConnection.Resolve(config).ShouldBe("Host=db.example;Database=x");
+        DatabaseConnection.Resolve(config, checkoutRoot: null).ShouldBe("Host=db.example;Database=x");
     }
 
     [Fact]

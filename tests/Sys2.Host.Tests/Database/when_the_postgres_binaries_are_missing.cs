@@ -1,4 +1,4 @@
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 
 namespace Sys2.Host.Tests.Database;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 using Sys2.Host.Tests.Harness;
 
 namespace Sys2.Host.Tests.Database;
@@ -9,7 +9,7 @@ public class when_the_private_cluster_is_started
     [Fact]
     public async Task it_accepts_connections_and_reports_version_15()
     {
-        var connectionString = await PrivatePostgres.ForRepository().StartAsync();
+        var connectionString = await RepositoryRoot.PrivateCluster().StartAsync();
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -24,14 +24,14 @@ public class when_the_private_cluster_is_started
     [Fact]
     public async Task it_is_reused_when_already_running()
     {
-        var first = await PrivatePostgres.ForRepository().StartAsync();
+        var first = await RepositoryRoot.PrivateCluster().StartAsync();
         var startedAt = await PostmasterStartTime(first);
 
-        var second = await PrivatePostgres.ForRepository().StartAsync();
+        var second = await RepositoryRoot.PrivateCluster().StartAsync();
 
         second.ShouldBe(first);
         (await PostmasterStartTime(second)).ShouldBe(startedAt);
-        (await PrivatePostgres.ForRepository().StatusAsync()).Running.ShouldBeTrue();
+        (await RepositoryRoot.PrivateCluster().StatusAsync()).Running.ShouldBeTrue();
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using Npgsql;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 using Sys2.Host.Tests.Harness;
 
 namespace Sys2.Host.Tests.Database;

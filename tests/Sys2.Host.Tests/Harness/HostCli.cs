@@ -7,7 +7,11 @@ public static class HostCli
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunInAsync(workingDirectory: null, environment, args);
+
+    /// <summary>As <see cref="RunAsync"/>, in <paramref name="workingDirectory"/> (the product's content root).</summary>
+    public static async Task<Result> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var appHost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "Sys2.Host.exe" : "Sys2.Host");
         var start = File.Exists(appHost)
@@ -15,6 +19,7 @@ public static class HostCli
             : new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Sys2.Host.dll") } };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         foreach (var (name, value) in environment) start.Environment[name] = value;
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
 

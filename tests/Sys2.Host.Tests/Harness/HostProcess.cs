@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 using Sys2.Host.Engine;
 
 namespace Sys2.Host.Tests.Harness;

@@ -1,4 +1,4 @@
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 
 namespace Sys2.Host.Tests.Harness;
 
@@ -13,7 +13,7 @@ public sealed class ScratchCluster : IAsyncDisposable
     public ScratchCluster()
     {
         // Beside the shared cluster's folder, which the postgres user is known to reach (also under SYS2_POSTGRES_DIR).
-        var parent = PrivatePostgres.ForRepository().Paths.ParentDirectory;
+        var parent = RepositoryRoot.PrivateCluster().Paths.ParentDirectory;
         var scratchRoot = Path.Combine(parent, "scratch");
         folder = Path.Combine(scratchRoot, Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
@@ -33,7 +33,7 @@ public sealed class ScratchCluster : IAsyncDisposable
     public PrivatePostgresPaths Paths { get; }
 
     /// <summary>A new handle on this cluster, as another process would have.</summary>
-    public PrivatePostgres Handle() => new(Paths);
+    public PrivateCluster Handle() => new(Paths);
 
     public async ValueTask DisposeAsync()
     {

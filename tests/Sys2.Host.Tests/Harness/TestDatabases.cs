@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
-using Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 
 namespace Sys2.Host.Tests.Harness;
 
@@ -14,7 +14,7 @@ public static class TestDatabases
 {
     // One start (or reuse) per test run; every caller awaits the same task. A failure is cached too,
     // so every test reports the same cause instead of each retrying a broken start.
-    static readonly Lazy<Task<string>> Server = new(() => DatabaseConnection.ResolveAsync(new ConfigurationBuilder().Build()));
+    static readonly Lazy<Task<string>> Server = new(() => DatabaseConnection.ResolveAsync(new ConfigurationBuilder().Build(), RepositoryRoot.TryFind()));
 
     /// <summary>The connection string of database <c>sys2</c> on the test server, started if needed.</summary>
     public static Task<string> ServerAsync() => Server.Value;

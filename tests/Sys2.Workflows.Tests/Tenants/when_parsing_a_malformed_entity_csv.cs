@@ -169,4 +169,17 @@ public class when_parsing_a_malformed_entity_csv
         Problems(Header, Lead, "\"Fermo,comune,109006,D542,FM,63900,00334990447,")
             .ShouldBe(["test.csv:3: unterminated quoted field"]);
     }
+
+    [Fact]
+    public void a_quoted_field_may_span_lines_and_later_lines_keep_their_numbers()
+    {
+        Problems(Header, Lead, "\"Unione\nValle del Tronto\",unione,,,,,,", "Fermo,comune,10900,D542,FM,63900,00334990447,")
+            .ShouldBe(["test.csv:5: field 'istat' value '10900': expected 6 digits"]);
+    }
+
+    [Theory]
+    [InlineData("Fer\"mo,comune,109006,D542,FM,63900,00334990447,", "test.csv:3: a quote inside a field that does not start with one (quote the whole field and double the quote)")]
+    [InlineData("\"Fermo\"x,comune,109006,D542,FM,63900,00334990447,", "test.csv:3: text after the closing quote of a field")]
+    public void a_quote_out_of_place_is_reported(string row, string problem) =>
+        Problems(Header, Lead, row).ShouldBe([problem]);
 }

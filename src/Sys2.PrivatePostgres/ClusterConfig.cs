@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sys2.Host.Database;
+namespace Sys2.PrivatePostgres;
 
 /// <summary>The cluster's settings: fixed ones written once after initdb, per-start ones (port, socket folder) in an included file.</summary>
 internal static class ClusterConfig
@@ -15,7 +15,7 @@ internal static class ClusterConfig
     {
         File.AppendAllText(Path.Combine(dataDirectory, "postgresql.conf"), $"""
 
-            # --- Sys2 private cluster (see src/Sys2.Host/Database) ---
+            # --- Sys2 private cluster (see src/Sys2.PrivatePostgres) ---
             # Only this machine may connect; authentication is 'trust' (initdb --auth=trust).
             listen_addresses = '127.0.0.1'
             # Test assemblies run in parallel, each with its own connection pools.

@@ -1,4 +1,4 @@
-namespace Sys2.Host.Database;
+namespace Sys2.PrivatePostgres;
 
 /// <summary>
 /// The PostgreSQL programs we drive, run as the right user: PostgreSQL refuses to run as root,

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Sys2.Host.Database;
+namespace Sys2.PrivatePostgres;
 
 /// <summary>Loopback ports for the cluster: a fixed port would clash with a system PostgreSQL or another checkout.</summary>
 internal static class FreeTcpPort

@@ -1,14 +1,14 @@
 using System.Globalization;
 using Npgsql;
 
-namespace Sys2.Host.Database;
+namespace Sys2.PrivatePostgres;
 
 /// <summary>
-/// A PostgreSQL cluster private to this checkout, under <c>.sys2/postgres/</c>, for development, tests and CI:
+/// A PostgreSQL cluster private to a checkout, under <c>.sys2/postgres/</c>, for development, tests and CI:
 /// initialised on first use, started when stopped, reused when running. Every step that changes the cluster
 /// runs under an exclusive lock, so parallel test assemblies can all call <see cref="StartAsync"/> at once.
 /// </summary>
-public sealed class PrivatePostgres
+public sealed class PrivateCluster
 {
     public const string DefaultDatabase = "sys2";
     public const string Superuser = "postgres";
@@ -17,20 +17,21 @@ public sealed class PrivatePostgres
     static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(3);
     static readonly TimeSpan ServerTimeout = TimeSpan.FromSeconds(90);
 
-    public PrivatePostgres(PrivatePostgresPaths paths) => Paths = paths;
+    public PrivateCluster(PrivatePostgresPaths paths) => Paths = paths;
 
     public PrivatePostgresPaths Paths { get; }
 
     /// <summary>
-    /// The cluster of the checkout around <paramref name="startDirectory"/> (default: this app's folder),
-    /// or the folder named by SYS2_POSTGRES_DIR when that is set.
+    /// The folder named by SYS2_POSTGRES_DIR when that is set, otherwise <c>.sys2/postgres</c> of the checkout
+    /// at <paramref name="checkoutRoot"/>. The caller knows what a checkout looks like; the cluster only needs a folder.
     /// </summary>
-    public static PrivatePostgres ForRepository(string? startDirectory = null)
+    public static PrivateCluster ForCheckout(string? checkoutRoot)
     {
         var overridden = Environment.GetEnvironmentVariable(PrivatePostgresPaths.OverrideVariable);
-        return new PrivatePostgres(string.IsNullOrWhiteSpace(overridden)
-            ? PrivatePostgresPaths.InRepository(RepositoryRoot.Find(startDirectory))
-            : new PrivatePostgresPaths(Path.GetFullPath(overridden)));
+        if (!string.IsNullOrWhiteSpace(overridden)) return new PrivateCluster(new PrivatePostgresPaths(Path.GetFullPath(overridden)));
+        return new PrivateCluster(PrivatePostgresPaths.InRepository(checkoutRoot ?? throw new PrivatePostgresException(
+            $"No checkout to keep the private PostgreSQL in: set {PrivatePostgresPaths.OverrideVariable} to a folder for it, "
+            + "or point ConnectionStrings:Sys2 / SYS2_CONNECTION at an existing server.")));
     }
 
     public static string ConnectionString(int port, string database = DefaultDatabase) =>
@@ -102,10 +103,14 @@ public sealed class PrivatePostgres
         if (tools.SwitchesUser && parent.Name == PrivatePostgresPaths.StateFolderName && !OperatingSystem.IsWindows())
             File.SetUnixFileMode(parent.FullName, File.GetUnixFileMode(parent.FullName) | UnixFileMode.OtherExecute);
 
-        if (Directory.Exists(Paths.ClusterDirectory)) return;
-        Directory.CreateDirectory(Paths.ClusterDirectory);
+        // The folder may exist already (SYS2_POSTGRES_DIR names one someone made, or the socket folder was lost),
+        // so every start makes sure of both. Before initdb the whole folder is ours to hand over; after it, only a
+        // socket folder we had to make again.
+        var uninitialised = !IsInitialized;
+        var socketMissing = !Directory.Exists(Paths.SocketDirectory);
         Directory.CreateDirectory(Paths.SocketDirectory);
-        await tools.GiveToServiceUserAsync(Paths.ClusterDirectory, ct);
+        if (uninitialised) await tools.GiveToServiceUserAsync(Paths.ClusterDirectory, ct);
+        else if (socketMissing) await tools.GiveToServiceUserAsync(Paths.SocketDirectory, ct);
     }
 
     async Task InitializeAsync(PostgresTools tools, CancellationToken ct)

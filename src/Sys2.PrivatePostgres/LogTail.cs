@@ -1,4 +1,4 @@
-namespace Sys2.Host.Database;
+namespace Sys2.PrivatePostgres;
 
 /// <summary>The last lines of the server log: where PostgreSQL says why it would not start.</summary>
 internal static class LogTail

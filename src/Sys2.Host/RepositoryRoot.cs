@@ -1,6 +1,11 @@
-namespace Sys2.Host.Database;
+using Sys2.PrivatePostgres;
 
-/// <summary>Finds the folder holding Sys2.sln, so state kept per checkout (like the private cluster) sits beside the code it serves.</summary>
+namespace Sys2.Host;
+
+/// <summary>
+/// Finds the folder holding Sys2.sln: the <c>workflows/</c> published at start-up, and state kept per checkout
+/// (the private cluster under <c>.sys2/</c>), sit beside the code they serve.
+/// </summary>
 public static class RepositoryRoot
 {
     public const string Marker = "Sys2.sln";
@@ -23,8 +28,11 @@ public static class RepositoryRoot
         return null;
     }
 
+    /// <summary>The private PostgreSQL cluster of this checkout, or the one SYS2_POSTGRES_DIR names.</summary>
+    public static PrivateCluster PrivateCluster() => Sys2.PrivatePostgres.PrivateCluster.ForCheckout(TryFind());
+
     public static string Find(string? startDirectory = null) =>
-        TryFind(startDirectory) ?? throw new PrivatePostgresException(
+        TryFind(startDirectory) ?? throw new InvalidOperationException(
             $"Could not find the repository root: no folder containing {Marker} above " +
             $"'{startDirectory ?? AppContext.BaseDirectory}' or the current folder.");
 }

@@ -1,4 +1,4 @@
-namespace Sys2.Host.Database;
+namespace Sys2.PrivatePostgres;
 
 /// <summary>The private cluster could not be set up, started, reached or stopped. The message says what to look at.</summary>
 public sealed class PrivatePostgresException(string message, Exception? inner = null) : Exception(message, inner)

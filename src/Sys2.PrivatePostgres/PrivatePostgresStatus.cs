@@ -1,4 +1,4 @@
-namespace Sys2.Host.Database;
+namespace Sys2.PrivatePostgres;
 
 /// <summary>What <c>db status</c> reports.</summary>
 /// <param name="Port">The port it listens on when running; otherwise the one it used last, if any.</param>

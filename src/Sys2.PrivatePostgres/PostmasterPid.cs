@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sys2.Host.Database;
+namespace Sys2.PrivatePostgres;
 
 /// <summary>
 /// Reads postmaster.pid, which the running server keeps in its data folder. Its fourth line is the port it

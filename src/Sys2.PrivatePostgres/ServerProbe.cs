@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Sys2.Host.Database;
+namespace Sys2.PrivatePostgres;
 
 /// <summary>Talks to the running server: waits until it takes connections, checks it is ours, creates databases.</summary>
 internal static class ServerProbe

@@ -1,4 +1,4 @@
-namespace Sys2.Host.Database;
+namespace Sys2.PrivatePostgres;
 
 /// <summary>Where the private cluster keeps its files. Everything lives in one folder, <see cref="ClusterDirectory"/>.</summary>
 public sealed record PrivatePostgresPaths(string ClusterDirectory)

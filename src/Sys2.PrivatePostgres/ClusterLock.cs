@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Sys2.Host.Database;
+namespace Sys2.PrivatePostgres;
 
 /// <summary>
 /// An exclusive lock on a file, so test assemblies running in parallel (and the CLI) never initialise,

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Sys2.Host.Database;
+namespace Sys2.PrivatePostgres;
 
 internal sealed record CommandResult(string CommandLine, int ExitCode, string Output)
 {
