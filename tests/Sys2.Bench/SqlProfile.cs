@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Npgsql;
-using Sys2.Host.Database;
+using Sys2.Host;
+using Sys2.PrivatePostgres;
 
 namespace Sys2.Bench;
 
@@ -41,7 +42,7 @@ public static class SqlProfile
                 return (server, $"not preloaded on the configured server: ALTER SYSTEM SET shared_preload_libraries = '{Extension}' and restart it");
             var libraries = string.Join(",", preload.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Append(Extension));
             await BenchDatabases.ExecuteAsync(server, $"alter system set shared_preload_libraries = '{libraries}'");
-            await PrivatePostgres.ForRepository().StopAsync();
+            await RepositoryRoot.PrivateCluster().StopAsync();
             server = await BenchDatabases.ServerAsync();
         }
         await TrackAsync(server, "none");
