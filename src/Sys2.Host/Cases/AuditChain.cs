@@ -11,10 +11,10 @@ namespace Sys2.Host.Cases;
 /// </summary>
 public static class AuditChain
 {
-    public const string HashHeader = "hash";
+    public const string HashHeader = EventHeaders.Hash;
 
     /// <summary>The metadata headers that the hash covers, besides the event itself.</summary>
-    public static readonly string[] CoveredHeaders = ["tenant", "user", "role", "office", "correlation", "causation", "at", "definition"];
+    public static readonly string[] CoveredHeaders = EventHeaders.Covered;
 
     public static string Hash(string previousHash, string eventType, string eventJson, IReadOnlyDictionary<string, string?> metadata)
     {

@@ -65,9 +65,9 @@ public sealed class CaseHistory(IDocumentStore store)
             state = CaseEvolution.Evolve(state, e.Data);
             entries.Add(new CaseHistoryEntry(
                 e.Version, e.Data.GetType().Name, JsonNode.Parse(serializer.ToJson(e.Data)),
-                Header(e, "user") ?? e.UserName, Header(e, "role"), Header(e, "office"),
+                Header(e, EventHeaders.User) ?? e.UserName, Header(e, EventHeaders.Role), Header(e, EventHeaders.Office),
                 DecidedAt.Of(e), e.Timestamp,
-                e.CorrelationId, e.CausationId, Header(e, "definition"), state));
+                e.CorrelationId, e.CausationId, Header(e, EventHeaders.Definition), state));
         }
         return entries;
     }

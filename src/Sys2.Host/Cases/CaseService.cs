@@ -103,9 +103,10 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         {
             var metadata = new Dictionary<string, string?>
             {
-                ["tenant"] = command.Tenant, ["user"] = command.By.User, ["role"] = command.By.Role, ["office"] = command.By.Office,
-                ["correlation"] = session.CorrelationId, ["causation"] = session.CausationId,
-                [DecidedAt.Header] = DecidedAt.Format(now), ["definition"] = $"{definitionKey}#{definition.ContentHash}",
+                [EventHeaders.Tenant] = command.Tenant, [EventHeaders.User] = command.By.User,
+                [EventHeaders.Role] = command.By.Role, [EventHeaders.Office] = command.By.Office,
+                [EventHeaders.Correlation] = session.CorrelationId, [EventHeaders.Causation] = session.CausationId,
+                [EventHeaders.At] = DecidedAt.Format(now), [EventHeaders.Definition] = $"{definitionKey}#{definition.ContentHash}",
             };
             foreach (var (key, value) in metadata) @event.SetHeader(key, value ?? "");
             previous = AuditChain.Hash(previous, @event.Data.GetType().Name, serializer.ToJson(@event.Data), metadata);

@@ -9,7 +9,7 @@ namespace Sys2.Host.Cases;
 /// </summary>
 public static class DecidedAt
 {
-    public const string Header = "at";
+    public const string Header = EventHeaders.At;
 
     public static string Format(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 
