@@ -60,11 +60,15 @@ public static class IntegrationSetup
             var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
             services.PostConfigure<MPayCallbackOptions>(o => o.CallbackSecret ??= secret);
             services.PostConfigure<MPaySandboxOptions>(o => o.CallbackSecret ??= secret);
-            // The sandbox's SMTP sink picks a free port when it starts; mail goes there, in clear.
-            services.AddOptions<SmtpOptions>().Configure<SmtpSink>((smtp, sink) =>
+            // Mail goes to the sandbox's SMTP sink, in clear. Its port is fixed here, before anything
+            // starts: the email adapter reads its options once, possibly before the sink listens.
+            var mail = configuration.GetSection(MailSandboxOptions.Section).Get<MailSandboxOptions>() ?? new MailSandboxOptions();
+            var smtpPort = mail.SmtpPort > 0 ? mail.SmtpPort : FreeLoopbackPort();
+            services.PostConfigure<MailSandboxOptions>(o => o.SmtpPort = smtpPort);
+            services.AddOptions<SmtpOptions>().Configure(smtp =>
             {
-                smtp.Host = sink.Host;
-                smtp.Port = sink.Port;
+                smtp.Host = mail.ListenAddress;
+                smtp.Port = smtpPort;
                 smtp.Security = SecureSocketOptions.None;
             });
             // MPay's receipts come back to this host, through the same loopback as the adapters.
@@ -78,5 +82,13 @@ public static class IntegrationSetup
         return mode is "sandbox" or "external" or "none"
             ? mode
             : throw new InvalidOperationException($"{ModeKey} is '{mode}': use sandbox, external or none");
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        try { return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port; }
+        finally { listener.Stop(); }
     }
 }

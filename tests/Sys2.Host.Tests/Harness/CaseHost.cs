@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -50,7 +51,7 @@ public sealed class CaseHost : IAsyncDisposable
     public static async Task<CaseHost> StartAsync(string name, Action<WebApplicationBuilder>? configure = null, bool scripted = true)
     {
         var connection = await TestDatabases.CreateAsync(name);
-        var clock = new ControlledClock(Start);
+        var clock = new ControlledClock(Start, flows: !scripted);
         var activities = new ScriptedActivities();
         var app = await Sys2Application.BuildAsync(["--urls", "http://127.0.0.1:0"], builder =>
         {
@@ -90,12 +91,17 @@ public sealed class CaseHost : IAsyncDisposable
     }
 }
 
-/// <summary>A clock the test moves by hand.</summary>
-public sealed class ControlledClock(DateTimeOffset start) : TimeProvider
+/// <summary>
+/// A clock the test moves by hand. Standing still by default, so a test's instants are exact; a
+/// flowing clock also runs with real time from <c>start</c>, for tests against the simulators,
+/// where a failed call's retry waits its backoff (10 s, 20 s…) on the engine's clock like any timer.
+/// </summary>
+public sealed class ControlledClock(DateTimeOffset start, bool flows = false) : TimeProvider
 {
-    private DateTimeOffset _now = start;
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private TimeSpan _advanced;
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    public override DateTimeOffset GetUtcNow() => start + _advanced + (flows ? Stopwatch.GetElapsedTime(_started) : TimeSpan.Zero);
 
-    public void Advance(TimeSpan by) => _now += by;
+    public void Advance(TimeSpan by) => _advanced += by;
 }
