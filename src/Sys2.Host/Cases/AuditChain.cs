@@ -11,15 +11,10 @@ namespace Sys2.Host.Cases;
 /// </summary>
 public static class AuditChain
 {
-    public const string HashHeader = EventHeaders.Hash;
-
-    /// <summary>The metadata headers that the hash covers, besides the event itself.</summary>
-    public static readonly string[] CoveredHeaders = EventHeaders.Covered;
-
     public static string Hash(string previousHash, string eventType, string eventJson, IReadOnlyDictionary<string, string?> metadata)
     {
         var meta = new JsonObject();
-        foreach (var key in CoveredHeaders) meta[key] = metadata.GetValueOrDefault(key);
+        foreach (var key in EventHeaders.Covered) meta[key] = metadata.GetValueOrDefault(key);
         var canonicalEvent = CanonicalJson.Write(JsonNode.Parse(eventJson));
         return Sha256Hex.Of($"{previousHash}\n{eventType}\n{canonicalEvent}\n{CanonicalJson.Write(meta)}");
     }

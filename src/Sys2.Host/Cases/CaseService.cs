@@ -110,7 +110,7 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
             };
             foreach (var (key, value) in metadata) @event.SetHeader(key, value ?? "");
             previous = AuditChain.Hash(previous, @event.Data.GetType().Name, serializer.ToJson(@event.Data), metadata);
-            @event.SetHeader(AuditChain.HashHeader, previous);
+            @event.SetHeader(EventHeaders.Hash, previous);
         }
         var names = decision.Events.Select(e => e.GetType().Name).ToList();
         session.Store(new ProcessedCommand { Id = command.CommandId, CaseId = command.CaseId, Version = state.Version + names.Count, Events = names });

@@ -9,13 +9,11 @@ namespace Sys2.Host.Cases;
 /// </summary>
 public static class DecidedAt
 {
-    public const string Header = EventHeaders.At;
-
     public static string Format(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>The decision time of <paramref name="e"/>, or null for an event written without it.</summary>
     public static DateTimeOffset? Of(IEvent e) =>
-        e.GetHeader(Header)?.ToString() is { } text
+        e.GetHeader(EventHeaders.At)?.ToString() is { } text
         && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
             ? at
             : null;

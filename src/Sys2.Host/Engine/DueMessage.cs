@@ -19,7 +19,8 @@ public sealed class DueMessage
     public FireTimer? Timer { get; init; }
     public CallIntegration? Call { get; init; }
 
-    public object Message => (object?)Timer ?? Call ?? throw new InvalidOperationException($"due message {Id} carries nothing");
+    /// <summary>The message to send (a method, not a property: the document stores it once, as Timer or Call).</summary>
+    public object ToMessage() => (object?)Timer ?? Call ?? throw new InvalidOperationException($"due message {Id} carries nothing");
 
     public static DueMessage For(object message, DateTimeOffset dueAt) => message switch
     {

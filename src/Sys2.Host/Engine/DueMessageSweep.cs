@@ -58,7 +58,7 @@ public sealed class DueMessageSweep(
         foreach (var message in due)
         {
             session.ForTenant(message.Tenant).Delete(message);
-            await bus.SendAsync(message.Message);
+            await bus.SendAsync(message.ToMessage());
         }
         await session.SaveChangesAsync(ct);
         return due.Count;

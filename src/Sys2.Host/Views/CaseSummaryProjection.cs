@@ -23,7 +23,7 @@ public sealed class CaseSummaryProjection : SingleStreamProjection<CaseSummary, 
         {
             Id = id,
             State = after,
-            ChainHead = e.GetHeader(AuditChain.HashHeader)?.ToString() ?? "",
+            ChainHead = e.GetHeader(EventHeaders.Hash)?.ToString() ?? "",
             UpdatedAt = at,
             WaitingSince = Since(summary?.WaitingSince ?? ImmutableDictionary<string, DateTimeOffset>.Empty, before, after, at),
         };
