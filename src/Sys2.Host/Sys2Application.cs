@@ -12,6 +12,8 @@ using Sys2.Host.Integrations;
 using Sys2.Host.Operations;
 using Sys2.Sandbox;
 using Sys2.Host.Storage;
+using Sys2.Host.SignIn;
+using Sys2.Host.ApiDocs;
 using Sys2.Integrations;
 using Wolverine;
 using Wolverine.Marten;
@@ -55,19 +57,31 @@ public static class Sys2Application
             .ApplyAllDatabaseChangesOnStartup();
         builder.Host.UseWolverine(opts => WolverineSetup.Configure(opts, builder.Configuration));
         builder.Services.AddSingleton<IActivityPort, ActivityDispatcher>();
-        builder.Services.AddRegionalSystems(builder.Configuration);
-        if (builder.Configuration.GetValue(DemoSeeder.SeedKey, true) && IntegrationSetup.SandboxMounted(builder.Configuration))
+        builder.Services.AddRegionalSystems(builder.Configuration, builder.Environment);
+        if (builder.Configuration.GetValue(DemoSeeder.SeedKey, true) && IntegrationSetup.SandboxMounted(builder.Configuration, builder.Environment))
             builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddSingleton<DefinitionCatalog>();
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<CaseService>();
         builder.Services.AddHostedService<DueMessageSweep>();
         builder.AddOperations(connection);
+        builder.AddSignIn();
+        builder.Services.AddSandboxControls();
+        builder.Services.AddApiDocument();
 
         var app = builder.Build();
         app.MapOperations();
+        app.UseSignIn();
+        app.MapSignIn();
+        app.MapApiDocument();
         app.MapGet("/", () => Results.Text("Sys2 – workflow engine for the SYS² aggregation. API: /api/definitions", "text/plain"));
-        if (IntegrationSetup.SandboxMounted(builder.Configuration)) app.MapSandbox();
+        if (IntegrationSetup.SandboxMounted(builder.Configuration, builder.Environment))
+        {
+            if (!builder.Environment.IsDevelopment())
+                app.Logger.LogWarning("SANDBOX MODE in {Environment}: the regional systems are simulated in this host; no payment, PEC, protocol or preservation " +
+                    "reaches the real systems. Set {Key}=external for production.", builder.Environment.EnvironmentName, IntegrationSetup.ModeKey);
+            app.MapSandbox().RequireSandboxControls();
+        }
         app.MapFeatures();
         return (app, connection);
     }

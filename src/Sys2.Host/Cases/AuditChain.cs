@@ -15,6 +15,8 @@ public static class AuditChain
     {
         var meta = new JsonObject();
         foreach (var key in EventHeaders.Covered) meta[key] = metadata.GetValueOrDefault(key);
+        foreach (var key in EventHeaders.CoveredWhenPresent)
+            if (metadata.TryGetValue(key, out var value) && value is not null) meta[key] = value;
         var canonicalEvent = CanonicalJson.Write(JsonNode.Parse(eventJson));
         return Sha256Hex.Of($"{previousHash}\n{eventType}\n{canonicalEvent}\n{CanonicalJson.Write(meta)}");
     }

@@ -52,7 +52,8 @@ public sealed class AuditVerifier(string connectionString, string schema = Marte
                 return new ChainReport(tenant, caseId, count, expectedVersion, $"event {expectedVersion} is missing (next stored is {version})");
             var type = TypeName(reader.GetString(1));
             var headers = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(reader.IsDBNull(3) ? "{}" : reader.GetString(3)) ?? [];
-            var metadata = EventHeaders.Covered.ToDictionary(k => k, k => headers.TryGetValue(k, out var v) ? v.GetString() : null);
+            var metadata = EventHeaders.Covered.Concat(EventHeaders.CoveredWhenPresent)
+                .ToDictionary(k => k, k => headers.TryGetValue(k, out var v) ? v.GetString() : null);
             var stored = headers.TryGetValue(EventHeaders.Hash, out var h) ? h.GetString() : null;
             var computed = AuditChain.Hash(previous, type, reader.GetString(2), metadata);
             if (stored != computed)

@@ -17,6 +17,7 @@ public sealed record CaseHistoryEntry(
     string? User,
     string? Role,
     string? Office,
+    string? UserName,
     DateTimeOffset? DecidedAt,
     DateTimeOffset RecordedAt,
     string? Correlation,
@@ -65,7 +66,7 @@ public sealed class CaseHistory(IDocumentStore store)
             state = CaseEvolution.Evolve(state, e.Data);
             entries.Add(new CaseHistoryEntry(
                 e.Version, e.Data.GetType().Name, JsonNode.Parse(serializer.ToJson(e.Data)),
-                Header(e, EventHeaders.User) ?? e.UserName, Header(e, EventHeaders.Role), Header(e, EventHeaders.Office),
+                Header(e, EventHeaders.User) ?? e.UserName, Header(e, EventHeaders.Role), Header(e, EventHeaders.Office), Header(e, EventHeaders.UserName),
                 DecidedAt.Of(e), e.Timestamp,
                 e.CorrelationId, e.CausationId, Header(e, EventHeaders.Definition), state));
         }

@@ -108,6 +108,7 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
                 [EventHeaders.Correlation] = session.CorrelationId, [EventHeaders.Causation] = session.CausationId,
                 [EventHeaders.At] = DecidedAt.Format(now), [EventHeaders.Definition] = $"{definitionKey}#{definition.ContentHash}",
             };
+            if (command.By.Name is { } name) metadata[EventHeaders.UserName] = name;
             foreach (var (key, value) in metadata) @event.SetHeader(key, value ?? "");
             previous = AuditChain.Hash(previous, @event.Data.GetType().Name, serializer.ToJson(@event.Data), metadata);
             @event.SetHeader(EventHeaders.Hash, previous);

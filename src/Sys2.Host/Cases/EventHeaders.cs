@@ -11,6 +11,9 @@ public static class EventHeaders
     public const string User = "user";
     public const string Role = "role";
     public const string Office = "office";
+
+    /// <summary>The display name of the authenticated subject in <see cref="User"/>; on events since sign-in came (absent before).</summary>
+    public const string UserName = "user-name";
     public const string Correlation = "correlation";
     public const string Causation = "causation";
 
@@ -25,4 +28,7 @@ public static class EventHeaders
 
     /// <summary>The headers the audit chain covers besides the event itself, in the order they are hashed.</summary>
     public static readonly string[] Covered = [Tenant, User, Role, Office, Correlation, Causation, At, Definition];
+
+    /// <summary>Headers added later: covered when an event carries them, so the hashes of older events stay what they were.</summary>
+    public static readonly string[] CoveredWhenPresent = [UserName];
 }

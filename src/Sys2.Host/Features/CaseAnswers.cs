@@ -1,9 +1,10 @@
+using Sys2.Host.Access;
 using Sys2.Host.Cases;
 using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Features;
 
-/// <summary>How every use case answers: a command's outcome as HTTP, the caller unknown, and the common path of a case command.</summary>
+/// <summary>How every use case answers: a command's outcome as HTTP, and the common path of a case command.</summary>
 public static class CaseAnswers
 {
     public static IResult ToResult(CommandOutcome outcome) => outcome.Status switch
@@ -14,20 +15,19 @@ public static class CaseAnswers
         _ => Results.UnprocessableEntity(outcome),
     };
 
-    public static IResult Unauthenticated() =>
-        Results.Problem($"send {RequestActor.TenantHeader} and {RequestActor.UserHeader} headers", statusCode: StatusCodes.Status401Unauthorized);
-
     public static IResult NoCase(string caseId, string tenant, string when = "") =>
-        Results.NotFound(new { error = $"no case {caseId} in {tenant}{when}" });
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"no case {caseId} in {tenant}{when}");
 
     /// <summary>
-    /// A command on a case as every clerk's use case sends it: its own id (sent twice, it appends
-    /// once) and the version it was decided on (stale: 409, nothing appended).
+    /// A command on a case as every clerk's use case sends it: checked against the caller's roles
+    /// in the case's entity and office (refused: nothing is appended), with its own id (sent twice,
+    /// it appends once) and the version it was decided on (stale: 409, nothing appended).
     /// </summary>
-    public static async Task<IResult> SendAsync(HttpRequest request, CaseService cases, string caseId, Guid commandId, long expectedVersion,
-        Func<Actor, Trigger> trigger, CancellationToken ct)
+    public static async Task<IResult> SendAsync(Caller caller, CaseService cases, string caseId, Guid commandId, long expectedVersion,
+        Func<Actor, Trigger> trigger, CancellationToken ct, Permission permission = Permission.WorkCases, IReadOnlyCollection<string>? offices = null)
     {
-        if (RequestActor.From(request) is not { } caller) return Unauthenticated();
-        return ToResult(await cases.HandleAsync(new CaseCommand(commandId, caller.Tenant, caseId, expectedVersion, trigger(caller.Actor), caller.Actor), ct));
+        var access = caller.On(caseId, permission, offices);
+        if (access.Actor is not { } actor) return access.Refusal!;
+        return ToResult(await cases.HandleAsync(new CaseCommand(commandId, access.Tenant, caseId, expectedVersion, trigger(actor), actor), ct));
     }
 }

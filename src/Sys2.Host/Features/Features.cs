@@ -4,45 +4,54 @@ using Sys2.Host.Features.Designers;
 using Sys2.Host.Features.Managers;
 using Sys2.Host.Features.Operators;
 using Sys2.Host.Integrations;
+using Sys2.Host.SignIn;
 
 namespace Sys2.Host.Features;
 
 /// <summary>Every use case of the HTTP API, one file each, grouped by who uses it.</summary>
 public static class Features
 {
-    public static void MapFeatures(this IEndpointRouteBuilder app)
+    public static void MapFeatures(this IEndpointRouteBuilder root)
     {
-        // Process designers
-        app.MapDefinitions();
-        app.MapDiagram();
+        // Every use case needs a verified bearer token; what the caller may do is each use case's
+        // question to Caller (Access/), answered from one table of roles (AccessRoles).
+        var api = root.MapGroup("").RequireAuthorization(SignInSetup.ApiPolicy);
+
+        // Process designers (any signed-in person reads the shared catalogue)
+        var designers = api.MapGroup("").WithTags("Designers");
+        designers.MapDefinitions();
+        designers.MapDiagram();
 
         // Clerks of one entity and office
-        app.MapOpenCase();
-        app.MapReadCase();
-        app.MapListCases();
-        app.MapInbox();
-        app.MapDeadlinesDue();
-        app.MapCompleteTask();
-        app.MapAttachDocument();
-        app.MapUploadFile();
-        app.MapSuspendDeadline();
-        app.MapResumeDeadline();
-        app.MapInterruptDeadline();
-        app.MapWithdrawCase();
-        app.MapFileCounterEvent();
+        var clerks = api.MapGroup("").WithTags("Clerks");
+        clerks.MapOpenCase();
+        clerks.MapReadCase();
+        clerks.MapListCases();
+        clerks.MapInbox();
+        clerks.MapDeadlinesDue();
+        clerks.MapCompleteTask();
+        clerks.MapAttachDocument();
+        clerks.MapUploadFile();
+        clerks.MapSuspendDeadline();
+        clerks.MapResumeDeadline();
+        clerks.MapInterruptDeadline();
+        clerks.MapWithdrawCase();
+        clerks.MapFileCounterEvent();
 
         // Managers
-        app.MapMigrateCase();
+        api.MapGroup("").WithTags("Managers").MapMigrateCase();
 
         // Operators
-        app.MapIncidents();
-        app.MapRetryIncident();
+        var operators = api.MapGroup("").WithTags("Operators");
+        operators.MapIncidents();
+        operators.MapRetryIncident();
 
         // Auditors
-        app.MapCaseHistory();
-        app.MapCaseState();
+        var auditors = api.MapGroup("").WithTags("Auditors");
+        auditors.MapCaseHistory();
+        auditors.MapCaseState();
 
-        // Regional systems calling back
-        app.MapPaymentReceipts();
+        // Regional systems calling back: authenticated by their own signature, not a person's token.
+        root.MapGroup("").WithTags("Regional systems").MapPaymentReceipts();
     }
 }

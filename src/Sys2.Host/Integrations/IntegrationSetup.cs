@@ -16,8 +16,8 @@ namespace Sys2.Host.Integrations;
 /// <summary>
 /// Which regional systems the engine talks to. <c>Sys2:Integrations:Mode</c>:
 /// <list type="bullet">
-/// <item><c>sandbox</c> (default): the simulators mounted under <c>/sandbox</c> in this host;</item>
-/// <item><c>external</c>: each system at <c>Sys2:Integrations:{system}:BaseUrl</c>;</item>
+/// <item><c>sandbox</c> (the default in Development only): the simulators mounted under <c>/sandbox</c> in this host;</item>
+/// <item><c>external</c> (the default elsewhere): each system at <c>Sys2:Integrations:{system}:BaseUrl</c>;</item>
 /// <item><c>none</c>: no adapters (tests that script the systems themselves).</item>
 /// </list>
 /// </summary>
@@ -25,11 +25,12 @@ public static class IntegrationSetup
 {
     public const string ModeKey = "Sys2:Integrations:Mode";
 
-    public static bool SandboxMounted(IConfiguration configuration) => Mode(configuration) == "sandbox";
+    public static bool SandboxMounted(IConfiguration configuration, IHostEnvironment environment) => Mode(configuration, environment) == "sandbox";
 
-    public static void AddRegionalSystems(this IServiceCollection services, IConfiguration configuration)
+    public static void AddRegionalSystems(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var mode = Mode(configuration);
+        var mode = Mode(configuration, environment);
+        services.AddHealthChecks().AddCheck("integrations", new IntegrationsModeCheck(mode, environment.EnvironmentName), tags: ["ready"]);
         if (mode == "none") return;
         if (mode == "sandbox")
         {
@@ -76,9 +77,14 @@ public static class IntegrationSetup
         }
     }
 
-    private static string Mode(IConfiguration configuration)
+    /// <summary>
+    /// The sandbox is what <c>dotnet run</c> (Development) talks to. Anywhere else it runs only when
+    /// asked for by name: a production host that lost its configuration must not start paying
+    /// avvisi and sending PEC into a simulator, so it fails for want of the real systems' addresses.
+    /// </summary>
+    public static string Mode(IConfiguration configuration, IHostEnvironment environment)
     {
-        var mode = (configuration[ModeKey] ?? "sandbox").ToLowerInvariant();
+        var mode = (configuration[ModeKey] ?? (environment.IsDevelopment() ? "sandbox" : "external")).ToLowerInvariant();
         return mode is "sandbox" or "external" or "none"
             ? mode
             : throw new InvalidOperationException($"{ModeKey} is '{mode}': use sandbox, external or none");

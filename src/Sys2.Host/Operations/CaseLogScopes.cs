@@ -70,7 +70,7 @@ public static class CaseLogScopesSetup
                 await next(context);
                 return;
             }
-            var tenant = context.Request.Headers[RequestActor.TenantHeader].FirstOrDefault();
+            var tenant = Sys2.Host.Access.CaseAccess.TenantOf(caseId);
             var correlation = context.Request.Headers[CorrelationHeader].FirstOrDefault() ?? context.TraceIdentifier;
             using (log.BeginScope(new CaseLogScope(caseId, tenant, correlation)))
                 await next(context);

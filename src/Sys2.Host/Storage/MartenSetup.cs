@@ -5,6 +5,7 @@ using Sys2.Host.Cases;
 using Sys2.Host.Definitions;
 using Sys2.Host.Engine;
 using Sys2.Host.Files;
+using Sys2.Host.SignIn.Embedded;
 using Sys2.Host.Views;
 using JasperFx.Events.Projections;
 using Sys2.Workflows.Cases.Events;
@@ -39,6 +40,8 @@ public static class MartenSetup
 
         // Definitions are shared by all 64 entities: one catalogue, not one per tenant.
         opts.Schema.For<StoredDefinition>().Identity(d => d.Id).SingleTenanted();
+        // A person of an Unione has one account for all its comuni.
+        opts.Schema.For<LocalAccount>().Identity(a => a.Id).SingleTenanted();
         opts.Schema.For<ProcessedCommand>().Identity(c => c.Id);
         opts.Schema.For<StoredFile>().Identity(f => f.Id);
         // The sweep asks "what is due now?" of every tenant every few seconds.

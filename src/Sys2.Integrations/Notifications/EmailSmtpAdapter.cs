@@ -72,6 +72,7 @@ public sealed class EmailSmtpAdapter : IEmailPort
         message.From.Add(MailboxAddress.Parse(_options.FromAddress));
         message.To.Add(new MailboxAddress(email.ToName ?? "", email.ToAddress));
         message.Headers.Add("X-Sys2-Template", email.Template);
+        if (email.Entity is not null) message.Headers.Add(EmailNotification.EntityHeader, email.Entity);
         message.Body = new TextPart("plain") { Text = email.Body };
         return message;
     }

@@ -33,7 +33,7 @@ public sealed class NotificationsNotifyHandler(IEmailPort email, ISmsPort sms, I
                 throw wire.Invalid("to.email", $"'{party.Email}' of {party.Label} is not an email address");
             var messageId = await email.SendAsync(new EmailNotification(
                 mailbox.Address, party.Name, subject, NotificationText.EmailBody(party.Name, subject, details, sender, template), template,
-                MessageIds.For(call.IdempotencyKey, smtp.Value.MessageIdDomain)), ct);
+                MessageIds.For(call.IdempotencyKey, smtp.Value.MessageIdDomain)) { Entity = call.Tenant }, ct);
             return Result("email", messageId, mailbox.Address);
         }
 
@@ -41,7 +41,7 @@ public sealed class NotificationsNotifyHandler(IEmailPort email, ISmsPort sms, I
         {
             if (!PhoneNumbers.TryNormalize(party.Phone, out var number))
                 throw wire.Invalid("to.phone", $"'{party.Phone}' of {party.Label} is not a phone number");
-            var messageId = await sms.SendAsync(new SmsNotification(number, NotificationText.Sms(sender, subject, details)), call.IdempotencyKey, ct);
+            var messageId = await sms.SendAsync(new SmsNotification(number, NotificationText.Sms(sender, subject, details)) { Entity = call.Tenant }, call.IdempotencyKey, ct);
             return Result("sms", messageId, number);
         }
 

@@ -16,6 +16,7 @@ public sealed class SmsHttpAdapter(HttpClient http, IOptions<SmsAdapterOptions> 
         {
             Content = JsonContent.Create(new SmsBody(sms.To, sms.Text, options.Value.Sender), options: WireJson.Options),
         };
+        if (sms.Entity is not null) message.Headers.Add(EmailNotification.EntityHeader, sms.Entity);
         using var response = await http.SendAsync(System, message, idempotencyKey, ct);
         await response.EnsureSuccessAsync(System, ct);
         var answer = await response.ReadAsync<SmsAnswer>(System, ct);

@@ -33,7 +33,7 @@ public static class DigiPEndpoints
                 _ => Results.Problem("unexpected outcome", statusCode: StatusCodes.Status500InternalServerError),
             };
         });
-        digip.MapGet("/enti/{tenant}/versamenti", (string tenant, DigiPArchive archive) => Results.Ok(archive.For(tenant)));
+        digip.MapGet("/enti/{tenant}/versamenti", (string tenant, DigiPArchive archive) => Results.Ok(archive.For(tenant))).AsSandboxControl(perEntity: true);
         return digip;
     }
 

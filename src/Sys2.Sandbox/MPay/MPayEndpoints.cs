@@ -23,14 +23,14 @@ public static class MPayEndpoints
         mpay.MapPost("/organizations/{tenant}/debtpositions/{iupd}/publish", (string tenant, string iupd, MPayLedger ledger) =>
             Answer(ledger.Publish(tenant, iupd)));
         mpay.MapGet("/avvisi/{noticeNumber}", (string noticeNumber, MPayLedger ledger) =>
-            Answer(ledger.FindNotice(noticeNumber)));
+            Answer(ledger.FindNotice(noticeNumber))).AsSandboxControl();
         mpay.MapPost("/avvisi/{noticeNumber}/pay", (string noticeNumber, MPayLedger ledger, ReceiptDispatcher receipts) =>
         {
             var outcome = ledger.Pay(noticeNumber);
             if (outcome is MPayLedger.Paid paid) receipts.Enqueue(paid.Receipt.DeepClone().AsObject());
             return Answer(outcome);
-        });
-        mpay.MapGet("/callbacks", (ReceiptDispatcher receipts) => Results.Ok(receipts.Deliveries));
+        }).AsSandboxControl();
+        mpay.MapGet("/callbacks", (ReceiptDispatcher receipts) => Results.Ok(receipts.Deliveries)).AsSandboxControl();
         return mpay;
     }
 

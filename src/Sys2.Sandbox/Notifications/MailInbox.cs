@@ -10,7 +10,8 @@ public sealed class MailInbox(TimeProvider clock)
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
     public sealed record Mail(
-        string MessageId, string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, string From, string Subject, string Text, string? Template, DateTimeOffset ReceivedAt);
+        string MessageId, string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, string From, string Subject, string Text, string? Template, DateTimeOffset ReceivedAt,
+        string? Entity = null);
 
     /// <summary>Every DATA transaction the sink finished reading, accepted or not: shows retries.</summary>
     public int Transactions { get; private set; }
@@ -25,7 +26,7 @@ public sealed class MailInbox(TimeProvider clock)
     {
         var id = message.MessageId ?? $"no-id-{Guid.NewGuid():N}@sandbox";
         var mail = new Mail(id, envelopeFrom, envelopeTo, message.From.ToString(), message.Subject ?? "", message.TextBody ?? "",
-            message.Headers["X-Sys2-Template"], clock.GetUtcNow());
+            message.Headers["X-Sys2-Template"], clock.GetUtcNow(), message.Headers["X-Sys2-Entity"]);
         lock (_gate)
         {
             if (!_ids.Add(id)) return false;
@@ -34,11 +35,13 @@ public sealed class MailInbox(TimeProvider clock)
         }
     }
 
-    public IReadOnlyList<Mail> To(string? address)
+    /// <summary>The messages to an address (all when null) sent by an entity (every entity's when null).</summary>
+    public IReadOnlyList<Mail> To(string? address, string? entity = null)
     {
         lock (_gate)
-            return address is null
-                ? _messages.ToList()
-                : _messages.Where(m => m.EnvelopeTo.Contains(address, StringComparer.OrdinalIgnoreCase)).ToList();
+            return _messages
+                .Where(m => address is null || m.EnvelopeTo.Contains(address, StringComparer.OrdinalIgnoreCase))
+                .Where(m => entity is null || string.Equals(m.Entity, entity, StringComparison.OrdinalIgnoreCase))
+                .ToList();
     }
 }

@@ -16,19 +16,19 @@ public static class NotificationsEndpoints
     {
         var sms = sandbox.MapGroup("/sms").WithFaults("sms");
         sms.MapPost("/messages", (HttpRequest request, SmsBody? body, SmsInbox inbox) =>
-            inbox.Send(request.Headers["Idempotency-Key"].FirstOrDefault(), body?.To, body?.Text, body?.Sender) switch
+            inbox.Send(request.Headers["Idempotency-Key"].FirstOrDefault(), body?.To, body?.Text, body?.Sender, request.Headers[EmailNotification.EntityHeader].FirstOrDefault()) switch
             {
                 SmsInbox.Accepted { Replayed: true } a => Results.Json(Answer(a.Message), statusCode: StatusCodes.Status200OK),
                 SmsInbox.Accepted a => Results.Json(Answer(a.Message), statusCode: StatusCodes.Status201Created),
                 SmsInbox.Refused r => Results.Problem(r.Detail, statusCode: StatusCodes.Status400BadRequest),
                 _ => Results.Problem("unexpected outcome", statusCode: StatusCodes.Status500InternalServerError),
             });
-        sms.MapGet("/messages", (string? to, SmsInbox inbox) => Results.Ok(inbox.To(to)));
+        sms.MapGet("/messages", (string? to, string? entity, SmsInbox inbox) => Results.Ok(inbox.To(to, entity))).AsSandboxControl(perEntity: true);
 
         // The sink itself follows the "smtp" plan; this view of its inbox has its own, so a test can inject SMTP faults and still read the inbox.
         var mail = sandbox.MapGroup("/mail").WithFaults("mail");
-        mail.MapGet("/messages", (string? to, MailInbox inbox) => Results.Ok(inbox.To(to)));
-        mail.MapGet("/smtp", (SmtpSink sink) => Results.Ok(new { host = sink.Host, port = sink.Port }));
+        mail.MapGet("/messages", (string? to, string? entity, MailInbox inbox) => Results.Ok(inbox.To(to, entity))).AsSandboxControl(perEntity: true);
+        mail.MapGet("/smtp", (SmtpSink sink) => Results.Ok(new { host = sink.Host, port = sink.Port })).AsSandboxControl();
         return sandbox;
     }
 

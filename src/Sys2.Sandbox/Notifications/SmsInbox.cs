@@ -10,13 +10,13 @@ public sealed class SmsInbox(TimeProvider clock)
     private readonly List<Sms> _messages = [];
     private readonly Dictionary<string, Sms> _byKey = new(StringComparer.Ordinal);
 
-    public sealed record Sms(string Id, string To, string Sender, string Text, int Septets, DateTimeOffset AcceptedAt, string Status = "accepted");
+    public sealed record Sms(string Id, string To, string Sender, string Text, int Septets, DateTimeOffset AcceptedAt, string Status = "accepted", string? Entity = null);
 
     public abstract record Outcome;
     public sealed record Accepted(Sms Message, bool Replayed) : Outcome;
     public sealed record Refused(string Detail) : Outcome;
 
-    public Outcome Send(string? idempotencyKey, string? to, string? text, string? sender)
+    public Outcome Send(string? idempotencyKey, string? to, string? text, string? sender, string? entity = null)
     {
         if (!PhoneNumbers.TryNormalize(to, out var number) || number != to)
             return new Refused($"to: '{to}' is not an E.164 number (+ and 8 to 15 digits)");
@@ -27,16 +27,18 @@ public sealed class SmsInbox(TimeProvider clock)
         lock (_gate)
         {
             if (idempotencyKey is not null && _byKey.TryGetValue(idempotencyKey, out var earlier)) return new Accepted(earlier, Replayed: true);
-            var sms = new Sms($"SMS-{(_messages.Count + 1).ToString("D6", CultureInfo.InvariantCulture)}", number, sender ?? "", text, septets, clock.GetUtcNow());
+            var sms = new Sms($"SMS-{(_messages.Count + 1).ToString("D6", CultureInfo.InvariantCulture)}", number, sender ?? "", text, septets, clock.GetUtcNow(), Entity: entity);
             _messages.Add(sms);
             if (idempotencyKey is not null) _byKey[idempotencyKey] = sms;
             return new Accepted(sms, Replayed: false);
         }
     }
 
-    public IReadOnlyList<Sms> To(string? number)
+    /// <summary>The messages to a number (all when null) sent by an entity (every entity's when null).</summary>
+    public IReadOnlyList<Sms> To(string? number, string? entity = null)
     {
         lock (_gate)
-            return number is null ? _messages.ToList() : _messages.Where(m => m.To == number).ToList();
+            return _messages.Where(m => number is null || m.To == number)
+                .Where(m => entity is null || string.Equals(m.Entity, entity, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 }

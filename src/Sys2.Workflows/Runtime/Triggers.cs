@@ -3,9 +3,12 @@ using Sys2.Workflows.Definitions;
 
 namespace Sys2.Workflows.Runtime;
 
-/// <summary>Who asks: the user, the role they act in and their office.</summary>
+/// <summary>Who asks: the user (the subject of a verified token), the role they act in and their office.</summary>
 public sealed record Actor(string User, string Role, string Office)
 {
+    /// <summary>The name a person reads in the audit trail; the subject when the authority sent none.</summary>
+    public string? Name { get; init; }
+
     /// <summary>The engine itself: timers, integration answers.</summary>
     public static Actor System { get; } = new("sys2", "system", "");
 }

@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Sys2.Host.Features;
+using Microsoft.Extensions.Configuration;
+using Sys2.Host.Integrations;
 using Sys2.Host.Tests.Harness;
 using Sys2.Workflows.Runtime;
 
@@ -21,32 +22,37 @@ public class when_a_case_history_is_read_over_http : IAsyncLifetime
         _app = await Sys2Application.BuildAsync([], builder =>
         {
             builder.WebHost.UseTestServer();
+            builder.Configuration.AddInMemoryCollection(TestAccounts.Settings());
             builder.Configuration["ConnectionStrings:Sys2"] = connection;
+            builder.Configuration[IntegrationSetup.ModeKey] = "none";
         });
         await _app.StartAsync();
-        var opened = await Send(HttpMethod.Post, "/api/definitions/suap.ordinario/cases", "H769",
-            JsonContent.Create(new { commandId = Guid.NewGuid(), inputs = OrdinarioCase.Inputs() }), OrdinarioCase.Clerk);
+        var opened = await Send(HttpMethod.Post, "/api/definitions/suap.ordinario/cases", TestAccounts.ChiaraNeri,
+            JsonContent.Create(new { commandId = Guid.NewGuid(), inputs = OrdinarioCase.Inputs() }));
         opened.StatusCode.ShouldBe(HttpStatusCode.OK, await opened.Content.ReadAsStringAsync());
         _caseId = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>();
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private static readonly Actor Auditor = new("anna.bianchi", "auditor", "");
+    private static readonly Uri Server = new("http://localhost/");
+    private readonly Dictionary<string, string> _tokens = [];
 
-    private Task<HttpResponseMessage> Send(HttpMethod method, string url, string? tenant = "H769", HttpContent? body = null, Actor? by = null)
+    /// <summary>A request as <paramref name="by"/> (the auditor by default) sends it, with the token she got by signing in; none for null.</summary>
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string url, TestAccount? by, HttpContent? body = null)
     {
+        var http = _app.GetTestServer().CreateClient();
         var request = new HttpRequestMessage(method, url) { Content = body };
-        if (tenant is not null)
+        if (by is not null)
         {
-            by ??= Auditor;
-            request.Headers.Add(RequestActor.TenantHeader, tenant);
-            request.Headers.Add(RequestActor.UserHeader, by.User);
-            request.Headers.Add(RequestActor.RoleHeader, by.Role);
-            request.Headers.Add(RequestActor.OfficeHeader, by.Office);
+            if (!_tokens.TryGetValue(by.UserName, out var token))
+                _tokens[by.UserName] = token = await SignInFlow.AccessTokenAsync(new HttpMessageInvoker(_app.GetTestServer().CreateHandler()), Server, by.UserName);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         }
-        return _app.GetTestClient().SendAsync(request);
+        return await http.SendAsync(request);
     }
+
+    private Task<HttpResponseMessage> Send(HttpMethod method, string url) => Send(method, url, TestAccounts.AnnaBianchi);
 
     private async Task<JsonNode> Json(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
@@ -64,7 +70,9 @@ public class when_a_case_history_is_read_over_http : IAsyncLifetime
         var opening = history[0]!;
         opening["type"]!.GetValue<string>().ShouldBe("CaseOpened");
         opening["version"]!.GetValue<long>().ShouldBe(1);
-        opening["who"]!["user"]!.GetValue<string>().ShouldBe("mario.rossi");
+        // The subject and name of the verified token, not anything the client said.
+        opening["who"]!["user"]!.GetValue<string>().ShouldBe("chiara.neri");
+        opening["who"]!["name"]!.GetValue<string>().ShouldBe("Chiara Neri");
         opening["who"]!["role"]!.GetValue<string>().ShouldBe("clerk");
         opening["when"]!["recordedAt"].ShouldNotBeNull();
         opening["why"]!["causation"].ShouldNotBeNull();
@@ -88,7 +96,7 @@ public class when_a_case_history_is_read_over_http : IAsyncLifetime
     {
         var answer = await Json($"/api/cases/{_caseId}/state?at=2000-01-01T00:00:00Z", HttpStatusCode.NotFound);
 
-        answer["error"]!.GetValue<string>().ShouldContain("2000-01-01");
+        answer["detail"]!.GetValue<string>().ShouldContain("2000-01-01");
     }
 
     [Fact]
@@ -106,10 +114,11 @@ public class when_a_case_history_is_read_over_http : IAsyncLifetime
     }
 
     [Fact]
-    public async Task another_entity_gets_not_found_and_a_caller_without_identity_is_refused()
+    public async Task another_entity_gets_not_found_a_clerk_is_forbidden_and_a_caller_without_a_token_is_refused()
     {
-        (await Send(HttpMethod.Get, $"/api/cases/{_caseId}/history", "A044")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await Send(HttpMethod.Get, $"/api/cases/{_caseId}/state?version=1", "A044")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await Send(HttpMethod.Get, $"/api/cases/{_caseId}/history", tenant: null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Send(HttpMethod.Get, $"/api/cases/{_caseId}/history", TestAccounts.AnnaConti)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Send(HttpMethod.Get, $"/api/cases/{_caseId}/state?version=1", TestAccounts.AnnaConti)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Send(HttpMethod.Get, $"/api/cases/{_caseId}/history", TestAccounts.ChiaraNeri)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Send(HttpMethod.Get, $"/api/cases/{_caseId}/history", by: null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 }

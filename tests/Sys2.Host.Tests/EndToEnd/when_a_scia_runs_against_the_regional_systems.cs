@@ -18,7 +18,7 @@ public sealed class when_a_scia_runs_against_the_regional_systems : IAsyncLifeti
     public async Task InitializeAsync()
     {
         _host = await CaseHost.StartAsync(nameof(when_a_scia_runs_against_the_regional_systems), scripted: false);
-        _suap = new ClerkClient(_host.Address, "H769", "chiara.neri", "clerk", "SUAP");
+        _suap = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
     }
 
     public async Task DisposeAsync()

@@ -17,7 +17,7 @@ public sealed class when_each_suap_and_sue_procedure_runs_to_the_end : IAsyncLif
     public async Task InitializeAsync()
     {
         _host = await CaseHost.StartAsync(nameof(when_each_suap_and_sue_procedure_runs_to_the_end), scripted: false);
-        _frontOffice = new ClerkClient(_host.Address, "H769", "chiara.neri", "clerk", "SUAP");
+        _frontOffice = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
     }
 
     public async Task DisposeAsync()

@@ -29,7 +29,7 @@ public sealed class when_every_regional_system_fails_three_times_in_ten(ITestOut
     [Fact]
     public async Task every_case_closes_or_sits_in_an_incident_and_nothing_is_applied_twice()
     {
-        using var frontOffice = new ClerkClient(_host.Address, "H769", "chiara.neri", "clerk", "SUAP");
+        using var frontOffice = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
         var segnalazione = await frontOffice.UploadAsync("scia.pdf.p7m", "SCIA – esercizio di vicinato");
         var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<object>>();
         await Parallel.ForEachAsync(Enumerable.Range(0, Filings), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>

@@ -21,15 +21,14 @@ public sealed class when_mpay_calls_back_twice : IAsyncLifetime
     [Fact]
     public async Task the_payment_is_recorded_once()
     {
-        using var frontOffice = new ClerkClient(_host.Address, "H769", "chiara.neri", "clerk", "SUAP");
+        using var frontOffice = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
         var inputs = Scia.Inputs();
         inputs["segnalazione"] = await frontOffice.UploadAsync("scia.pdf.p7m", "SCIA – esercizio di vicinato");
         var opened = await _host.Cases.OpenAsync(Guid.NewGuid(), "H769", "suap.scia", inputs, Scia.Sportello);
 
         var events = await new CaseDriver(_host).RunToEndAsync(opened.CaseId);
 
-        using var http = new HttpClient { BaseAddress = _host.Address };
-        var deliveries = await Eventually.HoldsAsync(() => http.GetFromJsonAsync<JsonArray>("/sandbox/mpay/callbacks")!,
+        var deliveries = await Eventually.HoldsAsync(() => _host.Operator.GetJsonAsync<JsonArray>("/sandbox/mpay/callbacks"),
             d => d!.Count >= 2, "both deliveries of the receipt");
         deliveries!.Count.ShouldBe(2);
         events = await _host.EventsOf(opened.CaseId); // after the second delivery was answered

@@ -64,7 +64,7 @@ public sealed class when_the_host_is_killed
         cases.Values.ShouldAllBe(e => e.OfType<IntegrationRequested>().Any());
     }
 
-    internal static ClerkClient Sportello(Uri address) => new(address, "H769", "chiara.neri", "clerk", "SUAP");
+    internal static ClerkClient Sportello(Uri address) => new(address, TestAccounts.ChiaraNeri);
 
     internal static async Task<CommandOutcome?> File(ClerkClient clerk, Guid command)
     {

@@ -45,6 +45,10 @@ public sealed class CaseHost : IAsyncDisposable
     public DefinitionCatalog Definitions => Services.GetRequiredService<DefinitionCatalog>();
     public CaseService Cases => Services.GetRequiredService<CaseService>();
     public AuditVerifier Verifier => new(ConnectionString);
+    /// <summary>The entity's operator (H769), who drives the sandbox: pays avvisi as a PSP would, reads the mailbox.</summary>
+    public ClerkClient Operator => _operator ??= new ClerkClient(Address, TestAccounts.LucaMoretti);
+    private ClerkClient? _operator;
+
     public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <param name="scripted">true: <see cref="Activities"/> stand in for the regional systems; false: the sandbox simulators answer.</param>
@@ -55,6 +59,7 @@ public sealed class CaseHost : IAsyncDisposable
         var activities = new ScriptedActivities();
         var app = await Sys2Application.BuildAsync(["--urls", "http://127.0.0.1:0"], builder =>
         {
+            builder.Configuration.AddInMemoryCollection(TestAccounts.Settings());
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Sys2"] = connection,
@@ -86,6 +91,7 @@ public sealed class CaseHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Activities.Resume(); // a paused call would hold the shutdown until Wolverine gives up on it
+        _operator?.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -1,27 +1,33 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Sys2.Host.Features;
 
 namespace Sys2.Host.Tests.Harness;
 
-/// <summary>The HTTP API as one clerk of one entity and office sees it.</summary>
-public sealed class ClerkClient(Uri address, string tenant, string user, string role, string office) : IDisposable
+/// <summary>
+/// The HTTP API as one person sees it: she signs in through the embedded provider's login page
+/// on first use (<see cref="SignInFlow"/>) and sends her bearer token with every request.
+/// </summary>
+public sealed class ClerkClient(Uri address, TestAccount account) : IDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler()) { BaseAddress = address };
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
+    private string? _token;
 
-    public Task<HttpResponseMessage> GetAsync(string path) => _http.SendAsync(Request(HttpMethod.Get, path, null));
+    public TestAccount Account => account;
 
-    public Task<HttpResponseMessage> PostAsync(string path, object body) => _http.SendAsync(Request(HttpMethod.Post, path, body));
+    public async Task<HttpResponseMessage> GetAsync(string path) => await _http.SendAsync(await RequestAsync(HttpMethod.Get, path, null));
 
-    public Task<HttpResponseMessage> PostRawAsync(string path, string fileName, HttpContent content)
+    public async Task<HttpResponseMessage> PostAsync(string path, object? body) => await _http.SendAsync(await RequestAsync(HttpMethod.Post, path, body));
+
+    public async Task<HttpResponseMessage> PostRawAsync(string path, string fileName, HttpContent content)
     {
-        var request = Request(HttpMethod.Post, path, null);
+        var request = await RequestAsync(HttpMethod.Post, path, null);
         request.Headers.Add("X-File-Name", fileName);
         request.Content = content;
-        return _http.SendAsync(request);
+        return await _http.SendAsync(request);
     }
 
     public async Task<T> GetJsonAsync<T>(string path)
@@ -31,13 +37,11 @@ public sealed class ClerkClient(Uri address, string tenant, string user, string 
         return (await response.Content.ReadFromJsonAsync<T>(Json))!;
     }
 
-    private HttpRequestMessage Request(HttpMethod method, string path, object? body)
+    private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path, object? body)
     {
+        _token ??= await SignInFlow.AccessTokenAsync(_http, address, account.UserName);
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Add(RequestActor.TenantHeader, tenant);
-        request.Headers.Add(RequestActor.UserHeader, user);
-        request.Headers.Add(RequestActor.RoleHeader, role);
-        request.Headers.Add(RequestActor.OfficeHeader, office);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         if (body is not null) request.Content = JsonContent.Create(body, options: Json);
         return request;
     }

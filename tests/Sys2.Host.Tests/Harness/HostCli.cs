@@ -18,6 +18,8 @@ public static class HostCli
             ? new ProcessStartInfo(appHost)
             : new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Sys2.Host.dll") } };
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        // As `dotnet run` does (launchSettings.json), unless the test says otherwise.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (name, value) in environment) start.Environment[name] = value;
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         start.RedirectStandardOutput = true;

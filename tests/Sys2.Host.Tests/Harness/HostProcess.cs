@@ -30,6 +30,9 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment[WolverineSetup.RecoveryKey.Replace(":", "__")] = "00:00:01";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Sys2__Demo__Seed"] = "false";
+        // Production (no environment set), with the sandbox asked for by name, as a staging install would.
+        start.Environment["Sys2__Integrations__Mode"] = "sandbox";
+        foreach (var (key, value) in TestAccounts.Settings()) start.Environment[key.Replace(":", "__")] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key.Replace(":", "__")] = value;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;

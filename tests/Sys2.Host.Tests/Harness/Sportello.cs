@@ -25,10 +25,10 @@ public static class Sportello
     /// </summary>
     public static async Task PayAsync(this CaseHost host, string noticeNumber)
     {
-        using var http = new HttpClient { BaseAddress = host.Address };
         for (var attempt = 1; ; attempt++)
         {
-            var paid = await http.PostAsync($"/sandbox/mpay/avvisi/{noticeNumber}/pay", null);
+            // In the sandbox the operator plays the payer's PSP.
+            var paid = await host.Operator.PostAsync($"/sandbox/mpay/avvisi/{noticeNumber}/pay", null);
             if (paid.IsSuccessStatusCode || (int)paid.StatusCode < 500 || attempt == 20)
             {
                 paid.EnsureSuccessStatusCode();
@@ -38,9 +38,7 @@ public static class Sportello
         }
     }
 
-    public static async Task<JsonArray> MailToAsync(this CaseHost host, string address)
-    {
-        using var http = new HttpClient { BaseAddress = host.Address };
-        return (await http.GetFromJsonAsync<JsonArray>($"/sandbox/mail/messages?to={Uri.EscapeDataString(address)}"))!;
-    }
+    /// <summary>The mail the entity sent to an address, as its operator reads it in the sandbox's mailbox.</summary>
+    public static Task<JsonArray> MailToAsync(this CaseHost host, string address, string entity = "H769") =>
+        host.Operator.GetJsonAsync<JsonArray>($"/sandbox/mail/messages?to={Uri.EscapeDataString(address)}&entity={entity}");
 }

@@ -34,7 +34,7 @@ public sealed class when_a_line_concerns_a_case : IAsyncLifetime
     public async Task a_request_line_names_the_case_and_the_tenant()
     {
         await BrokenSchema.DropAsync(_host.ConnectionString, "sys2.mt_doc_casesummary"); // what a case read reads
-        using var clerk = new ClerkClient(_host.Address, "H769", "chiara.neri", "clerk", "SUAP");
+        using var clerk = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
 
         var response = await clerk.GetAsync("/api/cases/SUAP-H769-2026-0000042");
 

@@ -17,7 +17,7 @@ public sealed class when_a_request_fails_unexpectedly : IAsyncLifetime
     {
         // A server that is up but refuses the query: not an outage, so not a 503.
         await BrokenSchema.DropAsync(_host.ConnectionString, "sys2.mt_doc_casesummary");
-        using var clerk = new ClerkClient(_host.Address, "H769", "chiara.neri", "clerk", "SUAP");
+        using var clerk = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
 
         var response = await clerk.GetAsync("/api/inbox");
 

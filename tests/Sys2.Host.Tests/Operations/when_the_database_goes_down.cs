@@ -27,7 +27,7 @@ public sealed class when_the_database_goes_down
         await using var host = await CaseHost.StartAsync(nameof(when_the_database_goes_down), builder =>
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{DatabaseConnection.Name}"] = connection }));
         using var probe = new HttpClient { BaseAddress = host.Address };
-        using var clerk = new ClerkClient(host.Address, "H769", "chiara.neri", "clerk", "SUAP");
+        using var clerk = new ClerkClient(host.Address, TestAccounts.ChiaraNeri);
         await ReadyAsync(probe);
         var filed = await FileAsync(clerk, Guid.NewGuid());
         var before = await host.WhenAsync(filed.CaseId, e => e.OfType<TaskAssigned>().Any(), "the formal check assigned");

@@ -16,7 +16,7 @@ public sealed class when_a_clerk_works_the_inbox : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await CaseHost.StartAsync(nameof(when_a_clerk_works_the_inbox));
-        _suap = new ClerkClient(_host.Address, "H769", "chiara.neri", "clerk", "SUAP");
+        _suap = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
     }
 
     public async Task DisposeAsync()
@@ -53,8 +53,8 @@ public sealed class when_a_clerk_works_the_inbox : IAsyncLifetime
     public async Task another_office_and_another_entity_see_nothing()
     {
         await SciaAtFormalCheck();
-        using var sue = new ClerkClient(_host.Address, "H769", "marco.galli", "clerk", "SUE");
-        using var fermo = new ClerkClient(_host.Address, "D542", "anna.conti", "clerk", "SUAP");
+        using var sue = new ClerkClient(_host.Address, TestAccounts.MarcoGalli);
+        using var fermo = new ClerkClient(_host.Address, TestAccounts.AnnaConti);
 
         (await sue.GetJsonAsync<List<InboxItem>>("/api/inbox")).ShouldBeEmpty();
         (await fermo.GetJsonAsync<List<InboxItem>>("/api/inbox")).ShouldBeEmpty();
@@ -86,19 +86,25 @@ public sealed class when_a_clerk_works_the_inbox : IAsyncLifetime
     }
 
     [Fact]
-    public async Task an_incident_is_listed_until_a_retry_resolves_it()
+    public async Task an_incident_is_listed_for_the_operator_until_her_retry_resolves_it()
     {
         _host.Activities.FailNext(Activities.ProcediMarcheLookup, 1, transient: false, "400 codice procedimento mancante");
         var caseId = await _host.FileAsync();
         var events = await _host.WhenAsync(caseId, e => e.OfType<IncidentRaised>().Any(), "the incident");
 
-        var incident = (await _suap.GetJsonAsync<List<IncidentItem>>("/api/incidents")).ShouldHaveSingleItem();
+        using var operatore = new ClerkClient(_host.Address, TestAccounts.LucaMoretti);
+        // Incidents are the operators' work: the clerk neither lists nor retries them.
+        (await _suap.GetAsync("/api/incidents")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var incident = (await operatore.GetJsonAsync<List<IncidentItem>>("/api/incidents")).ShouldHaveSingleItem();
         (incident.CaseId, incident.Step, incident.Activity).ShouldBe((caseId, "catalogue", Activities.ProcediMarcheLookup));
         incident.Reason.ShouldContain("codice procedimento mancante");
 
-        var retry = await _suap.PostAsync($"/api/cases/{caseId}/incidents/catalogue/retry", new { commandId = Guid.NewGuid(), expectedVersion = events.Count });
+        (await _suap.PostAsync($"/api/cases/{caseId}/incidents/catalogue/retry", new { commandId = Guid.NewGuid(), expectedVersion = events.Count }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await _host.EventsOf(caseId)).Count.ShouldBe(events.Count);
+        var retry = await operatore.PostAsync($"/api/cases/{caseId}/incidents/catalogue/retry", new { commandId = Guid.NewGuid(), expectedVersion = events.Count });
         retry.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await _suap.GetJsonAsync<List<IncidentItem>>("/api/incidents")).ShouldBeEmpty();
+        (await operatore.GetJsonAsync<List<IncidentItem>>("/api/incidents")).ShouldBeEmpty();
     }
 
     [Fact]

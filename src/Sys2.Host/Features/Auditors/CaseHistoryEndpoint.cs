@@ -1,4 +1,5 @@
 using Marten;
+using Sys2.Host.Access;
 using Sys2.Host.Cases;
 
 namespace Sys2.Host.Features.Auditors;
@@ -9,20 +10,21 @@ public static class CaseHistoryEndpoint
     public sealed record HistoryItem(
         long Version, string Type, object? Payload, Who Who, When When, Why Why, string? Definition, CaseStateView State);
 
-    public sealed record Who(string? User, string? Role, string? Office);
+    public sealed record Who(string? User, string? Name, string? Role, string? Office);
 
     public sealed record When(DateTimeOffset? DecidedAt, DateTimeOffset RecordedAt);
 
     public sealed record Why(string? Correlation, string? Causation);
 
     public static void MapCaseHistory(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/cases/{caseId}/history", async (string caseId, HttpRequest request, IDocumentStore store, CancellationToken ct) =>
+        app.MapGet("/api/cases/{caseId}/history", async (string caseId, Caller caller, IDocumentStore store, CancellationToken ct) =>
         {
-            if (RequestActor.From(request) is not { } caller) return CaseAnswers.Unauthenticated();
-            var entries = await new CaseHistory(store).EntriesAsync(caller.Tenant, caseId, ct: ct);
+            var access = caller.On(caseId, Permission.AuditCases);
+            if (!access.Allowed) return access.Refusal!;
+            var entries = await new CaseHistory(store).EntriesAsync(access.Tenant, caseId, ct: ct);
             return entries.Count == 0
-                ? CaseAnswers.NoCase(caseId, caller.Tenant)
-                : Results.Ok(entries.Select(e => new HistoryItem(e.Version, e.Type, e.Payload, new Who(e.User, e.Role, e.Office),
+                ? CaseAnswers.NoCase(caseId, access.Tenant)
+                : Results.Ok(entries.Select(e => new HistoryItem(e.Version, e.Type, e.Payload, new Who(e.User, e.UserName, e.Role, e.Office),
                     new When(e.DecidedAt, e.RecordedAt), new Why(e.Correlation, e.Causation), e.Definition, CaseStateView.Of(e.After))));
         });
 }

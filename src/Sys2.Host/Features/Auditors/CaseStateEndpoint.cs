@@ -1,4 +1,5 @@
 using Marten;
+using Sys2.Host.Access;
 using Sys2.Host.Cases;
 
 namespace Sys2.Host.Features.Auditors;
@@ -7,18 +8,19 @@ namespace Sys2.Host.Features.Auditors;
 public static class CaseStateEndpoint
 {
     public static void MapCaseState(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/cases/{caseId}/state", async (string caseId, long? version, DateTimeOffset? at, HttpRequest request, IDocumentStore store, CancellationToken ct) =>
+        app.MapGet("/api/cases/{caseId}/state", async (string caseId, long? version, DateTimeOffset? at, Caller caller, IDocumentStore store, CancellationToken ct) =>
         {
-            if (RequestActor.From(request) is not { } caller) return CaseAnswers.Unauthenticated();
+            var access = caller.On(caseId, Permission.AuditCases);
+            if (!access.Allowed) return access.Refusal!;
             if (version is not null && at is not null)
                 return Results.Problem("ask for a version or an instant, not both", statusCode: StatusCodes.Status400BadRequest);
             if (version < 1)
                 return Results.Problem($"version {version}: versions start at 1", statusCode: StatusCodes.Status400BadRequest);
             var history = new CaseHistory(store);
-            var state = version is { } v ? await history.StateAtVersionAsync(caller.Tenant, caseId, v, ct)
-                : at is { } instant ? await history.StateAtAsync(caller.Tenant, caseId, instant, ct)
-                : await history.StateAsync(caller.Tenant, caseId, ct);
+            var state = version is { } v ? await history.StateAtVersionAsync(access.Tenant, caseId, v, ct)
+                : at is { } instant ? await history.StateAtAsync(access.Tenant, caseId, instant, ct)
+                : await history.StateAsync(access.Tenant, caseId, ct);
             if (state is not null) return Results.Ok(CaseStateView.Of(state));
-            return CaseAnswers.NoCase(caseId, caller.Tenant, version is not null ? $" at version {version}" : at is not null ? $" at {at:O}" : "");
+            return CaseAnswers.NoCase(caseId, access.Tenant, version is not null ? $" at version {version}" : at is not null ? $" at {at:O}" : "");
         });
 }

@@ -1,3 +1,4 @@
+using Sys2.Host.Access;
 using Sys2.Workflows.Formats;
 using Sys2.Host.Cases;
 using Sys2.Workflows.Runtime;
@@ -10,13 +11,13 @@ public static class AttachDocumentEndpoint
     public sealed record AttachRequest(Guid CommandId, long ExpectedVersion, string Name, string MediaType, string ContentBase64);
 
     public static void MapAttachDocument(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/cases/{caseId}/documents", (string caseId, AttachRequest body, HttpRequest request, CaseService cases, CancellationToken ct) =>
+        app.MapPost("/api/cases/{caseId}/documents", (string caseId, AttachRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
         {
             byte[] content;
             try { content = Convert.FromBase64String(body.ContentBase64); }
             catch (FormatException) { return Task.FromResult(Results.Problem("contentBase64 is not valid base64", statusCode: 400)); }
             var sha256 = Sha256Hex.Of(content);
-            return CaseAnswers.SendAsync(request, cases, caseId, body.CommandId, body.ExpectedVersion,
+            return CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion,
                 by => new AttachDocument(body.Name, sha256, body.MediaType, content.LongLength, by), ct);
         });
 }

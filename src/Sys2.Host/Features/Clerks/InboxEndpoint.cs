@@ -1,16 +1,18 @@
 using Marten;
+using Sys2.Host.Access;
 using Sys2.Host.Views;
 
 namespace Sys2.Host.Features.Clerks;
 
-/// <summary>The open tasks of the caller's office and role, with the legal terms of their cases.</summary>
+/// <summary>The open tasks of the caller's office and role in an entity, with the legal terms of their cases.</summary>
 public static class InboxEndpoint
 {
     public static void MapInbox(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/inbox", async (HttpRequest request, IDocumentStore store, CancellationToken ct) =>
+        app.MapGet("/api/inbox", async (string? entity, Caller caller, IDocumentStore store, CancellationToken ct) =>
         {
-            if (RequestActor.From(request) is not { } caller) return CaseAnswers.Unauthenticated();
-            await using var session = store.QuerySession(caller.Tenant);
-            return Results.Ok(await CaseViews.InboxAsync(session, caller.Actor.Office, caller.Actor.Role, ct));
+            var access = caller.In(entity, Permission.WorkCases);
+            if (access.Actor is not { } actor) return access.Refusal!;
+            await using var session = store.QuerySession(access.Tenant);
+            return Results.Ok(await CaseViews.InboxAsync(session, actor.Office, actor.Role, ct));
         });
 }

@@ -1,3 +1,4 @@
+using Sys2.Host.Access;
 using Sys2.Host.Cases;
 using Sys2.Workflows.Runtime;
 
@@ -7,6 +8,6 @@ namespace Sys2.Host.Features.Clerks;
 public static class InterruptDeadlineEndpoint
 {
     public static void MapInterruptDeadline(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/cases/{caseId}/deadlines/{clock}/interrupt", (string caseId, string clock, VersionedRequest body, HttpRequest request, CaseService cases, CancellationToken ct) =>
-            CaseAnswers.SendAsync(request, cases, caseId, body.CommandId, body.ExpectedVersion, by => new InterruptDeadline(clock, by), ct));
+        app.MapPost("/api/cases/{caseId}/deadlines/{clock}/interrupt", (string caseId, string clock, VersionedRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
+            CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new InterruptDeadline(clock, by), ct));
 }

@@ -1,16 +1,19 @@
 using System.Text.Json.Nodes;
+using Sys2.Host.Access;
 using Sys2.Host.Cases;
 
 namespace Sys2.Host.Features.Clerks;
 
-/// <summary>Open a case on the published version of a definition, in the caller's entity.</summary>
+/// <summary>Open a case on the published version of a definition, in the caller's entity (or the one named, for staff of several).</summary>
 public static class OpenCaseEndpoint
 {
-    public sealed record OpenRequest(Guid CommandId, JsonObject Inputs);
+    public sealed record OpenRequest(Guid CommandId, JsonObject Inputs, string? Entity = null);
 
     public static void MapOpenCase(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/definitions/{definitionId}/cases", async (string definitionId, OpenRequest body, HttpRequest request, CaseService cases, CancellationToken ct) =>
-            RequestActor.From(request) is { } caller
-                ? CaseAnswers.ToResult(await cases.OpenAsync(body.CommandId, caller.Tenant, definitionId, body.Inputs, caller.Actor, ct))
-                : CaseAnswers.Unauthenticated());
+        app.MapPost("/api/definitions/{definitionId}/cases", async (string definitionId, OpenRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
+        {
+            var access = caller.In(body.Entity, Permission.WorkCases);
+            if (access.Actor is not { } actor) return access.Refusal!;
+            return CaseAnswers.ToResult(await cases.OpenAsync(body.CommandId, access.Tenant, definitionId, body.Inputs, actor, ct));
+        });
 }

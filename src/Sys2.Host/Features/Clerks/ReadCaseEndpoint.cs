@@ -1,4 +1,5 @@
 using Marten;
+using Sys2.Host.Access;
 using Sys2.Host.Views;
 
 namespace Sys2.Host.Features.Clerks;
@@ -7,12 +8,13 @@ namespace Sys2.Host.Features.Clerks;
 public static class ReadCaseEndpoint
 {
     public static void MapReadCase(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/cases/{caseId}", async (string caseId, HttpRequest request, IDocumentStore store, CancellationToken ct) =>
+        app.MapGet("/api/cases/{caseId}", async (string caseId, Caller caller, IDocumentStore store, CancellationToken ct) =>
         {
-            if (RequestActor.From(request) is not { } caller) return CaseAnswers.Unauthenticated();
-            await using var session = store.QuerySession(caller.Tenant);
+            var access = caller.On(caseId, Permission.ReadCases);
+            if (!access.Allowed) return access.Refusal!;
+            await using var session = store.QuerySession(access.Tenant);
             return await session.LoadAsync<CaseSummary>(caseId, ct) is { } summary
                 ? Results.Ok(CaseView.Of(summary))
-                : CaseAnswers.NoCase(caseId, caller.Tenant);
+                : CaseAnswers.NoCase(caseId, access.Tenant);
         });
 }

@@ -1,3 +1,4 @@
+using Sys2.Host.Access;
 using Sys2.Host.Cases;
 using Sys2.Workflows.Definitions;
 using Sys2.Workflows.Runtime;
@@ -10,9 +11,9 @@ public static class SuspendDeadlineEndpoint
     public sealed record SuspendRequest(Guid CommandId, long ExpectedVersion, string Reason);
 
     public static void MapSuspendDeadline(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/cases/{caseId}/deadlines/{clock}/suspend", (string caseId, string clock, SuspendRequest body, HttpRequest request, CaseService cases, CancellationToken ct) =>
+        app.MapPost("/api/cases/{caseId}/deadlines/{clock}/suspend", (string caseId, string clock, SuspendRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
             Enum.TryParse<SuspensionReason>(body.Reason, ignoreCase: true, out var reason)
-                ? CaseAnswers.SendAsync(request, cases, caseId, body.CommandId, body.ExpectedVersion, by => new SuspendDeadline(clock, reason, by), ct)
+                ? CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new SuspendDeadline(clock, reason, by), ct)
                 : Task.FromResult(Results.Problem(
                     $"reason '{body.Reason}' is not one of {string.Join(", ", Enum.GetNames<SuspensionReason>()).ToLowerInvariant()}", statusCode: 400)));
 }

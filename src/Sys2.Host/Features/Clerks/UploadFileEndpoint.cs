@@ -1,4 +1,5 @@
 using Marten;
+using Sys2.Host.Access;
 using Sys2.Host.Files;
 using Sys2.Workflows.Formats;
 
@@ -14,9 +15,10 @@ public static class UploadFileEndpoint
 
     public static void MapUploadFile(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/files", async (HttpRequest request, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        app.MapPost("/api/files", async (string? entity, HttpRequest request, Caller caller, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         {
-            if (RequestActor.From(request) is not { } caller) return CaseAnswers.Unauthenticated();
+            var access = caller.In(entity, Permission.WorkCases);
+            if (!access.Allowed) return access.Refusal!;
             var name = request.Headers["X-File-Name"].ToString();
             if (string.IsNullOrWhiteSpace(name)) return Results.Problem("send the file name in the X-File-Name header", statusCode: 400);
             if (request.ContentLength is > MaxBytes) return Results.Problem($"a file may be at most {MaxBytes} bytes", statusCode: 413);
@@ -29,7 +31,7 @@ public static class UploadFileEndpoint
                 Id = Sha256Hex.Of(content), Name = name, Size = content.LongLength, Content = content,
                 MediaType = request.ContentType ?? "application/octet-stream", StoredAt = clock.GetUtcNow(),
             };
-            await using var session = store.LightweightSession(caller.Tenant);
+            await using var session = store.LightweightSession(access.Tenant);
             session.Store(file);
             await session.SaveChangesAsync(ct);
             return Results.Ok(new { name = file.Name, sha256 = file.Id, mediaType = file.MediaType, size = file.Size });

@@ -1,3 +1,4 @@
+using Sys2.Host.Access;
 using Sys2.Host.Cases;
 using Sys2.Workflows.Runtime;
 
@@ -9,6 +10,6 @@ public static class WithdrawCaseEndpoint
     public sealed record WithdrawRequest(Guid CommandId, long ExpectedVersion, string Reason);
 
     public static void MapWithdrawCase(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/cases/{caseId}/withdraw", (string caseId, WithdrawRequest body, HttpRequest request, CaseService cases, CancellationToken ct) =>
-            CaseAnswers.SendAsync(request, cases, caseId, body.CommandId, body.ExpectedVersion, by => new WithdrawCase(body.Reason, by), ct));
+        app.MapPost("/api/cases/{caseId}/withdraw", (string caseId, WithdrawRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
+            CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new WithdrawCase(body.Reason, by), ct));
 }

@@ -1,3 +1,4 @@
+using Sys2.Host.Access;
 using Sys2.Host.Cases;
 using Sys2.Workflows.Runtime;
 
@@ -7,6 +8,6 @@ namespace Sys2.Host.Features.Operators;
 public static class RetryIncidentEndpoint
 {
     public static void MapRetryIncident(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/cases/{caseId}/incidents/{step}/retry", (string caseId, string step, VersionedRequest body, HttpRequest request, CaseService cases, CancellationToken ct) =>
-            CaseAnswers.SendAsync(request, cases, caseId, body.CommandId, body.ExpectedVersion, by => new RetryIncident(step, by), ct));
+        app.MapPost("/api/cases/{caseId}/incidents/{step}/retry", (string caseId, string step, VersionedRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
+            CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new RetryIncident(step, by), ct, Permission.HandleIncidents));
 }

@@ -32,6 +32,13 @@ public static class ExternalEvents
     {
         PaymentReceived, DocumentsReceived, ObservationsReceived, SdiNotification, InvoiceReceived,
     };
+
+    /// <summary>
+    /// What a person may file at the counter: papers the applicant brought or sent. The others come
+    /// from a regional system (a pagoPA receipt, an SdI message) and are accepted only from that
+    /// system's authenticated endpoint, never typed in by a clerk.
+    /// </summary>
+    public static IReadOnlySet<string> AtTheCounter { get; } = new HashSet<string> { DocumentsReceived, ObservationsReceived };
 }
 
 /// <summary>The roles a task may be assigned to.</summary>

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Sys2.Host.Tests.Harness;
+
+/// <summary>
+/// Gets a token the way a client does: the authorization code flow with PKCE against the host's
+/// embedded provider, through its real login page (antiforgery token and all), then the code
+/// exchanged at the token endpoint. Cookies are carried by hand so this works over a socket and
+/// over ASP.NET Core's TestServer alike.
+/// </summary>
+public sealed partial class SignInFlow(HttpMessageInvoker http, Uri address)
+{
+    public const string ClientId = "sys2-cli", RedirectUri = "http://127.0.0.1/callback";
+
+    private readonly Dictionary<string, string> _cookies = [];
+
+    public static async Task<string> AccessTokenAsync(HttpMessageInvoker http, Uri address, string userName, string password = TestAccount.Password)
+    {
+        var flow = new SignInFlow(http, address);
+        var code = await flow.AuthorizeAsync(userName, password)
+            ?? throw new InvalidOperationException($"{userName} could not sign in: the login page refused the password");
+        return await flow.RedeemAsync(code.Code, code.Verifier);
+    }
+
+    /// <summary>The code the provider hands back after the login page; null when the login page refused.</summary>
+    public async Task<(string Code, string Verifier)?> AuthorizeAsync(string userName, string password)
+    {
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var authorize = $"/connect/authorize?client_id={ClientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&response_type=code" +
+                        $"&scope=openid%20profile&state=s{Guid.NewGuid():N}&code_challenge={challenge}&code_challenge_method=S256";
+
+        var toLogin = await SendAsync(HttpMethod.Get, authorize);
+        toLogin.StatusCode.ShouldBe(HttpStatusCode.Redirect, await toLogin.Content.ReadAsStringAsync());
+        var loginPage = await SendAsync(HttpMethod.Get, toLogin.Headers.Location!.ToString());
+        var html = await loginPage.Content.ReadAsStringAsync();
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryField().Match(html).Groups[1].Value,
+            ["returnUrl"] = WebUtility.HtmlDecode(ReturnUrlField().Match(html).Groups[1].Value),
+            ["userName"] = userName,
+            ["password"] = password,
+        };
+        var loggedIn = await SendAsync(HttpMethod.Post, "/account/login", new FormUrlEncodedContent(form));
+        if (loggedIn.StatusCode != HttpStatusCode.Redirect) return null;
+
+        var back = await SendAsync(HttpMethod.Get, loggedIn.Headers.Location!.ToString());
+        back.StatusCode.ShouldBe(HttpStatusCode.Redirect, await back.Content.ReadAsStringAsync());
+        var callback = back.Headers.Location!;
+        callback.GetLeftPart(UriPartial.Path).ShouldBe(RedirectUri);
+        var code = System.Web.HttpUtility.ParseQueryString(callback.Query)["code"].ShouldNotBeNull();
+        return (code, verifier);
+    }
+
+    public async Task<string> RedeemAsync(string code, string verifier)
+    {
+        var response = await SendAsync(HttpMethod.Post, "/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = RedirectUri,
+            ["client_id"] = ClientId, ["code_verifier"] = verifier,
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        return JsonNode.Parse(body)!["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>A machine caller's token: client credentials.</summary>
+    public static async Task<HttpResponseMessage> ClientCredentialsAsync(HttpMessageInvoker http, Uri address, string clientId, string secret) =>
+        await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(address, "/connect/token"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+            }),
+        }, CancellationToken.None);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, new Uri(address, pathAndQuery)) { Content = content };
+        if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+        var response = await http.SendAsync(request, CancellationToken.None);
+        if (response.Headers.TryGetValues("Set-Cookie", out var set))
+            foreach (var cookie in set)
+            {
+                var pair = cookie.Split(';', 2)[0].Split('=', 2);
+                _cookies[pair[0]] = pair[1];
+            }
+        return response;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("name=\"returnUrl\" value=\"([^\"]*)\"")]
+    private static partial Regex ReturnUrlField();
+}

@@ -1,0 +1,56 @@
+using Sys2.Host.SignIn;
+
+namespace Sys2.Host.Tests.Harness;
+
+/// <summary>A person the test hosts know, with the roles she holds (<c>tenant/role[/office]</c>).</summary>
+public sealed record TestAccount(string UserName, string DisplayName, params string[] Memberships)
+{
+    public const string Password = "Prova-2026!";
+}
+
+/// <summary>
+/// The people of the test hosts: created in every host's embedded provider at start
+/// (<c>Sys2:SignIn:Accounts</c>), exactly as the demo accounts of a default run.
+/// </summary>
+public static class TestAccounts
+{
+    /// <summary>San Benedetto del Tronto, SUAP front office.</summary>
+    public static readonly TestAccount ChiaraNeri = new("chiara.neri", "Chiara Neri", "H769/clerk/SUAP");
+    /// <summary>San Benedetto del Tronto, SUE.</summary>
+    public static readonly TestAccount MarcoGalli = new("marco.galli", "Marco Galli", "H769/clerk/SUE");
+    /// <summary>Fermo, SUAP.</summary>
+    public static readonly TestAccount AnnaConti = new("anna.conti", "Anna Conti", "D542/clerk/SUAP");
+    public static readonly TestAccount PaoloRicci = new("paolo.ricci", "Paolo Ricci", "H769/manager");
+    public static readonly TestAccount AnnaBianchi = new("anna.bianchi", "Anna Bianchi", "H769/auditor");
+    public static readonly TestAccount LucaMoretti = new("luca.moretti", "Luca Moretti", "H769/operator");
+    public static readonly TestAccount ElenaSarti = new("elena.sarti", "Elena Sarti", "H769/designer");
+    /// <summary>The lead partner's PMO: reads every entity, changes nothing.</summary>
+    public static readonly TestAccount SaraPmo = new("sara.pmo", "Sara Valori", "*/pmo");
+    /// <summary>Staff of a union: SUAP clerk for two comuni.</summary>
+    public static readonly TestAccount FrancoVitali = new("franco.vitali", "Franco Vitali", "H769/clerk/SUAP", "D542/clerk/SUAP");
+
+    public static readonly IReadOnlyList<TestAccount> All = [ChiaraNeri, MarcoGalli, AnnaConti, PaoloRicci, AnnaBianchi, LucaMoretti, ElenaSarti, SaraPmo, FrancoVitali];
+
+    /// <summary>The issuer the test hosts' embedded provider names in its tokens.</summary>
+    public const string Issuer = "http://sys2.test/";
+
+    /// <summary>The settings that give a test host its embedded provider and these accounts.</summary>
+    public static IReadOnlyDictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [$"{SignInOptions.Section}:Issuer"] = Issuer,
+            [$"{SignInOptions.Section}:RequireHttps"] = "false",
+        };
+        for (var i = 0; i < All.Count; i++)
+        {
+            var a = All[i];
+            var key = $"{SignInOptions.Section}:Accounts:{i}";
+            settings[$"{key}:UserName"] = a.UserName;
+            settings[$"{key}:DisplayName"] = a.DisplayName;
+            settings[$"{key}:Password"] = TestAccount.Password;
+            for (var m = 0; m < a.Memberships.Length; m++) settings[$"{key}:Memberships:{m}"] = a.Memberships[m];
+        }
+        return settings;
+    }
+}
