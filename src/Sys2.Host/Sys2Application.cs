@@ -64,6 +64,8 @@ public static class Sys2Application
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<CaseService>();
         builder.Services.AddHostedService<DueMessageSweep>();
+        builder.Services.AddSingleton(sp => new DailyAnchor(connection, AnchorSettings.From(builder.Configuration), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<DailyAnchorJob>();
         builder.AddOperations(connection);
         builder.AddSignIn();
         builder.Services.AddSandboxControls();

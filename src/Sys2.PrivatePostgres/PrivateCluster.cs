@@ -17,6 +17,9 @@ public sealed class PrivateCluster
     static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(3);
     static readonly TimeSpan ServerTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>The socket's folder: its owner only (the server's user; root passes anyway).</summary>
+    public const UnixFileMode SocketFolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     public PrivateCluster(PrivatePostgresPaths paths) => Paths = paths;
 
     public PrivatePostgresPaths Paths { get; }
@@ -34,12 +37,17 @@ public sealed class PrivateCluster
             + "or point ConnectionStrings:Sys2 / SYS2_CONNECTION at an existing server.")));
     }
 
-    public static string ConnectionString(int port, string database = DefaultDatabase) =>
+    /// <summary>
+    /// Over TCP on loopback, with the password: the socket's folder is private to the cluster's owner, which
+    /// is 'postgres' when we are root, and TCP works the same for root, the invoking user and a container.
+    /// </summary>
+    static string ConnectionString(int port, string? password, string database = DefaultDatabase) =>
         new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
             Port = port,
             Username = Superuser,
+            Password = password,
             Database = database,
             IncludeErrorDetail = true,
         }.ConnectionString;
@@ -53,16 +61,18 @@ public sealed class PrivateCluster
         using var _ = await ClusterLock.AcquireAsync(Paths.LockFile, LockTimeout, ct);
 
         await PrepareFoldersAsync(tools, ct);
+        var password = await PasswordAsync(tools, ct);
         if (!IsInitialized) await InitializeAsync(tools, ct);
         if (!await IsRunningAsync(tools, ct)) await StartServerAsync(tools, ct);
 
         var port = PostmasterPid.TryReadPort(Paths.DataDirectory)
             ?? throw new PrivatePostgresException($"The server runs but {Paths.DataDirectory}/postmaster.pid names no port.");
-        var admin = AdminConnectionString(port);
-        await ServerProbe.WaitUntilAcceptingAsync(admin, Paths.DataDirectory, Paths.LogFile, ServerTimeout, ct);
+        var admin = AdminConnectionString(port, password);
+        await ServerProbe.WaitUntilAcceptingAsync(admin, Paths.DataDirectory, Paths.LogFile, Paths.PasswordFile, ServerTimeout, ct);
+        if (!ClusterConfig.HasOwnHba(Paths.DataDirectory)) await RequirePasswordAsync(tools, admin, password, ct);
         await ServerProbe.EnsureDatabaseAsync(admin, DefaultDatabase, ct);
         await File.WriteAllTextAsync(Paths.PortFile, port.ToString(CultureInfo.InvariantCulture) + "\n", ct);
-        return ConnectionString(port);
+        return ConnectionString(port, password);
     }
 
     /// <summary>Stops the server (fast shutdown: sessions are disconnected, committed work is kept). False when it was not running.</summary>
@@ -80,7 +90,7 @@ public sealed class PrivateCluster
 
         // Idle pooled connections died with the server; without this, this process's next open after a
         // restart would be handed one of them and fail with 57P01.
-        if (port is { } p) NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(p)));
+        if (port is { } p) NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(p, ClusterPassword.TryRead(Paths.PasswordFile))));
         return true;
     }
 
@@ -92,7 +102,7 @@ public sealed class PrivateCluster
         var running = await IsRunningAsync(PostgresTools.Locate(), ct);
         var port = running ? PostmasterPid.TryReadPort(Paths.DataDirectory) : ReadPortFile();
         return new PrivatePostgresStatus(Paths, Initialized: true, running, port,
-            running && port is { } p ? ConnectionString(p) : null);
+            running && port is { } p ? ConnectionString(p, ClusterPassword.TryRead(Paths.PasswordFile)) : null);
     }
 
     async Task PrepareFoldersAsync(PostgresTools tools, CancellationToken ct)
@@ -109,8 +119,50 @@ public sealed class PrivateCluster
         var uninitialised = !IsInitialized;
         var socketMissing = !Directory.Exists(Paths.SocketDirectory);
         Directory.CreateDirectory(Paths.SocketDirectory);
+        // Only the cluster's owner (and root) may reach the socket; everyone else goes through TCP and the password.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Paths.SocketDirectory, SocketFolderMode);
         if (uninitialised) await tools.GiveToServiceUserAsync(Paths.ClusterDirectory, ct);
         else if (socketMissing) await tools.GiveToServiceUserAsync(Paths.SocketDirectory, ct);
+    }
+
+    /// <summary>
+    /// The superuser's password from <see cref="PrivatePostgresPaths.PasswordFile"/>, made on first use. A cluster
+    /// initialised with trust by an older Sys2 has none yet: it gets one now and is switched to it once running
+    /// (<see cref="RequirePasswordAsync"/>). A cluster that already asks for a password but lost its file cannot
+    /// be let in, and says so.
+    /// </summary>
+    async Task<string> PasswordAsync(PostgresTools tools, CancellationToken ct)
+    {
+        if (ClusterPassword.TryRead(Paths.PasswordFile) is { } existing) return existing;
+        if (IsInitialized && !ClusterConfig.TrustsAnyone(Paths.DataDirectory))
+            throw new PrivatePostgresException(
+                $"The private PostgreSQL in {Paths.ClusterDirectory} asks for a password, but its password file {Paths.PasswordFile} "
+                + "is missing or empty. Restore that file, or stop the cluster (db stop) and delete "
+                + $"{Paths.ClusterDirectory} to start afresh (its data is lost).");
+        var password = ClusterPassword.Create(Paths.PasswordFile);
+        // initdb, run as the cluster's owner, reads it (--pwfile); root reads it whoever owns it.
+        await tools.GiveToServiceUserAsync(Paths.PasswordFile, ct);
+        return password;
+    }
+
+    /// <summary>
+    /// Gives the superuser the password and replaces pg_hba.conf with <see cref="ClusterConfig.HostBasedAuthentication"/>,
+    /// on the running server: the upgrade of a cluster made with trust, done once. The role gets its password
+    /// before the rules ask for it, so an interruption leaves a cluster that either still trusts or already works.
+    /// </summary>
+    async Task RequirePasswordAsync(PostgresTools tools, string admin, string password, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync(ct);
+        // ALTER ROLE takes no parameters; the password is hex (ClusterPassword), so the literal needs no escaping.
+        await using (var alter = new NpgsqlCommand($"ALTER ROLE {ServerProbe.QuoteIdentifier(Superuser)} PASSWORD '{password}'", connection))
+            await alter.ExecuteNonQueryAsync(ct);
+        await tools.GiveToServiceUserAsync(ClusterConfig.WriteHba(Paths.DataDirectory), ct);
+        await using (var check = new NpgsqlCommand("SELECT string_agg(error, '; ') FROM pg_hba_file_rules WHERE error IS NOT NULL", connection))
+            if (await check.ExecuteScalarAsync(ct) is string errors)
+                throw new PrivatePostgresException($"The server rejects the pg_hba.conf Sys2 wrote in {Paths.DataDirectory}: {errors}");
+        await using (var reload = new NpgsqlCommand("SELECT pg_reload_conf()", connection))
+            await reload.ExecuteNonQueryAsync(ct);
     }
 
     async Task InitializeAsync(PostgresTools tools, CancellationToken ct)
@@ -122,10 +174,13 @@ public sealed class PrivateCluster
         if (Directory.Exists(Paths.DataDirectory)) Directory.Delete(Paths.DataDirectory, recursive: true);
 
         var result = await tools.RunAsync(tools.InitDb,
-            ["-D", Paths.DataDirectory, "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--locale=C"],
+            ["-D", Paths.DataDirectory, "-U", Superuser, "--auth=scram-sha-256", $"--pwfile={Paths.PasswordFile}",
+                "--encoding=UTF8", "--locale=C"],
             TimeSpan.FromMinutes(5), ct);
         if (!result.Succeeded) throw PrivatePostgresException.CommandFailed(result, logFile: null);
         ClusterConfig.AppendDefaults(Paths.DataDirectory);
+        // initdb's rules also allow replication connections; ours are the only ones wanted.
+        await tools.GiveToServiceUserAsync(ClusterConfig.WriteHba(Paths.DataDirectory), ct);
     }
 
     /// <summary>Asks pg_ctl, which also notices a postmaster.pid left behind by a server that died.</summary>
@@ -185,8 +240,8 @@ public sealed class PrivateCluster
             ? port
             : null;
 
-    string AdminConnectionString(int port) =>
-        new NpgsqlConnectionStringBuilder(ConnectionString(port, Superuser)) { Pooling = false, Timeout = 5 }.ConnectionString;
+    static string AdminConnectionString(int port, string password) =>
+        new NpgsqlConnectionStringBuilder(ConnectionString(port, password, Superuser)) { Pooling = false, Timeout = 5 }.ConnectionString;
 
     string UnreachableMessage()
     {

@@ -17,6 +17,9 @@ public sealed record PrivatePostgresPaths(string ClusterDirectory)
     public string LogFile => Path.Combine(ClusterDirectory, "postgres.log");
     public string PortFile => Path.Combine(ClusterDirectory, "port");
 
+    /// <summary>The superuser's password (mode 0600), which every connection string of the cluster carries.</summary>
+    public string PasswordFile => Path.Combine(ClusterDirectory, "password");
+
     /// <summary>Beside the cluster folder, not in it: the lock guards the folder's creation too.</summary>
     public string LockFile => ClusterDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".lock";
 

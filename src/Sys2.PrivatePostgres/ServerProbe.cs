@@ -11,9 +11,10 @@ internal static class ServerProbe
     /// <summary>
     /// Connects until the server answers (it refuses while starting up or recovering) and checks that the
     /// server on that port serves <paramref name="dataDirectory"/>, not some other PostgreSQL that took the port.
+    /// A refused password ends the wait at once.
     /// </summary>
     public static async Task WaitUntilAcceptingAsync(
-        string adminConnectionString, string dataDirectory, string logFile, TimeSpan timeout, CancellationToken ct)
+        string adminConnectionString, string dataDirectory, string logFile, string passwordFile, TimeSpan timeout, CancellationToken ct)
     {
         var waited = Stopwatch.StartNew();
         Exception? last = null;
@@ -29,6 +30,14 @@ internal static class ServerProbe
                     throw new PrivatePostgresException(
                         $"The server on {connection.Host}:{connection.Port} serves '{served}', not our cluster '{dataDirectory}'.");
                 return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
+            {
+                // Waiting will not change the password: say which file and what to do, at once.
+                throw new PrivatePostgresException(
+                    $"The private PostgreSQL refused the password in {passwordFile} ({e.MessageText}). Restore the file that "
+                    + $"belongs to this cluster, or stop it (db stop) and delete {Path.GetDirectoryName(passwordFile)} to start afresh "
+                    + "(its data is lost).", e);
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
             {

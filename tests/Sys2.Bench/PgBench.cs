@@ -48,6 +48,8 @@ public static partial class PgBench
             // The caller's PG* variables must not steer it elsewhere.
             foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("PG", StringComparison.Ordinal)).ToList())
                 start.Environment.Remove(name);
+            // The private cluster asks for a password (scram-sha-256); an environment variable keeps it off the command line.
+            if (cs.Password is { } password) start.Environment["PGPASSWORD"] = password;
             var before = CpuMeter.Sample(postmaster);
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Npgsql;
 using Sys2.PrivatePostgres;
 
 namespace Sys2.Host.Cli;
@@ -11,7 +12,7 @@ public static class DbCommand
     /// <summary>Exit codes: 0 done (status: running), 1 failed, 2 bad usage, 3 status: not running.</summary>
     public static Command Create()
     {
-        var start = new Command("start", "Starts the private PostgreSQL (initialised on first use) and prints only its connection string, for scripts.");
+        var start = new Command("start", "Starts the private PostgreSQL (initialised on first use) and prints only its connection string, with the password, for scripts.");
         start.SetAction((parsed, ct) => RunAsync(parsed, async cluster =>
         {
             await parsed.InvocationConfiguration.Output.WriteLineAsync(await cluster.StartAsync(ct));
@@ -48,7 +49,9 @@ public static class DbCommand
         output.WriteLine($"cluster:    {status.Paths.ClusterDirectory}");
         output.WriteLine($"state:      {(status.Running ? "running" : status.Initialized ? "stopped" : "not initialised")}");
         if (status.Port is { } port) output.WriteLine($"port:       {port}{(status.Running ? "" : " (last used)")}");
-        if (status.ConnectionString is { } cs) output.WriteLine($"connection: {cs}");
+        // The password stays in its file: a status line ends up in terminals, logs and bug reports.
+        if (status.ConnectionString is { } cs)
+            output.WriteLine($"connection: {new NpgsqlConnectionStringBuilder(cs) { Password = null }};Password=(in {status.Paths.PasswordFile})");
         output.WriteLine($"log:        {status.Paths.LogFile}");
         return status.Running ? 0 : 3;
     }

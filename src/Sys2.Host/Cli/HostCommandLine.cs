@@ -44,6 +44,7 @@ public static class HostCommandLine
             ValidateCommand.Create(),
             DiagramCommand.Create(),
             VerifyCommand.Create(),
+            AnchorCommand.Create(),
             ReplayCommand.Create(),
             DbCommand.Create(),
             RunCommand.Create(),

@@ -7,8 +7,9 @@ namespace Sys2.Host.Cli;
 
 /// <summary>
 /// <c>verify &lt;case-id&gt;|--all</c>: recomputes the audit chain of one case or of every case
-/// from the rows in PostgreSQL and names the first event that was altered, removed or reordered.
-/// Exit code 0 only when every chain is intact.
+/// from the rows in PostgreSQL, compares it with the signed daily anchors of the anchor folder,
+/// and names the first event that was altered, removed or reordered, and any anchor file that
+/// was forged. Exit code 0 only when every chain is intact and every anchor genuine.
 /// </summary>
 public static class VerifyCommand
 {
@@ -39,14 +40,24 @@ public static class VerifyCommand
     public static async Task<int> RunAsync(string? caseId, TextWriter output, CancellationToken ct = default)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var verifier = new AuditVerifier(await DatabaseConnection.ResolveAsync(configuration, RepositoryRoot.TryFind(), ct));
+        var anchors = AnchorSettings.From(configuration);
+        var verifier = new AuditVerifier(await DatabaseConnection.ResolveAsync(configuration, RepositoryRoot.TryFind(), ct), AnchorBook.Read(anchors));
+        return await RunAsync(verifier, caseId, anchors.Folder, output, ct);
+    }
+
+    /// <summary>The report and exit code of a verification with <paramref name="verifier"/>.</summary>
+    public static async Task<int> RunAsync(AuditVerifier verifier, string? caseId, string anchorFolder, TextWriter output, CancellationToken ct = default)
+    {
         var reports = caseId is null
-            ? await verifier.VerifyAllAsync()
-            : [await verifier.VerifyAsync(TenantOf(caseId), caseId)];
-        foreach (var report in reports) output.WriteLine(report);
+            ? await verifier.VerifyAllAsync(ct)
+            : [await verifier.VerifyAsync(TenantOf(caseId), caseId, ct)];
+        foreach (var problem in verifier.AnchorProblems) await output.WriteLineAsync(problem.ToString());
+        foreach (var report in reports) await output.WriteLineAsync(report.ToString());
         var broken = reports.Count(r => !r.Intact);
-        output.WriteLine(broken == 0 ? $"{reports.Count} case(s), every chain intact" : $"{broken} of {reports.Count} case(s) altered");
-        return broken == 0 ? 0 : 1;
+        var forged = verifier.AnchorProblems.Count;
+        await output.WriteLineAsync((broken == 0 ? $"{reports.Count} case(s), every chain intact" : $"{broken} of {reports.Count} case(s) altered")
+            + (forged == 0 ? $"; anchors from {anchorFolder}" : $"; {forged} anchor file(s) in {anchorFolder} not to be trusted"));
+        return broken == 0 && forged == 0 ? 0 : 1;
     }
 
     // SUAP-H769-2026-0000001 -> H769

@@ -27,13 +27,14 @@ public sealed class CaseHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private CaseHost(WebApplication app, string connectionString, ControlledClock clock, ScriptedActivities activities)
+    private CaseHost(WebApplication app, string connectionString, ControlledClock clock, ScriptedActivities activities, AnchorSettings anchors)
     {
         _app = app;
         ConnectionString = connectionString;
         Clock = clock;
         Activities = activities;
         Timers = new TimeMachine(clock, connectionString);
+        AnchorSettings = anchors;
     }
 
     public string ConnectionString { get; }
@@ -44,7 +45,13 @@ public sealed class CaseHost : IAsyncDisposable
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
     public DefinitionCatalog Definitions => Services.GetRequiredService<DefinitionCatalog>();
     public CaseService Cases => Services.GetRequiredService<CaseService>();
-    public AuditVerifier Verifier => new(ConnectionString);
+    /// <summary>This host's own anchor key and folder, in a temporary folder deleted with the host.</summary>
+    public AnchorSettings AnchorSettings { get; }
+    public DailyAnchor Anchors => Services.GetRequiredService<DailyAnchor>();
+
+    /// <summary>A verifier with the anchors made so far.</summary>
+    public AuditVerifier Verifier => new(ConnectionString, AnchorBook.Read(AnchorSettings));
+
     /// <summary>The entity's operator (H769), who drives the sandbox: pays avvisi as a PSP would, reads the mailbox.</summary>
     public ClerkClient Operator => _operator ??= new ClerkClient(Address, TestAccounts.LucaMoretti);
     private ClerkClient? _operator;
@@ -57,6 +64,8 @@ public sealed class CaseHost : IAsyncDisposable
         var connection = await TestDatabases.CreateAsync(name);
         var clock = new ControlledClock(Start, flows: !scripted);
         var activities = new ScriptedActivities();
+        var audit = Path.Combine(Path.GetTempPath(), $"sys2-audit-{Guid.NewGuid():N}");
+        var anchors = new AnchorSettings(Path.Combine(audit, "anchor.key"), Path.Combine(audit, "anchors"));
         var app = await Sys2Application.BuildAsync(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(TestAccounts.Settings());
@@ -66,6 +75,8 @@ public sealed class CaseHost : IAsyncDisposable
                 [WolverineSetup.PollingKey] = "00:00:00.100",
                 [IntegrationSetup.ModeKey] = scripted ? "none" : "sandbox",
                 [DemoSeeder.SeedKey] = "false",
+                [AnchorSettings.KeyFileKey] = anchors.KeyFile,
+                [AnchorSettings.FolderKey] = anchors.Folder,
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<TimeProvider>(clock);
@@ -73,7 +84,7 @@ public sealed class CaseHost : IAsyncDisposable
             configure?.Invoke(builder);
         });
         await app.StartAsync();
-        return new CaseHost(app, connection, clock, activities);
+        return new CaseHost(app, connection, clock, activities, anchors);
     }
 
     /// <summary>The events of a case, in order, as the tenant sees them.</summary>
@@ -94,6 +105,8 @@ public sealed class CaseHost : IAsyncDisposable
         _operator?.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        var audit = Path.GetDirectoryName(AnchorSettings.KeyFile)!;
+        if (Directory.Exists(audit)) Directory.Delete(audit, recursive: true);
     }
 }
 
