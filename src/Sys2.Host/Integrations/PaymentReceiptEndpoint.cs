@@ -3,6 +3,7 @@ using Sys2.Host.Cases;
 using Sys2.Host.Engine;
 using Sys2.Integrations.MPay;
 using Sys2.Workflows.Runtime;
+using Sys2.Workflows.Cases.Events;
 
 namespace Sys2.Host.Integrations;
 
@@ -37,7 +38,7 @@ public static class PaymentReceiptEndpoint
             // Whether the receipt is the one the case waits for (the avviso it issued) is the
             // definition's rule (the wait's `match:`), decided with every other rule of the case.
             var outcome = await cases.HandleSystemAsync(receipt.Tenant, caseId, StableId.For($"receipt:{receipt.Tenant}:{receipt.ReceiptId}"),
-                new ReceiveEvent(PaymentReceipt.EventName, receipt.ToEventPayload()), receipt.ReceiptId, ct);
+                new ReceiveEvent(PaymentReceipt.EventName, receipt.ToEventPayload()) { FromSystem = true }, receipt.ReceiptId, ct);
             log.LogInformation("Receipt {Receipt} for {Case}: {Status} {Error}", receipt.ReceiptId, caseId, outcome.Status, outcome.Error);
             return Answer(outcome);
         });
@@ -50,6 +51,10 @@ public static class PaymentReceiptEndpoint
     /// </summary>
     private static IResult Answer(CommandOutcome outcome) => outcome switch
     {
+        // The receipt is for this case's avviso but fails the wait's check (another amount): not
+        // taken, an incident raised for the operator. MPay should not deliver it again.
+        { Status: CommandStatus.Accepted, Events: [nameof(IncidentRaised)] } => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Receipt refused", detail: $"the receipt does not meet the case's check (see the incident on {outcome.CaseId}); an operator was alerted"),
         { Status: CommandStatus.Accepted or CommandStatus.Duplicate } => Results.Ok(outcome),
         { Status: CommandStatus.NotFound } => Results.NotFound(outcome),
         { Status: CommandStatus.Conflict } or { Code: "not-waiting" } => Results.Conflict(outcome),

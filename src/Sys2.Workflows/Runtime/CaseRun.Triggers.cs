@@ -68,6 +68,14 @@ internal sealed partial class CaseRun
             return new DomainError("not-waiting", $"no step of case {state.CaseId} is waiting for '{t.Event}'{(t.Step is null ? "" : $" at '{t.Step}'")}");
         var wait = (WaitStep)definition.Step(token.Step);
         if (wait.Match is { } match && Mismatch(t, wait, match) is { } mismatch) return mismatch;
+        if (wait.Check is { } check && Mismatch(t, wait, check, "event-check-failed") is { } wrong)
+        {
+            if (!t.FromSystem) return wrong;
+            // This case's event, but not right (an underpaid receipt): it is not taken, and the
+            // step waits no more until an operator has looked; a retry waits again.
+            Emit(new IncidentRaised(wait.Name, token.Id, t.Event, 1, $"refused: {wrong.Message}"));
+            return null;
+        }
         Emit(new ExternalEventReceived(wait.Name, token.Id, t.Event, (JsonObject)t.Payload.DeepClone()));
         if (SetVariables(token.Id, wait, wait.Out, ExpressionRoots.Event, t.Payload)) MoveTo(token.Id, wait.Next.Name);
         return null;
@@ -77,7 +85,7 @@ internal sealed partial class CaseRun
     /// Why the event is not the one the wait takes, naming the condition and the values it read
     /// (e.g. both avviso numbers); null when it is.
     /// </summary>
-    private DomainError? Mismatch(ReceiveEvent t, WaitStep wait, Expression match)
+    private DomainError? Mismatch(ReceiveEvent t, WaitStep wait, Expression match, string code = "event-does-not-match")
     {
         var scope = Scope().With(ExpressionRoots.Event, t.Payload);
         try
@@ -87,12 +95,12 @@ internal sealed partial class CaseRun
                 .Where(r => r.Member is not null)
                 .Select(r => $"{r.Root}.{r.Member} = {sandbox.Evaluate($"{r.Root}.{r.Member}", scope)?.ToJsonString() ?? "undefined"}")
                 .Distinct();
-            return new DomainError("event-does-not-match",
+            return new DomainError(code,
                 $"'{t.Event}' is not the one step '{wait.Name}' waits for: {match.Text} does not hold ({string.Join(", ", read)})");
         }
         catch (ExpressionException e)
         {
-            return new DomainError("event-does-not-match", $"'{t.Event}' for step '{wait.Name}': {match.Text} could not be evaluated: {e.Message}");
+            return new DomainError(code, $"'{t.Event}' for step '{wait.Name}': {match.Text} could not be evaluated: {e.Message}");
         }
     }
 

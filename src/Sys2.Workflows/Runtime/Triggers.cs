@@ -26,7 +26,11 @@ public sealed record IntegrationCompleted(string Step, int Attempt, JsonObject R
 public sealed record IntegrationErrored(string Step, int Attempt, string Error, bool Transient) : Trigger;
 
 /// <summary>An external event arrived (a payment receipt, documents, an SdI message). <c>Step</c> narrows it when several wait.</summary>
-public sealed record ReceiveEvent(string Event, JsonObject Payload, string? Step = null) : Trigger;
+public sealed record ReceiveEvent(string Event, JsonObject Payload, string? Step = null) : Trigger
+{
+    /// <summary>Sent by a regional system's authenticated endpoint, not filed by a person: a failed <c>check</c> raises an incident.</summary>
+    public bool FromSystem { get; init; }
+}
 
 public enum TimerKind { ClockExpiry, SuspensionLimit, WaitTimeout }
 

@@ -19,6 +19,7 @@ public sealed class when_a_receipt_is_forged : IAsyncLifetime
     private CaseHost _host = null!;
     private string _caseId = "";
     private string _notice = "";
+    private long _amount;
 
     public async Task InitializeAsync()
     {
@@ -28,7 +29,9 @@ public sealed class when_a_receipt_is_forged : IAsyncLifetime
         await _host.WhenAsync(_caseId, e => e.OfType<TaskAssigned>().Any(), "the formal check");
         (await _host.CompleteAsync(_caseId, "formal-check", "complete")).Status.ShouldBe(Sys2.Host.Cases.CommandStatus.Accepted);
         var events = await _host.WhenAsync(_caseId, e => e.OfType<WaitStarted>().Any(w => w.Step == "await-payment"), "the avviso");
-        _notice = events.OfType<VariablesSet>().Last(v => v.Values.ContainsKey("noticeNumber")).Values["noticeNumber"]!.GetValue<string>();
+        var avviso = events.OfType<VariablesSet>().Last(v => v.Values.ContainsKey("noticeNumber")).Values;
+        _notice = avviso["noticeNumber"]!.GetValue<string>();
+        _amount = avviso["noticeAmount"]!.GetValue<long>();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -36,7 +39,7 @@ public sealed class when_a_receipt_is_forged : IAsyncLifetime
     private byte[] Receipt(string notice) => Encoding.UTF8.GetBytes(new JsonObject
     {
         ["tenant"] = "H769", ["iupd"] = $"SYS2-{_caseId}-request-payment", ["iuv"] = notice[1..], ["noticeNumber"] = notice,
-        ["amount"] = 5000, ["paidAt"] = "2026-03-03T10:00:00.000Z", ["receiptId"] = Guid.NewGuid().ToString("N"),
+        ["amount"] = _amount, ["paidAt"] = "2026-03-03T10:00:00.000Z", ["receiptId"] = Guid.NewGuid().ToString("N"),
         ["metadata"] = new JsonObject { ["caseId"] = _caseId, ["step"] = "request-payment" },
     }.ToJsonString());
 

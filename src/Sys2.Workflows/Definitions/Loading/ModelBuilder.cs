@@ -164,6 +164,7 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
         var @event = RequiredString(wait, at + "/wait", "for");
         var timeout = OptionalDuration(wait, at + "/wait", "timeout");
         var match = OptionalString(wait, at + "/wait", "match") is { } condition ? ExpressionAt(condition, at + "/wait/match") : null;
+        var check = OptionalString(wait, at + "/wait", "check") is { } expected ? ExpressionAt(expected, at + "/wait/check") : null;
         var output = Mappings(obj["out"], at + "/out");
         var next = Ref(obj, at, "next");
         var onTimeout = OptionalRef(obj, at, "onTimeout");
@@ -172,6 +173,7 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
             {
                 EventWhere = document.ValueAt(at + "/wait/for"),
                 Match = match,
+                Check = check,
                 TimeoutWhere = timeout is null ? default : document.ValueAt(at + "/wait/timeout"),
             };
     }

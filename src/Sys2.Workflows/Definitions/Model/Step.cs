@@ -91,6 +91,13 @@ public sealed record WaitStep(
     /// e.g. the receipt pays the avviso this case issued. An event that does not meet it is refused.
     /// </summary>
     public Expression? Match { get; init; }
+    /// <summary>
+    /// A condition an event that matched must also meet to be taken (reads <c>event</c>, <c>vars</c>,
+    /// <c>inputs</c>): e.g. the receipt pays the avviso's full amount. It is this case's event but a
+    /// wrong one, so it is refused, and, when a regional system sent it, an incident is raised for an
+    /// operator: nobody at the counter is there to see the refusal.
+    /// </summary>
+    public Expression? Check { get; init; }
     /// <summary>Where the <c>timeout</c> value stands, when there is one.</summary>
     public SourceSpan TimeoutWhere { get; init; }
     public override IEnumerable<StepLink> Links()

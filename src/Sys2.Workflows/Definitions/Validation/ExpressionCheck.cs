@@ -52,7 +52,8 @@ internal static class ExpressionCheck
         CallStep call => call.With.Select(m => new Site(m.Source, null, null))
             .Concat(call.Out.Select(m => new Site(m.Source, ExpressionRoots.Result, null))),
         WaitStep wait => wait.Out.Select(m => new Site(m.Source, ExpressionRoots.Event, null))
-            .Concat(wait.Match is { } match ? [new Site(match, ExpressionRoots.Event, null)] : []),
+            .Concat(wait.Match is { } match ? [new Site(match, ExpressionRoots.Event, null)] : [])
+            .Concat(wait.Check is { } check ? [new Site(check, ExpressionRoots.Event, null)] : []),
         TaskStep task => task.Out.Select(m => new Site(m.Source, ExpressionRoots.Form, task)),
         _ => [],
     };
