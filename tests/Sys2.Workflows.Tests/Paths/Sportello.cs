@@ -167,7 +167,7 @@ public abstract class Sportello<TSelf>(
     /// <summary>MPay issues the avviso and the fees branch waits for its receipt until <paramref name="payBy"/>.</summary>
     public object[] AvvisoRead(DateTimeOffset payBy) =>
     [
-        .. Read("request-payment", "mpay.request-payment", Avviso, new { noticeNumber = fees.NoticeNumber }, "checks/needs-fee"),
+        .. Read("request-payment", "mpay.request-payment", Avviso, new { noticeNumber = fees.NoticeNumber, noticeAmount = Fee }, "checks/needs-fee"),
         .. Waits("await-payment", "payment-received", payBy, "checks/needs-fee"),
     ];
 
