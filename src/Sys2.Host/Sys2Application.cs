@@ -10,6 +10,7 @@ using Sys2.Host.Engine;
 using Sys2.Host.Files;
 using Sys2.Host.Integrations;
 using Sys2.Host.Operations;
+using Sys2.Host.Requests;
 using Sys2.Sandbox;
 using Sys2.Host.Storage;
 using Sys2.Integrations;
@@ -54,6 +55,7 @@ public static class Sys2Application
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
         builder.Host.UseWolverine(opts => WolverineSetup.Configure(opts, builder.Configuration));
+        builder.Services.AddSingleton<FileContents>();
         builder.Services.AddSingleton<IActivityPort, ActivityDispatcher>();
         builder.Services.AddRegionalSystems(builder.Configuration);
         if (builder.Configuration.GetValue(DemoSeeder.SeedKey, true) && IntegrationSetup.SandboxMounted(builder.Configuration))
@@ -62,12 +64,14 @@ public static class Sys2Application
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<CaseService>();
         builder.Services.AddHostedService<DueMessageSweep>();
+        builder.AddRequestLimits();
         builder.AddOperations(connection);
 
         var app = builder.Build();
         app.MapOperations();
+        app.UseRequestLimits();
         app.MapGet("/", () => Results.Text("Sys2 – workflow engine for the SYS² aggregation. API: /api/definitions", "text/plain"));
-        if (IntegrationSetup.SandboxMounted(builder.Configuration)) app.MapSandbox();
+        if (IntegrationSetup.SandboxMounted(builder.Configuration)) app.MapSandbox().WithBodyLimit(RequestLimits.SandboxBody);
         app.MapFeatures();
         return (app, connection);
     }
@@ -76,7 +80,7 @@ public static class Sys2Application
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(CaseNumbers.CreateTableSql, connection);
+        await using var command = new NpgsqlCommand(CaseNumbers.CreateTableSql + FileContents.CreateTableSql, connection);
         await command.ExecuteNonQueryAsync();
     }
 

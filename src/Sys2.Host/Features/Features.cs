@@ -24,6 +24,7 @@ public static class Features
         app.MapDeadlinesDue();
         app.MapCompleteTask();
         app.MapAttachDocument();
+        app.MapDownloadDocument();
         app.MapUploadFile();
         app.MapSuspendDeadline();
         app.MapResumeDeadline();

@@ -4,7 +4,6 @@ using Marten;
 using Sys2.Host.Cases;
 using Sys2.Host.Definitions;
 using Sys2.Host.Engine;
-using Sys2.Host.Files;
 using Sys2.Host.Views;
 using JasperFx.Events.Projections;
 using Sys2.Workflows.Cases.Events;
@@ -40,7 +39,6 @@ public static class MartenSetup
         // Definitions are shared by all 64 entities: one catalogue, not one per tenant.
         opts.Schema.For<StoredDefinition>().Identity(d => d.Id).SingleTenanted();
         opts.Schema.For<ProcessedCommand>().Identity(c => c.Id);
-        opts.Schema.For<StoredFile>().Identity(f => f.Id);
         // The sweep asks "what is due now?" of every tenant every few seconds.
         opts.Schema.For<DueMessage>().Identity(m => m.Id).Index(m => m.DueAt);
 

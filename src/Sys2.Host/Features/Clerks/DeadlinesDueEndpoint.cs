@@ -6,10 +6,16 @@ namespace Sys2.Host.Features.Clerks;
 /// <summary>Running legal terms of the caller's entity that end within <c>days</c> (default 7), the closest first.</summary>
 public static class DeadlinesDueEndpoint
 {
+    /// <summary>A year ahead is the longest a clerk plans; beyond it the date arithmetic of the query would overflow long before it meant anything.</summary>
+    public const int MaxDays = 366;
+
     public static void MapDeadlinesDue(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/deadlines", async (int? days, HttpRequest request, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         {
             if (RequestActor.From(request) is not { } caller) return CaseAnswers.Unauthenticated();
+            if (days is < 0 or > MaxDays)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [$"{days} is out of range: expected a whole number of days from 0 to {MaxDays}"] },
+                    detail: $"days must be between 0 and {MaxDays}", title: "Query parameter out of range");
             await using var session = store.QuerySession(caller.Tenant);
             return Results.Ok(await CaseViews.DeadlinesDueAsync(session, clock.GetUtcNow().AddDays(days ?? 7), ct));
         });

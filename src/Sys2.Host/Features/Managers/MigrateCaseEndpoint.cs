@@ -14,7 +14,8 @@ public static class MigrateCaseEndpoint
             if (RequestActor.From(request) is not { } caller) return CaseAnswers.Unauthenticated();
             if (caller.Actor.Role is not ("manager" or "designer"))
                 return Results.Problem($"role '{caller.Actor.Role}' may not migrate a case: a manager or a designer may", statusCode: StatusCodes.Status403Forbidden);
+            if (CaseAnswers.MissingCommandId(body.CommandId) is { } missing) return missing;
             return CaseAnswers.ToResult(await cases.MigrateAsync(new CaseCommand(body.CommandId, caller.Tenant, caseId, body.ExpectedVersion,
-                new MigrateCase(body.ToVersion, body.Mapping, body.Reason, caller.Actor), caller.Actor), ct));
+                new MigrateCase(body.ToVersion, body.Mapping ?? [], body.Reason ?? "", caller.Actor), caller.Actor), ct));
         });
 }
