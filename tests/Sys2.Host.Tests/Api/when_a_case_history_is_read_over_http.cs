@@ -24,6 +24,7 @@ public class when_a_case_history_is_read_over_http : IAsyncLifetime
             builder.Configuration["ConnectionStrings:Sys2"] = connection;
         });
         await _app.StartAsync();
+        await FixtureDocuments.StoreAsync(_app.Services);
         var opened = await Send(HttpMethod.Post, "/api/definitions/suap.ordinario/cases", "H769",
             JsonContent.Create(new { commandId = Guid.NewGuid(), inputs = OrdinarioCase.Inputs() }), OrdinarioCase.Clerk);
         opened.StatusCode.ShouldBe(HttpStatusCode.OK, await opened.Content.ReadAsStringAsync());

@@ -68,6 +68,7 @@ public sealed class CaseHost : IAsyncDisposable
             configure?.Invoke(builder);
         });
         await app.StartAsync();
+        await FixtureDocuments.StoreAsync(app.Services);
         return new CaseHost(app, connection, clock, activities);
     }
 
