@@ -89,7 +89,8 @@ public class when_a_case_history_is_read_over_http : IAsyncLifetime
     {
         var answer = await Json($"/api/cases/{_caseId}/state?at=2000-01-01T00:00:00Z", HttpStatusCode.NotFound);
 
-        answer["error"]!.GetValue<string>().ShouldContain("2000-01-01");
+        answer["title"]!.GetValue<string>().ShouldBe("No such case");
+        answer["detail"]!.GetValue<string>().ShouldContain("2000-01-01");
     }
 
     [Fact]
