@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Sys2.Host.Files;
 using Sys2.Host.Storage;
 using Sys2.Workflows.Formats;
@@ -33,5 +34,23 @@ public static class FixtureDocuments
         foreach (var bytes in new[] { SegnalazioneBytes, IstanzaBytes })
             FileContents.Enroll(session, tenant, Sha256Hex.Of(bytes), bytes, CaseHost.Start);
         await session.SaveChangesAsync();
+    }
+
+    /// <summary>The same, in the database of a host running in another process (which made the table when it started).</summary>
+    public static async Task StoreAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var tenant in MartenSetup.Tenants)
+        foreach (var bytes in new[] { SegnalazioneBytes, IstanzaBytes })
+        {
+            await using var insert = new NpgsqlCommand(
+                $"insert into {FileContents.Table} (tenant, sha256, content, size, stored_at) values (@t, @s, @c, @n, now()) on conflict do nothing", connection);
+            insert.Parameters.AddWithValue("t", tenant);
+            insert.Parameters.AddWithValue("s", Sha256Hex.Of(bytes));
+            insert.Parameters.AddWithValue("c", bytes);
+            insert.Parameters.AddWithValue("n", (long)bytes.Length);
+            await insert.ExecuteNonQueryAsync();
+        }
     }
 }
