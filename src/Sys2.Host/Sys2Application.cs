@@ -10,6 +10,7 @@ using Sys2.Host.Engine;
 using Sys2.Host.Files;
 using Sys2.Host.Integrations;
 using Sys2.Host.Operations;
+using Sys2.Host.Requests;
 using Sys2.Sandbox;
 using Sys2.Host.Storage;
 using Sys2.Host.SignIn;
@@ -56,6 +57,7 @@ public static class Sys2Application
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
         builder.Host.UseWolverine(opts => WolverineSetup.Configure(opts, builder.Configuration));
+        builder.Services.AddSingleton<FileContents>();
         builder.Services.AddSingleton<IActivityPort, ActivityDispatcher>();
         builder.Services.AddRegionalSystems(builder.Configuration, builder.Environment);
         if (builder.Configuration.GetValue(DemoSeeder.SeedKey, true) && IntegrationSetup.SandboxMounted(builder.Configuration, builder.Environment))
@@ -66,6 +68,7 @@ public static class Sys2Application
         builder.Services.AddHostedService<DueMessageSweep>();
         builder.Services.AddSingleton(sp => new DailyAnchor(connection, AnchorSettings.From(builder.Configuration), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<DailyAnchorJob>();
+        builder.AddRequestLimits();
         builder.AddOperations(connection);
         builder.AddSignIn();
         builder.Services.AddSandboxControls();
@@ -74,6 +77,8 @@ public static class Sys2Application
         var app = builder.Build();
         app.MapOperations();
         app.UseSignIn();
+        // After sign-in: a caller without a token is told so (401) before anything about her body.
+        app.UseRequestLimits();
         app.MapSignIn();
         app.MapApiDocument();
         app.MapGet("/", () => Results.Text("Sys2 – workflow engine for the SYS² aggregation. API: /api/definitions", "text/plain"));
@@ -82,7 +87,7 @@ public static class Sys2Application
             if (!builder.Environment.IsDevelopment())
                 app.Logger.LogWarning("SANDBOX MODE in {Environment}: the regional systems are simulated in this host; no payment, PEC, protocol or preservation " +
                     "reaches the real systems. Set {Key}=external for production.", builder.Environment.EnvironmentName, IntegrationSetup.ModeKey);
-            app.MapSandbox().RequireSandboxControls();
+            app.MapSandbox().RequireSandboxControls().WithBodyLimit(RequestLimits.SandboxBody);
         }
         app.MapFeatures();
         return (app, connection);
@@ -92,7 +97,7 @@ public static class Sys2Application
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(CaseNumbers.CreateTableSql, connection);
+        await using var command = new NpgsqlCommand(CaseNumbers.CreateTableSql + FileContents.CreateTableSql, connection);
         await command.ExecuteNonQueryAsync();
     }
 

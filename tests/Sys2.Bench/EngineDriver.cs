@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Sys2.Host.Cases;
 using Sys2.Host.Storage;
 using Sys2.Workflows.Runtime;
@@ -107,6 +108,12 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
             : roll < 80 ? ("suap.ordinario", OrdinarioInputs(n), SuapClerk)
             : ("sue.cila", CilaInputs(n), SueClerk);
         var tenant = Tenants[n % Tenants.Length];
+        // A new case's documents must be in the entity's file store: stored before the clock starts.
+        foreach (var document in inputs.Select(p => p.Value).OfType<JsonObject>().Where(o => o["sha256"] is not null))
+        {
+            var text = document["name"]!.GetValue<string>() + n;
+            await host.Services.GetRequiredService<Sys2.Host.Files.FileContents>().StoreAsync(tenant, Sha(text), Encoding.UTF8.GetBytes(text), BenchHost.Start, CancellationToken.None);
+        }
         var start = Stopwatch.GetTimestamp();
         var outcome = await host.Cases.OpenAsync(Guid.NewGuid(), tenant, definition, inputs, by);
         Opens.Add(start);

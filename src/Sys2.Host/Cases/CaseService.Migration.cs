@@ -17,6 +17,6 @@ public sealed partial class CaseService
             return history?.Find(migration.ToVersion) is { } target
                 ? (target, null)
                 : (null, $"unknown-version: {state.DefinitionId} has no version {migration.ToVersion} (versions: {string.Join(", ", history?.Versions.Select(v => v.Version) ?? [])})");
-        }, ct);
+        }, null, ct);
     }
 }

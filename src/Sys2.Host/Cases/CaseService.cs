@@ -4,6 +4,8 @@ using Marten;
 using Sys2.Host.Views;
 using Sys2.Host.Definitions;
 using Sys2.Host.Engine;
+using Sys2.Host.Files;
+using Sys2.Workflows.Definitions.Inputs;
 using Wolverine;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -19,31 +21,56 @@ namespace Sys2.Host.Cases;
 /// metadata and the audit chain, in one transaction with the command's id and the Wolverine
 /// messages (integration calls, timers) the new events ask for.
 /// </summary>
-public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock, IWolverineRuntime runtime, OutboxedSessionFactory outboxed, Operations.EngineMetrics metrics)
+public sealed partial class CaseService(IDocumentStore store, FileContents files, DefinitionCatalog definitions, CaseNumbers numbers, TimeProvider clock, IWolverineRuntime runtime, OutboxedSessionFactory outboxed, Operations.EngineMetrics metrics)
 {
-    /// <summary>Opens a case on the published version of a definition, numbering it in the entity's annual sequence.</summary>
+    /// <summary>
+    /// Opens a case on the published version of a definition, numbering it in the entity's annual
+    /// sequence. The inputs are checked against the definition's declared types, and the documents
+    /// they name against the entity's file store, before anything is written: a refused opening
+    /// appends nothing, takes no number and starts no clock.
+    /// </summary>
     public async Task<CommandOutcome> OpenAsync(Guid commandId, string tenant, string definitionId, JsonObject inputs, Actor by, CancellationToken ct = default)
     {
         var history = await definitions.FindAsync(definitionId, ct);
         if (history?.Published is not { } version)
             return CommandOutcome.Refused("", 0, $"there is no published definition '{definitionId}'");
         var definition = definitions.Load(version);
+        var fingerprint = CommandFingerprint.Of($"open {definitionId}", null, new OpenCase("", tenant, 0, inputs, by));
 
         var bus = new MessageContext(runtime);
         await using var session = Session(bus, tenant, commandId, null, by);
         if (await session.LoadAsync<ProcessedCommand>(commandId, ct) is { } done)
-            return new CommandOutcome(CommandStatus.Duplicate, done.CaseId, done.Version, done.Events);
+            return Recognised(done, commandId, null, fingerprint, by);
+        if (await CheckInputsAsync(tenant, definition, inputs, ct) is { } invalid)
+            return invalid;
         await session.BeginTransactionAsync(ct);
         var caseId = await numbers.NextAsync(session, definition.Kind, tenant, clock.GetUtcNow().Year, ct);
         var trigger = new OpenCase(caseId, tenant, version.Version, inputs, by);
         return metrics.Counted(definition.Id, await DecideAndAppendAsync(session, bus, new CaseCommand(commandId, tenant, caseId, 0, trigger, by),
-            definition, version.Key, CaseState.Initial, "", events => session.Events.StartStream<CaseSummary>(caseId, events).Events, ct));
+            fingerprint, definition, version.Key, CaseState.Initial, "", events => session.Events.StartStream<CaseSummary>(caseId, events).Events, null, ct));
     }
 
-    public Task<CommandOutcome> HandleAsync(CaseCommand command, CancellationToken ct = default) =>
+    /// <summary>Every wrong input at once, by path; then the documents they name that the entity's file store does not hold.</summary>
+    private async Task<CommandOutcome?> CheckInputsAsync(string tenant, WorkflowDefinition definition, JsonObject inputs, CancellationToken ct)
+    {
+        var check = InputCheck.Check(definition, inputs);
+        var errors = check.Errors.ToDictionary(p => p.Key, p => p.Value);
+        var missing = await files.MissingAsync(tenant, check.Documents.Select(d => d.Sha256).Distinct().ToList(), ct);
+        foreach (var document in check.Documents.Where(d => missing.Contains(d.Sha256)))
+            errors[$"{document.Field}.sha256"] =
+                [$"'{document.Sha256}' is not in the file store of {tenant}: upload the document with POST /api/files first and send the sha256 it answers"];
+        return errors.Count == 0 ? null
+            : CommandOutcome.Invalid("", $"the inputs of a new {definition.Id} case are not valid ({errors.Count} field(s))", errors);
+    }
+
+    public Task<CommandOutcome> HandleAsync(CaseCommand command, CancellationToken ct = default) => HandleAsync(command, null, ct);
+
+    /// <summary>A command that brings a document's bytes: they are stored in the same transaction as the event that names them, or not at all.</summary>
+    public Task<CommandOutcome> HandleAsync(CaseCommand command, DocumentBytes? content, CancellationToken ct = default) =>
         DecideOnStreamAsync(command, async (state, token) =>
             (await definitions.FindVersionAsync(state.DefinitionId, state.DefinitionVersion, token)
-             ?? throw new InvalidOperationException($"case {command.CaseId} is pinned to {state.DefinitionId}@{state.DefinitionVersion}, which is not stored"), null), ct);
+             ?? throw new InvalidOperationException($"case {command.CaseId} is pinned to {state.DefinitionId}@{state.DefinitionVersion}, which is not stored"), null),
+            content, ct);
 
     /// <summary>
     /// A trigger from the engine itself (an integration answer, a timer, a receipt): decided on the
@@ -61,8 +88,10 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
     /// migration's target; or a refusal, with its message.
     /// </summary>
     private async Task<CommandOutcome> DecideOnStreamAsync(
-        CaseCommand command, Func<CaseState, CancellationToken, Task<(DefinitionVersion? Version, string? Refusal)>> decideWith, CancellationToken ct)
+        CaseCommand command, Func<CaseState, CancellationToken, Task<(DefinitionVersion? Version, string? Refusal)>> decideWith, DocumentBytes? content,
+        CancellationToken ct)
     {
+        var fingerprint = CommandFingerprint.Of(command);
         var bus = new MessageContext(runtime);
         await using var session = Session(bus, command.Tenant, command.CommandId, command.CorrelationId, command.By);
         var batch = session.CreateBatchQuery();
@@ -70,25 +99,25 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         var fetched = batch.Events.FetchForWriting<CaseSummary>(command.CaseId);
         await batch.Execute(ct);
         if (await processed is { } done)
-            return new CommandOutcome(CommandStatus.Duplicate, done.CaseId, done.Version, done.Events);
+            return Recognised(done, command.CommandId, command.CaseId, fingerprint, command.By);
         var stream = await fetched;
         if (stream.Aggregate is not { } file)
             return new CommandOutcome(CommandStatus.NotFound, command.CaseId, 0, [], $"case {command.CaseId} does not exist in {command.Tenant}");
         var (version, refusal) = await decideWith(file.State, ct);
         if (version is null)
             return CommandOutcome.Refused(command.CaseId, file.State.Version, refusal ?? "no definition version to decide with");
-        return metrics.Counted(file.State.DefinitionId, await DecideAndAppendAsync(session, bus, command, definitions.Load(version), version.Key,
+        return metrics.Counted(file.State.DefinitionId, await DecideAndAppendAsync(session, bus, command, fingerprint, definitions.Load(version), version.Key,
             file.State, file.ChainHead,
             events =>
             {
                 stream.AppendMany(events);
                 return stream.Events;
-            }, ct));
+            }, content, ct));
     }
 
     private async Task<CommandOutcome> DecideAndAppendAsync(
-        IDocumentSession session, MessageContext bus, CaseCommand command, WorkflowDefinition definition, string definitionKey,
-        CaseState state, string chainHead, Func<object[], IReadOnlyList<IEvent>> append, CancellationToken ct)
+        IDocumentSession session, MessageContext bus, CaseCommand command, string fingerprint, WorkflowDefinition definition, string definitionKey,
+        CaseState state, string chainHead, Func<object[], IReadOnlyList<IEvent>> append, DocumentBytes? content, CancellationToken ct)
     {
         if (command.ExpectedVersion is { } expected && state.Version != expected)
             return Conflict(command, state.Version);
@@ -114,7 +143,11 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
             @event.SetHeader(EventHeaders.Hash, previous);
         }
         var names = decision.Events.Select(e => e.GetType().Name).ToList();
-        session.Store(new ProcessedCommand { Id = command.CommandId, CaseId = command.CaseId, Version = state.Version + names.Count, Events = names });
+        session.Insert(new ProcessedCommand
+        {
+            Id = command.CommandId, CaseId = command.CaseId, Version = state.Version + names.Count, Events = names, BodyHash = fingerprint,
+        });
+        if (content is not null) FileContents.Enroll(session, command.Tenant, content.Sha256, content.Content, now);
         await EnrollEffectsAsync(session, bus, command, decision.Events, now, session.CorrelationId);
         try
         {
@@ -122,7 +155,12 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
         }
         catch (Exception e) when (IsConcurrentWrite(e))
         {
-            return Conflict(command, state.Version);
+            // The same command may have got in first (a double click whose first request was still
+            // running): then this one is answered as its duplicate, not as a conflict.
+            await using var query = store.QuerySession(command.Tenant);
+            return await query.LoadAsync<ProcessedCommand>(command.CommandId, ct) is { } first
+                ? Recognised(first, command.CommandId, state.Version == 0 ? null : command.CaseId, fingerprint, command.By)
+                : Conflict(command, state.Version);
         }
         return new CommandOutcome(CommandStatus.Accepted, command.CaseId, state.Version + names.Count, names);
     }
@@ -151,7 +189,25 @@ public sealed partial class CaseService(IDocumentStore store, DefinitionCatalog 
     /// </summary>
     private static bool IsConcurrentWrite(Exception e) =>
         e is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
+            or JasperFx.DocumentAlreadyExistsException or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
         || e.InnerException is { } inner && IsConcurrentWrite(inner);
+
+    /// <summary>
+    /// A command id seen before. The same command again answers what the first answered; an id
+    /// used for another body or another case is refused. The engine's own triggers carry ids
+    /// derived from what they answer, so a redelivery is the same command even when the regional
+    /// system's answer differs the second time: it is recognised, never refused.
+    /// </summary>
+    private static CommandOutcome Recognised(ProcessedCommand done, Guid commandId, string? caseId, string fingerprint, Actor by)
+    {
+        var sameCase = caseId is null || caseId == done.CaseId;
+        var sameBody = done.BodyHash.Length == 0 || done.BodyHash == fingerprint;
+        if (by == Actor.System || sameCase && sameBody)
+            return new CommandOutcome(CommandStatus.Duplicate, done.CaseId, done.Version, done.Events);
+        return new CommandOutcome(CommandStatus.Reused, caseId ?? "", 0, [],
+            $"command id {commandId} was already used for {(sameCase ? "a command with another body" : "a command on another case")}: " +
+            "send a new id for a new command (the same id only to repeat the same command)", "command-id-reused");
+    }
 
     private static CommandOutcome Conflict(CaseCommand command, long actual) =>
         new(CommandStatus.Conflict, command.CaseId, actual, [],

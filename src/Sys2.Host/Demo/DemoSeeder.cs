@@ -15,7 +15,7 @@ namespace Sys2.Host.Demo;
 /// ordinario in Fermo (D542). The engine then takes them through the sandbox to the first clerk's task.
 /// Off with <c>Sys2:Demo:Seed=false</c>.
 /// </summary>
-public sealed class DemoSeeder(IDocumentStore store, CaseService cases, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(IDocumentStore store, FileContents files, CaseService cases, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DemoSeeder> log)
     : IHostedService
 {
     public const string SeedKey = "Sys2:Demo:Seed";
@@ -53,9 +53,7 @@ public sealed class DemoSeeder(IDocumentStore store, CaseService cases, TimeProv
     {
         var content = Encoding.UTF8.GetBytes($"{definition}: domanda firmata digitalmente (demo)");
         var sha = Sha256Hex.Of(content);
-        await using var session = store.LightweightSession(tenant);
-        session.Store(new StoredFile { Id = sha, Name = $"{definition}.pdf.p7m", MediaType = "application/pkcs7-mime", Size = content.Length, Content = content, StoredAt = clock.GetUtcNow() });
-        await session.SaveChangesAsync();
+        await files.StoreAsync(tenant, sha, content, clock.GetUtcNow(), CancellationToken.None);
         var document = new JsonObject { ["name"] = $"{definition}.pdf.p7m", ["sha256"] = sha, ["mediaType"] = "application/pkcs7-mime", ["size"] = content.Length };
         var field = definition switch { "suap.scia" => "segnalazione", "sue.cila" => "communication", _ => "application" };
         inputs[field] = document;

@@ -31,6 +31,7 @@ public static class Features
         clerks.MapDeadlinesDue();
         clerks.MapCompleteTask();
         clerks.MapAttachDocument();
+        clerks.MapDownloadDocument();
         clerks.MapUploadFile();
         clerks.MapSuspendDeadline();
         clerks.MapResumeDeadline();

@@ -49,7 +49,7 @@ public static class IntegrationSetup
         services.AddSigmaTerAdapter(At("sigmater"), o => configuration.GetSection("Sys2:Integrations:sigmater").Bind(o));
         services.AddProtocolAdapter(At("protocol"), o => configuration.GetSection("Sys2:Integrations:protocol").Bind(o));
         services.AddMPayAdapter(At("mpay"), o => configuration.GetSection("Sys2:Integrations:mpay").Bind(o));
-        services.AddSingleton<IDocumentContent, MartenDocumentContent>();
+        services.AddSingleton<IDocumentContent>(sp => sp.GetRequiredService<FileContents>());
         services.AddDigiPAdapter(At("digip"), o => configuration.GetSection("Sys2:Integrations:digip").Bind(o));
         services.AddNotificationsAdapter(At("sms"),
             smtp => configuration.GetSection("Sys2:Integrations:smtp").Bind(smtp),

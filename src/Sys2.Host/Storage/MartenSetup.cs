@@ -4,7 +4,6 @@ using Marten;
 using Sys2.Host.Cases;
 using Sys2.Host.Definitions;
 using Sys2.Host.Engine;
-using Sys2.Host.Files;
 using Sys2.Host.SignIn.Embedded;
 using Sys2.Host.Views;
 using JasperFx.Events.Projections;
@@ -43,7 +42,6 @@ public static class MartenSetup
         // A person of an Unione has one account for all its comuni.
         opts.Schema.For<LocalAccount>().Identity(a => a.Id).SingleTenanted();
         opts.Schema.For<ProcessedCommand>().Identity(c => c.Id);
-        opts.Schema.For<StoredFile>().Identity(f => f.Id);
         // The sweep asks "what is due now?" of every tenant every few seconds.
         opts.Schema.For<DueMessage>().Identity(m => m.Id).Index(m => m.DueAt);
 

@@ -27,6 +27,7 @@ public class when_a_case_history_is_read_over_http : IAsyncLifetime
             builder.Configuration[IntegrationSetup.ModeKey] = "none";
         });
         await _app.StartAsync();
+        await FixtureDocuments.StoreAsync(_app.Services);
         var opened = await Send(HttpMethod.Post, "/api/definitions/suap.ordinario/cases", TestAccounts.ChiaraNeri,
             JsonContent.Create(new { commandId = Guid.NewGuid(), inputs = OrdinarioCase.Inputs() }));
         opened.StatusCode.ShouldBe(HttpStatusCode.OK, await opened.Content.ReadAsStringAsync());
@@ -96,6 +97,7 @@ public class when_a_case_history_is_read_over_http : IAsyncLifetime
     {
         var answer = await Json($"/api/cases/{_caseId}/state?at=2000-01-01T00:00:00Z", HttpStatusCode.NotFound);
 
+        answer["title"]!.GetValue<string>().ShouldBe("No such case");
         answer["detail"]!.GetValue<string>().ShouldContain("2000-01-01");
     }
 

@@ -19,7 +19,7 @@ public class when_a_clerk_opens_and_advances_a_case : IAsyncLifetime
     {
         ["applicant"] = new JsonObject { ["fiscalCode"] = "RSSMRA45D25F205N", ["name"] = "Mario Rossi", ["email"] = "mario.rossi@example.it" },
         ["activity"] = "Apertura bar",
-        ["application"] = new JsonObject { ["name"] = "istanza.pdf", ["sha256"] = new string('a', 64) },
+        ["application"] = FixtureDocuments.Istanza(),
     };
 
     private Task<CommandOutcome> Open(string tenant = "H769", Guid? id = null) =>

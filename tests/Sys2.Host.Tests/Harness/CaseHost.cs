@@ -84,6 +84,7 @@ public sealed class CaseHost : IAsyncDisposable
             configure?.Invoke(builder);
         });
         await app.StartAsync();
+        await FixtureDocuments.StoreAsync(app.Services);
         return new CaseHost(app, connection, clock, activities, anchors);
     }
 

@@ -52,6 +52,7 @@ public sealed class HostProcess : IAsyncDisposable
             catch (HttpRequestException) { return false; }
             catch (TaskCanceledException) { return false; }
         }, ready => ready, "the host to answer", TimeSpan.FromSeconds(90));
+        await FixtureDocuments.StoreAsync(connectionString);
         return host;
     }
 

@@ -14,7 +14,7 @@ public static class OrdinarioCase
     {
         ["applicant"] = new JsonObject { ["fiscalCode"] = "RSSMRA45D25F205N", ["name"] = "Mario Rossi" },
         ["activity"] = "Apertura bar",
-        ["application"] = new JsonObject { ["name"] = "istanza.pdf" },
+        ["application"] = FixtureDocuments.Istanza(),
     };
 
     /// <summary>Opens the case and lets the engine answer its calls until the review task is open; returns the case id and its version.</summary>

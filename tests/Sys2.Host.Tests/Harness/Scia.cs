@@ -18,10 +18,7 @@ public static class Scia
                 ["fiscalCode"] = "RSSMRA45D25F205N", ["name"] = "Mario Rossi", ["email"] = "mario.rossi@pec.it", ["phone"] = "+39 0735 581234",
             },
             ["activity"] = "Apertura di un esercizio di vicinato",
-            ["segnalazione"] = new JsonObject
-            {
-                ["name"] = "scia.pdf.p7m", ["sha256"] = new string('5', 64), ["mediaType"] = "application/pkcs7-mime", ["size"] = 48213,
-            },
+            ["segnalazione"] = FixtureDocuments.Segnalazione(),
         };
         if (withParcel)
             inputs["parcel"] = new JsonObject { ["belfiore"] = "H769", ["sezione"] = "", ["foglio"] = "12", ["particella"] = "345", ["subalterno"] = "3" };

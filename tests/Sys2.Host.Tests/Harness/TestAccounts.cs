@@ -18,6 +18,8 @@ public static class TestAccounts
     public static readonly TestAccount ChiaraNeri = new("chiara.neri", "Chiara Neri", "H769/clerk/SUAP");
     /// <summary>San Benedetto del Tronto, SUE.</summary>
     public static readonly TestAccount MarcoGalli = new("marco.galli", "Marco Galli", "H769/clerk/SUE");
+    /// <summary>Acquasanta Terme, SUAP.</summary>
+    public static readonly TestAccount LucaVerdi = new("luca.verdi", "Luca Verdi", "A044/clerk/SUAP");
     /// <summary>Fermo, SUAP.</summary>
     public static readonly TestAccount AnnaConti = new("anna.conti", "Anna Conti", "D542/clerk/SUAP");
     public static readonly TestAccount PaoloRicci = new("paolo.ricci", "Paolo Ricci", "H769/manager");
@@ -29,7 +31,7 @@ public static class TestAccounts
     /// <summary>Staff of a union: SUAP clerk for two comuni.</summary>
     public static readonly TestAccount FrancoVitali = new("franco.vitali", "Franco Vitali", "H769/clerk/SUAP", "D542/clerk/SUAP");
 
-    public static readonly IReadOnlyList<TestAccount> All = [ChiaraNeri, MarcoGalli, AnnaConti, PaoloRicci, AnnaBianchi, LucaMoretti, ElenaSarti, SaraPmo, FrancoVitali];
+    public static readonly IReadOnlyList<TestAccount> All = [ChiaraNeri, MarcoGalli, LucaVerdi, AnnaConti, PaoloRicci, AnnaBianchi, LucaMoretti, ElenaSarti, SaraPmo, FrancoVitali];
 
     /// <summary>The issuer the test hosts' embedded provider names in its tokens.</summary>
     public const string Issuer = "http://sys2.test/";

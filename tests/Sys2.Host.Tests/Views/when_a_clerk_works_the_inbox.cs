@@ -134,8 +134,8 @@ public sealed class when_a_clerk_works_the_inbox : IAsyncLifetime
         var response = await _suap.PostAsync($"/api/cases/{caseId}/deadlines/control/suspend",
             new { commandId = Guid.NewGuid(), expectedVersion = version, reason = "integration" });
 
-        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("control");
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        problem["detail"]!.GetValue<string>().ShouldContain("control");
         (await _host.EventsOf(caseId)).Count.ShouldBe(version);
     }
 }

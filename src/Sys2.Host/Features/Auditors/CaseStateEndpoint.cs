@@ -13,9 +13,10 @@ public static class CaseStateEndpoint
             var access = caller.On(caseId, Permission.AuditCases);
             if (!access.Allowed) return access.Refusal!;
             if (version is not null && at is not null)
-                return Results.Problem("ask for a version or an instant, not both", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem("ask for a version or an instant, not both", statusCode: StatusCodes.Status400BadRequest, title: "Version and instant both given");
             if (version < 1)
-                return Results.Problem($"version {version}: versions start at 1", statusCode: StatusCodes.Status400BadRequest);
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [$"{version} is out of range: versions start at 1"] },
+                    detail: $"version {version}: versions start at 1", title: "Query parameter out of range");
             var history = new CaseHistory(store);
             var state = version is { } v ? await history.StateAtVersionAsync(access.Tenant, caseId, v, ct)
                 : at is { } instant ? await history.StateAtAsync(access.Tenant, caseId, instant, ct)

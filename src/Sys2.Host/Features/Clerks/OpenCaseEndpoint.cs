@@ -4,16 +4,20 @@ using Sys2.Host.Cases;
 
 namespace Sys2.Host.Features.Clerks;
 
-/// <summary>Open a case on the published version of a definition, in the caller's entity (or the one named, for staff of several).</summary>
+/// <summary>
+/// Open a case on the published version of a definition, in the caller's entity (or the one named,
+/// for staff of several); its inputs are checked against the definition's types first.
+/// </summary>
 public static class OpenCaseEndpoint
 {
-    public sealed record OpenRequest(Guid CommandId, JsonObject Inputs, string? Entity = null);
+    public sealed record OpenRequest(Guid CommandId, JsonObject? Inputs, string? Entity = null);
 
     public static void MapOpenCase(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/definitions/{definitionId}/cases", async (string definitionId, OpenRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
         {
             var access = caller.In(body.Entity, Permission.WorkCases);
             if (access.Actor is not { } actor) return access.Refusal!;
-            return CaseAnswers.ToResult(await cases.OpenAsync(body.CommandId, access.Tenant, definitionId, body.Inputs, actor, ct));
+            if (CaseAnswers.MissingCommandId(body.CommandId) is { } missing) return missing;
+            return CaseAnswers.ToResult(await cases.OpenAsync(body.CommandId, access.Tenant, definitionId, body.Inputs ?? [], actor, ct));
         });
 }

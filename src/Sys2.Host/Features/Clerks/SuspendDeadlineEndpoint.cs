@@ -14,6 +14,7 @@ public static class SuspendDeadlineEndpoint
         app.MapPost("/api/cases/{caseId}/deadlines/{clock}/suspend", (string caseId, string clock, SuspendRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
             Enum.TryParse<SuspensionReason>(body.Reason, ignoreCase: true, out var reason)
                 ? CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new SuspendDeadline(clock, reason, by), ct)
-                : Task.FromResult(Results.Problem(
-                    $"reason '{body.Reason}' is not one of {string.Join(", ", Enum.GetNames<SuspensionReason>()).ToLowerInvariant()}", statusCode: 400)));
+                : Task.FromResult(Results.ValidationProblem(
+                    new Dictionary<string, string[]> { ["reason"] = [$"'{body.Reason}' is not one of {string.Join(", ", Enum.GetNames<SuspensionReason>()).ToLowerInvariant()}"] },
+                    detail: "the suspension's legal ground is not one the engine knows", title: "Invalid command")));
 }

@@ -9,10 +9,13 @@ public static class DiagramEndpoint
     public static void MapDiagram(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/definitions/{id}/diagram", async (string id, int? version, DefinitionCatalog catalog, CancellationToken ct) =>
         {
+            if (version < 1)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [$"{version} is out of range: versions start at 1"] },
+                    detail: "version must be 1 or more", title: "Query parameter out of range");
             var history = await catalog.FindAsync(id, ct);
             var chosen = version is { } v ? history?.Find(v) : history?.Published;
             return chosen is null
-                ? Results.NotFound(new { error = $"no definition '{id}'{(version is null ? "" : $" version {version}")}" })
+                ? Results.Problem($"no definition '{id}'{(version is null ? "" : $" version {version}")}", statusCode: StatusCodes.Status404NotFound, title: "No such definition")
                 : Results.Text(MermaidDiagram.Render(catalog.Load(chosen)), "text/plain");
         });
 }

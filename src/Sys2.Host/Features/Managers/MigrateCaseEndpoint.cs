@@ -14,7 +14,8 @@ public static class MigrateCaseEndpoint
         {
             var access = caller.On(caseId, Permission.MigrateCases);
             if (access.Actor is not { } actor) return access.Refusal!;
+            if (CaseAnswers.MissingCommandId(body.CommandId) is { } missing) return missing;
             return CaseAnswers.ToResult(await cases.MigrateAsync(new CaseCommand(body.CommandId, access.Tenant, caseId, body.ExpectedVersion,
-                new MigrateCase(body.ToVersion, body.Mapping, body.Reason, actor), actor), ct));
+                new MigrateCase(body.ToVersion, body.Mapping ?? [], body.Reason ?? "", actor), actor), ct));
         });
 }
