@@ -24,7 +24,7 @@ public class when_a_case_history_is_read_over_http : IAsyncLifetime
             builder.WebHost.UseTestServer();
             builder.Configuration.AddInMemoryCollection(TestAccounts.Settings());
             builder.Configuration["ConnectionStrings:Sys2"] = connection;
-            builder.Configuration[IntegrationSetup.ModeKey] = "none";
+            builder.Configuration[IntegrationSetup.ModeKey] = "sandbox"; // asked for by name: the test server runs in Production
         });
         await _app.StartAsync();
         await FixtureDocuments.StoreAsync(_app.Services);

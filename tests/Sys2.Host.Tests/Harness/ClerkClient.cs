@@ -37,11 +37,13 @@ public sealed class ClerkClient(Uri address, TestAccount account) : IDisposable
         return (await response.Content.ReadFromJsonAsync<T>(Json))!;
     }
 
+    /// <summary>Her access token, for a request the client cannot make (a raw socket, Expect: 100-continue).</summary>
+    public async Task<string> TokenAsync() => _token ??= await SignInFlow.AccessTokenAsync(_http, address, account.UserName);
+
     private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path, object? body)
     {
-        _token ??= await SignInFlow.AccessTokenAsync(_http, address, account.UserName);
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync());
         if (body is not null) request.Content = JsonContent.Create(body, options: Json);
         return request;
     }

@@ -41,7 +41,7 @@ public sealed class when_the_host_is_probed : IAsyncLifetime
         var report = await Report(response);
         report.GetProperty("status").GetString().ShouldBe("Healthy");
         report.GetProperty("checks").EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("status").GetString()))
-            .ShouldBe([("postgresql", "Healthy"), ("marten-schema", "Healthy"), ("wolverine-agents", "Healthy")], ignoreOrder: true);
+            .ShouldBe([("postgresql", "Healthy"), ("marten-schema", "Healthy"), ("wolverine-agents", "Healthy"), ("integrations", "Healthy")], ignoreOrder: true);
     }
 
     private static async Task<JsonElement> Report(HttpResponseMessage response)

@@ -87,13 +87,14 @@ public sealed class when_a_body_is_malformed_or_oversized : IAsyncLifetime
         var before = await DatabaseCounts.OfAsync(_host);
 
         // Expect: 100-continue, as a careful client sends a large body: the refusal comes before the
-        // 50 MiB are sent (the size is refused before the caller is even looked at).
+        // 50 MiB are sent (a caller without a token is refused even sooner, with 401).
         using var http = new HttpClient { BaseAddress = _host.Address };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/files")
         {
             Content = new ByteArrayContent(new byte[RequestLimits.DocumentBytes + 1]) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } },
         };
         request.Headers.ExpectContinue = true;
+        request.Headers.Authorization = new("Bearer", await _clerk.TokenAsync());
         var response = await http.SendAsync(request);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);

@@ -37,6 +37,21 @@ public sealed class when_the_sandbox_is_driven_without_a_role : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_sandbox_outside_development_says_so_on_the_readiness_probe()
+    {
+        _anonymous.BaseAddress = _host.Address;
+
+        // Ready once Wolverine's agents run (a few seconds after start); Degraded still answers 200.
+        var answer = await Eventually.HoldsAsync(() => _anonymous.GetAsync("/health/ready"), r => r.IsSuccessStatusCode, "the host to be ready");
+        var ready = System.Text.Json.Nodes.JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+        ready["status"]!.GetValue<string>().ShouldBe("Degraded");
+
+        var integrations = ready["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "integrations")!;
+        integrations["status"]!.GetValue<string>().ShouldBe("Degraded");
+        integrations["description"]!.GetValue<string>().ShouldContain("SANDBOX");
+    }
+
+    [Fact]
     public async Task a_clerk_is_no_operator()
     {
         using var clerk = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
