@@ -26,6 +26,10 @@ public sealed class SignInOptions
 
     public ClaimNames Claims { get; set; } = new();
 
+    /// <summary>The client the browser's sign-in uses at the authority (public, PKCE; a secret only if the authority wants one).</summary>
+    public string WebClientId { get; set; } = "sys2-web";
+    public string? WebClientSecret { get; set; }
+
     /// <summary>Clients of the embedded provider: the browser application and machine callers.</summary>
     public List<ClientOptions> Clients { get; set; } = [];
 

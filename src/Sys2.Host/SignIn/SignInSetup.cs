@@ -71,6 +71,7 @@ public static class SignInSetup
             // (the host's TimeProvider, which tests and replays move by hand).
             jwt.TimeProvider = TimeProvider.System;
         });
+        builder.Services.AddBrowserSignIn(options, requireHttps);
         builder.Services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, policy =>
             policy.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "sys2.antiforgery");
@@ -86,6 +87,7 @@ public static class SignInSetup
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
         if (app.ServiceProvider.GetService<ProviderClients>() is not null) app.MapEmbeddedProvider();
+        app.MapBrowserSignIn();
     }
 
     /// <summary>The browser application (PKCE, redirect to this host) and command-line clients (PKCE, loopback redirect, RFC 8252).</summary>

@@ -26,11 +26,9 @@ public static class TokenPrincipal
         foreach (var membership in memberships) identity.AddClaim(new Claim(names.Membership, membership));
         identity.SetScopes(scopes);
         identity.SetAudiences(options.Audience);
-        // Everything goes into the access token, which the API reads; the identity token (for a
-        // browser client) carries only who signed in.
-        identity.SetDestinations(claim => claim.Type == names.Membership
-            ? [OpenIddictConstants.Destinations.AccessToken]
-            : [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken]);
+        // The access token is what the API reads; the identity token is what the browser's session
+        // is made of (BrowserSignIn), so both say who signed in and what she may do.
+        identity.SetDestinations(_ => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken]);
         return new ClaimsPrincipal(identity);
     }
 }
