@@ -39,7 +39,7 @@ internal sealed partial class CaseRun
                 break;
             case WaitStep wait:
                 // A timeout in days is a term (10 days for observations, 30 for integrations): to the end of its last day.
-                Emit(new WaitStarted(wait.Name, token, wait.Event, wait.Timeout is { } timeout ? DueAfter(timeout) : null,
+                Emit(new WaitStarted(wait.Name, token, wait.Event, wait.Timeout is { } timeout ? (timeout.IsInDays ? LegalCalendar.EndOfTerm(now, timeout.Amount) : now + timeout.Value) : null,
                     state.VisitsOf(wait.Name)));
                 break;
             case DeadlineStep deadline:

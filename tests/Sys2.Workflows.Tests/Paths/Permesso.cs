@@ -24,6 +24,8 @@ public sealed class Permesso() : Sportello<Permesso>(
     public static readonly DateTimeOffset PaidOn = Winter(2026, 3, 5, 10, 0);
     public static readonly DateTimeOffset FoundComplete = Winter(2026, 3, 10, 10, 0);
     public static readonly DateTimeOffset ProposalDue = EndOfSummerDay(2026, 5, 2);
+    /// <summary>60 days from 2 March end on Friday 1 May, a holiday: art. 2963 c.c. moves the expiry to Saturday 2 May.</summary>
+    public static readonly DateOnly ProposalShiftedFrom = new(2026, 5, 1);
     public static readonly DateTimeOffset Proposed = Summer(2026, 4, 14, 10, 0);
     public static readonly DateTimeOffset FinalDue = EndOfSummerDay(2026, 5, 14);
     public static readonly DateTimeOffset AssentAcquired = Summer(2026, 5, 7, 10, 0);

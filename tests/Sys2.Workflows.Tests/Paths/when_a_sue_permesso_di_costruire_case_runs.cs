@@ -25,7 +25,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
         permesso.Catalogued().LastEvents.ShouldBeEvents([
             .. permesso.CatalogueRead(fee: 25823),
-            .. OnEntry(new DeadlineStarted("proposal", "60d", ProposalDue, 1, ProposalBasis),
+            .. OnEntry(new DeadlineStarted("proposal", "60d", ProposalDue, 1, ProposalBasis, ProposalShiftedFrom),
                 permesso.Registers("Permesso di costruire – " + Intervention, Applied))]);
 
         permesso.ThroughProtocol().LastEvents.ShouldBeEvents([
@@ -361,7 +361,8 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
         // Restarting on 4 June: 4 June + 17 = Sunday 21 June -> Monday 22 June.
         permesso.SuspensionEnds("final-express").LastEvents.ShouldBeEvents(
-            new DeadlineResumed("final-express", EndOfSummerDay(2026, 6, 22), 5, "the suspension (preavviso) reached its limit"));
+            new DeadlineResumed("final-express", EndOfSummerDay(2026, 6, 22), 5, "the suspension (preavviso) reached its limit",
+                ShiftedFrom: new DateOnly(2026, 6, 21)));
         permesso.At(Summer(2026, 6, 8, 12, 0)).Decides("final-after-observations-constrained", "grant", new { notes = "Osservazioni accolte: prescrizione recepita" })
             .LastEvents.OfType<DeadlineStopped>().ShouldBeEvents(new DeadlineStopped("final-express", 6));
         permesso.IssuedAndArchived("0000381");
