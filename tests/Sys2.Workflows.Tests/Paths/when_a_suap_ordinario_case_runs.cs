@@ -170,7 +170,7 @@ public class when_a_suap_ordinario_case_runs
             .. Done("review", "request-integration", form, IstruttoreSuap,
                 new { reviewNotes = form.notes, integrationRequest = form.integration, reasons = (string?)null }),
             .. OnEntry(
-                new DeadlineSuspended("decision", "integration", new TimeSpan(23, 12, 59, 59), Winter(2026, 4, 8, 10, 0), 2, "L. 241/1990 art. 2 c.7"),
+                new DeadlineSuspended("decision", "integration", new TimeSpan(23, 12, 59, 59), Winter(2026, 4, 8, 10, 0), 2, IntegrationSuspensionBasis),
                 ordinario.Notifies("request-integration", "suap-integration-request", "Istanza prot. 0000042: richiesta di integrazioni", requestedAt,
                     new { request = form.integration }))]);
 

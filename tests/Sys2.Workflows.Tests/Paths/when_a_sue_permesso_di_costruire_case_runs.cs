@@ -166,6 +166,23 @@ public class when_a_sue_permesso_di_costruire_case_runs
     }
 
     [Fact]
+    public void a_request_for_documents_after_thirty_days_does_not_interrupt_the_term()
+    {
+        // Art. 20 c.5: "una sola volta ... entro trenta giorni dalla presentazione della domanda".
+        // Applied Monday 2 March: the window closed on Wednesday 1 April.
+        var permesso = AtCompletenessCheck();
+
+        permesso.At(Summer(2026, 4, 2, 10, 0)).CompletenessCheck("request-documents", MissingDocuments)
+            .LastEvents.OfType<DeadlineOperationRefused>().ShouldBeEvents(new DeadlineOperationRefused("proposal", "interrupt", "request-documents",
+                "clock 'proposal' can be interrupted only within 30d of the application (by 2026-04-01); "
+                + "DPR 380/2001 art. 20 c.5: a later interruption has no legal effect"));
+
+        permesso.State.Clocks["proposal"].Status.ShouldBe(ClockStatus.Running);
+        permesso.State.Clocks["proposal"].DueAt.ShouldBe(ProposalDue);
+        permesso.Refused(new InterruptDeadline("proposal", IstruttoreSue)).Code.ShouldBe("interruption-out-of-window");
+    }
+
+    [Fact]
     public void documents_that_never_arrive_leave_the_term_interrupted_and_the_rup_proposes_on_the_file()
     {
         var permesso = AtCompletenessCheck().At(Interrupted).CompletenessCheck("request-documents", MissingDocuments).Delivers("request-documents");
