@@ -103,6 +103,30 @@ public sealed class Permesso() : Sportello<Permesso>(
 
     // ── Expected ────────────────────────────────────────────────────────────────────────
 
+    /// <summary>
+    /// Documents were asked for: the interrupt-proposal step operates the clock (<paramref name="clock"/>: the
+    /// interruption, or its refusal after the 30-day window of art. 20 c.5), the decision reads what it did, and
+    /// the applicant is told the term is interrupted only when it is.
+    /// </summary>
+    public object[] AsksForDocuments(object clock, string missing, DateTimeOffset at)
+    {
+        var interrupted = clock is Cases.Events.DeadlineInterrupted;
+        var (step, condition) = interrupted
+            ? ("request-documents", "pratica.clocks.proposal.status == 'interrupted'")
+            : ("request-documents-late", "otherwise");
+        return
+        [
+            new Cases.Events.StepEntered("interrupt-proposal", "deadline", "main", 1), clock,
+            new Cases.Events.StepEntered("interrupted", "decision", "main", 1),
+            new Cases.Events.DecisionTaken("interrupted", "main", condition, step),
+            .. interrupted
+                ? Notifies(step, "pdc-documents-request", "Permesso di costruire prot. 0000073: documenti mancanti, termine interrotto",
+                    at, new { request = missing })
+                : Notifies(step, "pdc-documents-request-late", "Permesso di costruire prot. 0000073: documenti mancanti (il termine non è interrotto)",
+                    at, new { request = missing }),
+        ];
+    }
+
     /// <summary>The permesso is registered as an outgoing act.</summary>
     public object[] Issues(DateTimeOffset at) => RegistersAct("issue", "Permesso di costruire – domanda prot. 0000073", at);
 
