@@ -49,7 +49,7 @@ public static class CaseEvolution
             BranchFinished e => Finish(s, e),
             BranchesJoined e => Mark(s, e.Token, null),
             DeadlineStarted e => Clock(s, new ClockState(e.Clock, ClockStatus.Running, e.Generation, e.DueAt, null, null, null,
-                s.Clocks.GetValueOrDefault(e.Clock)?.Suspensions ?? 0, s.Clocks.GetValueOrDefault(e.Clock)?.Interruptions ?? 0)),
+                s.Clocks.GetValueOrDefault(e.Clock)?.Suspensions ?? 0, s.Clocks.GetValueOrDefault(e.Clock)?.Interruptions ?? 0, e.ShiftedFrom)),
             DeadlineSuspended e => Clock(s, s.Clocks[e.Clock] with
             {
                 Status = ClockStatus.Suspended, Generation = e.Generation, Remaining = e.Remaining, ResumeBy = e.ResumeBy,
@@ -59,10 +59,11 @@ public static class CaseEvolution
             DeadlineResumed e => Clock(s, s.Clocks[e.Clock] with
             {
                 Status = ClockStatus.Running, Generation = e.Generation, DueAt = e.DueAt, Remaining = null, ResumeBy = null, SuspensionReason = null,
+                ShiftedFrom = e.ShiftedFrom,
             }),
             DeadlineInterrupted e => Clock(s, s.Clocks[e.Clock] with
             {
-                Status = ClockStatus.Interrupted, Generation = e.Generation, DueAt = null, Remaining = null,
+                Status = ClockStatus.Interrupted, Generation = e.Generation, DueAt = null, Remaining = null, ShiftedFrom = null,
                 Interruptions = s.Clocks[e.Clock].Interruptions + 1,
             }),
             DeadlineStopped e => Clock(s, s.Clocks[e.Clock] with { Status = ClockStatus.Stopped, Generation = e.Generation }),

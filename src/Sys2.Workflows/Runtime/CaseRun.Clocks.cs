@@ -5,7 +5,8 @@ namespace Sys2.Workflows.Runtime;
 
 // Legal clocks: L. 241/1990 art. 2 (terms, one suspension of at most 30 days), art. 10-bis
 // (preavviso: 10 days for observations, term suspended), art. 20 (silenzio-assenso);
-// DPR 380/2001 art. 20 (interruption: the term restarts in full).
+// DPR 380/2001 art. 20 (interruption: the term restarts in full; once, within 30 days of the
+// application, c.5); art. 2963 c.c. (only the final expiry moves past a holiday).
 internal sealed partial class CaseRun
 {
     /// <summary>A clock operation written in the definition. What the law does not allow is refused on the record, not thrown.</summary>
@@ -41,7 +42,8 @@ internal sealed partial class CaseRun
         var clock = state.Clocks.GetValueOrDefault(name);
         if (clock is { Status: ClockStatus.Running or ClockStatus.Suspended or ClockStatus.Interrupted })
             return new DomainError("clock-running", $"clock '{name}' is already {clock.Status.ToString().ToLowerInvariant()}");
-        Emit(new DeadlineStarted(name, spec.Term.ToString(), DueAfter(spec.Term), (clock?.Generation ?? 0) + 1, spec.Basis));
+        var (dueAt, shiftedFrom) = DueAfter(spec);
+        Emit(new DeadlineStarted(name, spec.Term.ToString(), dueAt, (clock?.Generation ?? 0) + 1, spec.Basis, shiftedFrom));
         return null;
     }
 
@@ -64,6 +66,7 @@ internal sealed partial class CaseRun
             if (clock.Suspensions >= rule.Times)
                 return new DomainError("suspension-used",
                     $"clock '{name}' was already suspended {clock.Suspensions} time(s); {rule.Basis} allows {rule.Times}");
+            if (OutOfWindow(name, "suspension", "suspended", rule.Within, rule.Basis, spec) is { } late) return late;
             longest = rule.Max.Value;
             basis = rule.Basis;
         }
@@ -85,21 +88,30 @@ internal sealed partial class CaseRun
 
     /// <summary>
     /// A suspension resumes with the time that was left; an interruption restarts the full term.
-    /// A term in days is left in days: from the day it was suspended to its last day, counted
-    /// again from the day it resumes, so it still ends at the end of a day (art. 2963 c.c.).
+    /// A term in days is left in days: from the day it was suspended to its own last day, counted
+    /// again from the day it resumes, so it still ends at the end of a day (art. 2963 c.2 c.c.).
+    /// Its own last day, not the working day a holiday moved it to: art. 2963 c.3 moves only the
+    /// final expiry ("se il termine scade in giorno festivo"), so counting the days left up to the
+    /// moved date would lend the suspended term the holiday and end it a day or two late.
     /// </summary>
     private void ResumeClock(ClockState clock, string cause)
     {
         var spec = Spec(clock.Name)!;
-        var dueAt = clock.Status == ClockStatus.Interrupted
-            ? DueAfter(spec.Term)
-            : spec.Term.IsInDays ? LegalCalendar.EndOfTerm(now, DaysLeft(clock)) : now + clock.Remaining!.Value;
-        Emit(new DeadlineResumed(clock.Name, dueAt, clock.Generation + 1, cause));
+        var (dueAt, shiftedFrom) = clock.Status == ClockStatus.Interrupted
+            ? DueAfter(spec)
+            : spec.Term.IsInDays ? Split(LegalCalendar.Term(now, DaysLeft(clock), spec.Days)) : (now + clock.Remaining!.Value, null);
+        Emit(new DeadlineResumed(clock.Name, dueAt, clock.Generation + 1, cause, shiftedFrom));
     }
 
-    /// <summary>A suspended clock keeps its <c>DueAt</c>; it was suspended <c>Remaining</c> before it.</summary>
-    private static int DaysLeft(ClockState suspended) =>
-        LegalCalendar.DaysBetween(suspended.DueAt!.Value - suspended.Remaining!.Value, suspended.DueAt.Value);
+    /// <summary>
+    /// A suspended clock keeps its <c>DueAt</c> (and <c>ShiftedFrom</c>, its own last day when the
+    /// expiry was moved); it was suspended <c>Remaining</c> before <c>DueAt</c>.
+    /// </summary>
+    private static int DaysLeft(ClockState suspended)
+    {
+        var suspendedAt = suspended.DueAt!.Value - suspended.Remaining!.Value;
+        return LegalCalendar.DaysBetween(suspendedAt, suspended.ShiftedFrom ?? LegalCalendar.LocalDate(suspended.DueAt.Value));
+    }
 
     private DomainError? InterruptClock(string name)
     {
@@ -111,6 +123,7 @@ internal sealed partial class CaseRun
         if (clock.Interruptions >= rule.Times)
             return new DomainError("interruption-used",
                 $"clock '{name}' was already interrupted {clock.Interruptions} time(s); {rule.Basis} allows {rule.Times}");
+        if (OutOfWindow(name, "interruption", "interrupted", rule.Within, rule.Basis, spec) is { } late) return late;
         Emit(new DeadlineInterrupted(name, clock.Generation + 1, rule.Basis));
         return null;
     }
@@ -136,8 +149,27 @@ internal sealed partial class CaseRun
         Enter(Token.Main, next.Name);
     }
 
-    private DateTimeOffset DueAfter(Duration term) =>
-        term.IsInDays ? LegalCalendar.EndOfTerm(now, term.Amount) : now + term.Value;
+    /// <summary>
+    /// A window of a clock operation (<c>within: 30d</c>) runs from the application: the law counts
+    /// it "dalla presentazione della domanda" (art. 20 c.5 DPR 380/2001) or "dal ricevimento della
+    /// domanda" (DPR 160/2010 art. 7 c.1), which is when the case was opened. It ends like a term.
+    /// A later operation has no legal effect, so it is refused with the rule named.
+    /// </summary>
+    private DomainError? OutOfWindow(string name, string operation, string done, Duration? within, string basis, ClockSpec spec)
+    {
+        if (within is not { } window || state.OpenedAt is not { } application) return null;
+        var closes = window.IsInDays ? LegalCalendar.Term(application, window.Amount, spec.Days).DueAt : application + window.Value;
+        if (now <= closes) return null;
+        return new DomainError($"{operation}-out-of-window",
+            $"clock '{name}' can be {done} only within {window} of the application (by {LegalCalendar.LocalDate(closes):yyyy-MM-dd}); "
+            + $"{basis}: a later {operation} has no legal effect");
+    }
+
+    /// <summary>The full term from now, and its own last day when its expiry moved past a holiday.</summary>
+    private (DateTimeOffset DueAt, DateOnly? ShiftedFrom) DueAfter(ClockSpec spec) =>
+        spec.Term.IsInDays ? Split(LegalCalendar.Term(now, spec.Term.Amount, spec.Days)) : (now + spec.Term.Value, null);
+
+    private static (DateTimeOffset DueAt, DateOnly? ShiftedFrom) Split(TermEnd end) => (end.DueAt, end.ShiftedFrom);
 
     private ClockSpec? Spec(string name) => definition.Clocks.GetValueOrDefault(name);
 

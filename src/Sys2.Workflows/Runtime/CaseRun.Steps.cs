@@ -39,7 +39,7 @@ internal sealed partial class CaseRun
                 break;
             case WaitStep wait:
                 // A timeout in days is a term (10 days for observations, 30 for integrations): to the end of its last day.
-                Emit(new WaitStarted(wait.Name, token, wait.Event, wait.Timeout is { } timeout ? DueAfter(timeout) : null,
+                Emit(new WaitStarted(wait.Name, token, wait.Event, wait.Timeout is { } timeout ? (timeout.IsInDays ? LegalCalendar.EndOfTerm(now, timeout.Amount) : now + timeout.Value) : null,
                     state.VisitsOf(wait.Name)));
                 break;
             case DeadlineStep deadline:
@@ -152,9 +152,30 @@ internal sealed partial class CaseRun
         {
             ["id"] = state.CaseId, ["tenant"] = state.Tenant, ["kind"] = state.Kind,
             ["openedAt"] = state.OpenedAt?.ToString("O"),
+            ["clocks"] = Clocks(),
         },
         [ExpressionRoots.Now] = now.ToString("O"),
     });
+
+    /// <summary>
+    /// Every declared clock's status and due date, so a definition can tell what an operation did:
+    /// an interruption after its window is refused (art. 20 c.5 DPR 380/2001) and the applicant
+    /// must not be told the term was interrupted.
+    /// </summary>
+    private JsonObject Clocks()
+    {
+        var clocks = new JsonObject();
+        foreach (var name in definition.Clocks.Keys.Order(StringComparer.Ordinal))
+        {
+            var clock = state.Clocks.GetValueOrDefault(name);
+            clocks[name] = new JsonObject
+            {
+                ["status"] = clock is null ? "not-started" : clock.Status.ToString().ToLowerInvariant(),
+                ["dueAt"] = clock?.DueAt?.ToString("O"),
+            };
+        }
+        return clocks;
+    }
 
     private static JsonObject ToObject(IEnumerable<KeyValuePair<string, JsonNode?>> values)
     {

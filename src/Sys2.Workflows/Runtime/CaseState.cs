@@ -77,7 +77,7 @@ public sealed record ForkBookmark(string Join, ImmutableHashSet<string> Pending)
 
 public enum ClockStatus { Running, Suspended, Interrupted, Stopped, Expired }
 
-/// <summary>A legal clock as it stands now.</summary>
+/// <summary>A legal clock as it stands now. <c>ShiftedFrom</c>: the term's own last day when <c>DueAt</c> was moved past a holiday.</summary>
 public sealed record ClockState(
     string Name,
     ClockStatus Status,
@@ -87,6 +87,7 @@ public sealed record ClockState(
     DateTimeOffset? ResumeBy,
     string? SuspensionReason,
     int Suspensions,
-    int Interruptions);
+    int Interruptions,
+    DateOnly? ShiftedFrom = null);
 
 public sealed record AttachedDocument(string Name, string Sha256, string MediaType, long Size, string AttachedBy);

@@ -1,16 +1,31 @@
+using Sys2.Workflows.Definitions;
+
 namespace Sys2.Workflows.Runtime;
 
 /// <summary>
-/// How a term in days ends: at the end of the last calendar day in Italy, moved to the next
-/// working day when that day is a Sunday or a national public holiday (art. 2963 c.c.,
-/// art. 155 c.p.c.) [check: patron-saint days of each comune are not yet included].
+/// How a term in days ends. Art. 2963 c.c.: the day the term starts is not counted (c.2), the
+/// term ends "con lo spirare dell'ultimo istante del giorno finale" (c.2) and "se il termine
+/// scade in giorno festivo, è prorogato di diritto al giorno seguente non festivo" (c.3; art. 155
+/// c.4 c.p.c. says the same). Only the final expiry moves: the days are counted on the common
+/// calendar (c.1), so the days left of a suspended term run to the term's own last day.
+/// Holidays are the national ones (L. 260/1949 art. 2, as amended): a comune's patron saint
+/// closes its offices by local custom, not by a general rule, and moves no term (see
+/// docs/definition-language.md, "Deadline clocks").
 /// </summary>
 public static class LegalCalendar
 {
     public static readonly TimeZoneInfo Italy = FindItaly();
 
-    public static DateTimeOffset EndOfTerm(DateTimeOffset start, int days) =>
-        EndOfDay(NextWorkingDay(LocalDate(start).AddDays(days)));
+    /// <summary>A term of <paramref name="days"/> from <paramref name="start"/>, moved past a holiday.</summary>
+    public static DateTimeOffset EndOfTerm(DateTimeOffset start, int days) => Term(start, days, TermDays.Shifted).DueAt;
+
+    /// <summary>A term of <paramref name="days"/> from <paramref name="start"/>, counted as the clock says.</summary>
+    public static TermEnd Term(DateTimeOffset start, int days, TermDays counting) =>
+        EndingOn(LocalDate(start).AddDays(days), counting);
+
+    /// <summary>A term whose own last day is <paramref name="lastDay"/>: it is due at the end of that day or, when it shifts, of the next working day.</summary>
+    public static TermEnd EndingOn(DateOnly lastDay, TermDays counting) =>
+        new(lastDay, EndOfDay(counting == TermDays.Plain ? lastDay : NextWorkingDay(lastDay)));
 
     /// <summary>An instant pushed to the end of the next working day if it falls on a Sunday or holiday.</summary>
     public static DateTimeOffset ShiftToWorkingDay(DateTimeOffset instant)
@@ -20,9 +35,13 @@ public static class LegalCalendar
         return working == date ? instant : EndOfDay(working);
     }
 
-    /// <summary>Calendar days in Italy from the date of <paramref name="from"/> to the date of <paramref name="to"/>; 0 if not later.</summary>
-    public static int DaysBetween(DateTimeOffset from, DateTimeOffset to) =>
-        Math.Max(0, LocalDate(to).DayNumber - LocalDate(from).DayNumber);
+    /// <summary>Calendar days in Italy from the date of <paramref name="from"/> to <paramref name="to"/>; 0 if not later.</summary>
+    public static int DaysBetween(DateTimeOffset from, DateOnly to) =>
+        Math.Max(0, to.DayNumber - LocalDate(from).DayNumber);
+
+    /// <summary>The date in Italy of an instant.</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Italy).DateTime);
 
     public static bool IsHoliday(DateOnly date) =>
         date.DayOfWeek == DayOfWeek.Sunday || NationalHolidays(date.Year).Contains(date);
@@ -33,25 +52,31 @@ public static class LegalCalendar
         return date;
     }
 
-    private static DateOnly LocalDate(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Italy).DateTime);
-
     private static DateTimeOffset EndOfDay(DateOnly date)
     {
         var local = date.ToDateTime(new TimeOnly(23, 59, 59));
         return new DateTimeOffset(local, Italy.GetUtcOffset(local));
     }
 
-    /// <summary>L. 260/1949 and later amendments; Easter Monday moves with Easter.</summary>
+    /// <summary>L. 260/1949 art. 1-2 and later amendments; Easter Monday moves with Easter.</summary>
     private static HashSet<DateOnly> NationalHolidays(int year)
     {
         var easter = EasterSunday(year);
-        return
+        HashSet<DateOnly> holidays =
         [
             new(year, 1, 1), new(year, 1, 6), easter.AddDays(1), new(year, 4, 25), new(year, 5, 1),
             new(year, 6, 2), new(year, 8, 15), new(year, 11, 1), new(year, 12, 8), new(year, 12, 25), new(year, 12, 26),
         ];
+        if (year >= SanFrancescoFirstYear) holidays.Add(new(year, 10, 4));
+        return holidays;
     }
+
+    /// <summary>
+    /// L. 8 ottobre 2025 n. 151 art. 1 c.2, in force from 1 January 2026, adds to art. 2 L. 260/1949
+    /// "il 4 ottobre: festa nazionale di San Francesco d'Assisi, patrono d'Italia". Santa Caterina
+    /// da Siena stays a solennità civile (L. 132/1958 as amended by art. 1 c.3), not a holiday.
+    /// </summary>
+    private const int SanFrancescoFirstYear = 2026;
 
     // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
     private static DateOnly EasterSunday(int year)
@@ -68,4 +93,14 @@ public static class LegalCalendar
         try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome"); }
         catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("CET", TimeSpan.FromHours(1), "CET", "CET"); }
     }
+}
+
+/// <summary>
+/// Where a term in days ends: its own <c>LastDay</c> (the start day plus the days, art. 2963 c.2
+/// c.c.) and <c>DueAt</c>, the end of that day or of the working day it was moved to (c.3).
+/// </summary>
+public sealed record TermEnd(DateOnly LastDay, DateTimeOffset DueAt)
+{
+    /// <summary>The term's own last day when art. 2963 c.3 c.c. moved the expiry past it; null when it did not.</summary>
+    public DateOnly? ShiftedFrom => LegalCalendar.LocalDate(DueAt) == LastDay ? null : LastDay;
 }

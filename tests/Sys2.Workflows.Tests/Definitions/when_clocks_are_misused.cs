@@ -81,4 +81,18 @@ public class when_clocks_are_misused
     [Fact]
     public void a_start_earlier_in_the_same_step_counts() =>
         Problems(rules: Suspension, reviewClocks: "- start: decision\n      - suspend: decision").ShouldBeEmpty();
+
+    [Fact]
+    public void a_window_that_is_not_a_duration_is_named_where_it_is_written() =>
+        Problems(rules: "\n    interruption: { times: 1, within: 30 giorni, basis: DPR 380/2001 art. 20 c.5 }", otherwise: "started",
+            reviewClocks: "- interrupt: decision").ShouldBe([
+            "test.yaml:11:39: 'within' has malformed duration '30 giorni': write a whole number and a unit, as 30d, 12h, 15m or 45s",
+        ]);
+
+    [Fact]
+    public void days_are_shifted_or_plain() =>
+        Problems(rules: "\n    days: working", otherwise: "started", reviewClocks: "- stop: decision").ShouldBe([
+            "test.yaml:11:11: 'days' has unknown value 'working': expected one of shifted, plain",
+        ]);
 }
+

@@ -11,7 +11,7 @@ namespace Sys2.Workflows.Tests.Paths;
 /// Neither ends on a Sunday or holiday, so the open question in the file (whether SdI's 15 days
 /// move past holidays) does not change these dates.
 /// </summary>
-public sealed class FatturaPassiva() : Pratica<FatturaPassiva>(Shipped, "FATT-H769-2026-0000123", Delivered)
+public sealed class FatturaPassiva(DateTimeOffset? delivered = null) : Pratica<FatturaPassiva>(Shipped, "FATT-H769-2026-0000123", delivered ?? Delivered)
 {
     private static readonly WorkflowDefinition Shipped = TestDefinitions.Shipped("fatture/fattura-passiva.yaml");
 
@@ -52,6 +52,9 @@ public sealed class FatturaPassiva() : Pratica<FatturaPassiva>(Shipped, "FATT-H7
 
     /// <summary>SdI delivered the invoice: both terms run and the protocol is asked to register it.</summary>
     public static FatturaPassiva FromSdI() => new FatturaPassiva().Opened(Inputs, Actor.System);
+
+    /// <summary>The same invoice delivered by SdI on another day.</summary>
+    public static FatturaPassiva FromSdI(DateTimeOffset delivered) => new FatturaPassiva(delivered).Opened(Inputs, Actor.System);
 
     /// <summary>Registered, supplier told, assigned on Tuesday 3 March: verification due 3 + 10 = Friday 13 March.</summary>
     public static FatturaPassiva AtVerify()

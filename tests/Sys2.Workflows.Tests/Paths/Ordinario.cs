@@ -20,6 +20,8 @@ public sealed class Ordinario() : Sportello<Ordinario>(
 
     public const string Activity = "apertura di un laboratorio di pasticceria artigianale";
     public const string DecisionBasis = "DPR 160/2010 art. 7 c.2; L. 241/1990 art. 2 c.2";
+    /// <summary>Suspended once for integrations (art. 2 c.7), asked only within 30 days of receipt (art. 7 c.1).</summary>
+    public const string IntegrationSuspensionBasis = "L. 241/1990 art. 2 c.7; DPR 160/2010 art. 7 c.1";
 
     public static readonly DateTimeOffset Filed = Winter(2026, 3, 2, 9, 0);
     public static readonly DateTimeOffset VisuraOn = Winter(2026, 3, 2, 9, 5);

@@ -24,6 +24,8 @@ public sealed class Permesso() : Sportello<Permesso>(
     public static readonly DateTimeOffset PaidOn = Winter(2026, 3, 5, 10, 0);
     public static readonly DateTimeOffset FoundComplete = Winter(2026, 3, 10, 10, 0);
     public static readonly DateTimeOffset ProposalDue = EndOfSummerDay(2026, 5, 2);
+    /// <summary>60 days from 2 March end on Friday 1 May, a holiday: art. 2963 c.c. moves the expiry to Saturday 2 May.</summary>
+    public static readonly DateOnly ProposalShiftedFrom = new(2026, 5, 1);
     public static readonly DateTimeOffset Proposed = Summer(2026, 4, 14, 10, 0);
     public static readonly DateTimeOffset FinalDue = EndOfSummerDay(2026, 5, 14);
     public static readonly DateTimeOffset AssentAcquired = Summer(2026, 5, 7, 10, 0);
@@ -100,6 +102,30 @@ public sealed class Permesso() : Sportello<Permesso>(
         ActRegistered("register-denial", actNumber).Delivers("notify-denial").ArchivedAs("archive-rejected", "DIGIP-H769-2026-0002" + actNumber[^3..]);
 
     // ── Expected ────────────────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// Documents were asked for: the interrupt-proposal step operates the clock (<paramref name="clock"/>: the
+    /// interruption, or its refusal after the 30-day window of art. 20 c.5), the decision reads what it did, and
+    /// the applicant is told the term is interrupted only when it is.
+    /// </summary>
+    public object[] AsksForDocuments(object clock, string missing, DateTimeOffset at)
+    {
+        var interrupted = clock is Cases.Events.DeadlineInterrupted;
+        var (step, condition) = interrupted
+            ? ("request-documents", "pratica.clocks.proposal.status == 'interrupted'")
+            : ("request-documents-late", "otherwise");
+        return
+        [
+            new Cases.Events.StepEntered("interrupt-proposal", "deadline", "main", 1), clock,
+            new Cases.Events.StepEntered("interrupted", "decision", "main", 1),
+            new Cases.Events.DecisionTaken("interrupted", "main", condition, step),
+            .. interrupted
+                ? Notifies(step, "pdc-documents-request", "Permesso di costruire prot. 0000073: documenti mancanti, termine interrotto",
+                    at, new { request = missing })
+                : Notifies(step, "pdc-documents-request-late", "Permesso di costruire prot. 0000073: documenti mancanti (il termine non è interrotto)",
+                    at, new { request = missing }),
+        ];
+    }
 
     /// <summary>The permesso is registered as an outgoing act.</summary>
     public object[] Issues(DateTimeOffset at) => RegistersAct("issue", "Permesso di costruire – domanda prot. 0000073", at);

@@ -23,6 +23,8 @@ public sealed class Scia() : Sportello<Scia>(
     public static readonly DateTimeOffset Checked = Winter(2026, 3, 2, 10, 0);
     public static readonly DateTimeOffset PaidOn = Winter(2026, 3, 4, 12, 0);
     public static readonly DateTimeOffset ControlDue = EndOfSummerDay(2026, 5, 2);
+    /// <summary>60 days from 2 March end on Friday 1 May, a holiday: art. 2963 c.c. moves the expiry to Saturday 2 May.</summary>
+    public static readonly DateOnly ControlShiftedFrom = new(2026, 5, 1);
 
     public static readonly object Segnalazione = Document("scia-esercizio-vicinato.pdf.p7m",
         "f313d7005e1f24d2b038b09114879d8d1d57991602eabff7cbad62ce495250ed", 356_902);

@@ -14,6 +14,29 @@ public class when_a_fattura_passiva_case_runs
     // ── Receipt ─────────────────────────────────────────────────────────────────────────
 
     [Fact]
+    public void sdi_counts_its_fifteen_days_plain_while_the_payment_term_moves_past_holidays()
+    {
+        // Delivered Thursday 10 December 2026. SdI sends the decorrenza termini after 15 plain
+        // days, on Friday 25 December too (days: plain). The 30 days for paying end on Saturday
+        // 9 January 2027, a working day for art. 2963 c.c. (applied by art. 1187 c.c.).
+        var fattura = FromSdI(Winter(2026, 12, 10, 9, 0));
+
+        fattura.LastEvents.OfType<DeadlineStarted>().ShouldBeEvents(
+            new DeadlineStarted("outcome", "15d", EndOfWinterDay(2026, 12, 25), 1, "DM 55/2013 all. B (specifiche tecniche SdI, notifica di decorrenza termini)"),
+            new DeadlineStarted("payment", "30d", EndOfWinterDay(2027, 1, 9), 1, "D.Lgs. 231/2002 art. 4 c.2 lett. a, c.4"));
+    }
+
+    [Fact]
+    public void a_payment_term_ending_on_new_year_s_day_moves_to_the_next_day()
+    {
+        // Delivered Wednesday 2 December 2026: 30 days end on Friday 1 January 2027 (art. 1187 c.c.:
+        // "computato secondo le disposizioni dell'articolo 2963"), so payment is due on Saturday 2.
+        FromSdI(Winter(2026, 12, 2, 9, 0)).LastEvents.OfType<DeadlineStarted>().Last().ShouldBe(
+            new DeadlineStarted("payment", "30d", EndOfWinterDay(2027, 1, 2), 1, "D.Lgs. 231/2002 art. 4 c.2 lett. a, c.4",
+                ShiftedFrom: new DateOnly(2027, 1, 1)));
+    }
+
+    [Fact]
     public void the_invoice_starts_both_terms_is_registered_and_the_supplier_is_told()
     {
         var fattura = FromSdI();

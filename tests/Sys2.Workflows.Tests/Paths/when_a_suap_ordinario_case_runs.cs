@@ -170,7 +170,7 @@ public class when_a_suap_ordinario_case_runs
             .. Done("review", "request-integration", form, IstruttoreSuap,
                 new { reviewNotes = form.notes, integrationRequest = form.integration, reasons = (string?)null }),
             .. OnEntry(
-                new DeadlineSuspended("decision", "integration", new TimeSpan(23, 12, 59, 59), Winter(2026, 4, 8, 10, 0), 2, "L. 241/1990 art. 2 c.7"),
+                new DeadlineSuspended("decision", "integration", new TimeSpan(23, 12, 59, 59), Winter(2026, 4, 8, 10, 0), 2, IntegrationSuspensionBasis),
                 ordinario.Notifies("request-integration", "suap-integration-request", "Istanza prot. 0000042: richiesta di integrazioni", requestedAt,
                     new { request = form.integration }))]);
 
@@ -207,7 +207,8 @@ public class when_a_suap_ordinario_case_runs
         // 30 days of suspension end on 8 April at 10:00 CET (11:00 CEST). The 23 days left on
         // 9 March run from 8 April: 8 April + 23 = Friday 1 May, a holiday -> Saturday 2 May.
         ordinario.SuspensionEnds("decision").LastEvents.ShouldBeEvents(
-            new DeadlineResumed("decision", EndOfSummerDay(2026, 5, 2), 3, "the suspension (integration) reached its limit"));
+            new DeadlineResumed("decision", EndOfSummerDay(2026, 5, 2), 3, "the suspension (integration) reached its limit",
+                ShiftedFrom: new DateOnly(2026, 5, 1)));
         ordinario.MainStep.ShouldBe("await-integration");
 
         // The wait ends with the 30th day; the review of what there is is due 8 + 10 = Saturday 18 April.
@@ -273,7 +274,8 @@ public class when_a_suap_ordinario_case_runs
         // ended it on Saturday 11 April, nine days early.)
         ordinario.At(Winter(2026, 3, 21, 16, 0)).When(new TimerFired(TimerKind.SuspensionLimit, "decision", 2)).LastEvents.ShouldBeEmpty();
         ordinario.SuspensionEnds("decision").LastEvents.ShouldBeEvents(
-            new DeadlineResumed("decision", EndOfSummerDay(2026, 4, 20), 5, "the suspension (preavviso) reached its limit"));
+            new DeadlineResumed("decision", EndOfSummerDay(2026, 4, 20), 5, "the suspension (preavviso) reached its limit",
+                ShiftedFrom: new DateOnly(2026, 4, 19)));
 
         var decidedAt = Summer(2026, 3, 31, 10, 0);
         var decision = new { notes = "Il controsoffitto non è realizzato: l'altezza utile resta 2,40 m; osservazioni non accolte" };

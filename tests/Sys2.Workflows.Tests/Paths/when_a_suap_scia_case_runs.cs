@@ -22,7 +22,7 @@ public class when_a_suap_scia_case_runs
 
         scia.Catalogued().LastEvents.ShouldBeEvents([
             .. scia.CatalogueRead(fee: 3000),
-            .. OnEntry(new DeadlineStarted("control", "60d", ControlDue, 1, ControlBasis), scia.Registers("SCIA – " + Activity, Filed))]);
+            .. OnEntry(new DeadlineStarted("control", "60d", ControlDue, 1, ControlBasis, ControlShiftedFrom), scia.Registers("SCIA – " + Activity, Filed))]);
 
         // The completeness check is due the day after: Tuesday 3 March.
         scia.ThroughProtocol().LastEvents.ShouldBeEvents([
@@ -214,7 +214,7 @@ public class when_a_suap_scia_case_runs
         scia.At(retried).Retried("catalogue", SportelloSuap).LastEvents
             .ShouldBeEvents(scia.RetryRequested("catalogue", "procedimarche.lookup", new { code = "SUAP-SCIA" }, retried, attempt: 2, SportelloSuap));
         scia.Catalogued().LastEvents.OfType<DeadlineStarted>()
-            .ShouldBeEvents(new DeadlineStarted("control", "60d", ControlDue, 1, ControlBasis));
+            .ShouldBeEvents(new DeadlineStarted("control", "60d", ControlDue, 1, ControlBasis, ControlShiftedFrom));
     }
 
     [Fact]

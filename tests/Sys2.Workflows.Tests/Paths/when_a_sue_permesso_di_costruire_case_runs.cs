@@ -25,7 +25,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
         permesso.Catalogued().LastEvents.ShouldBeEvents([
             .. permesso.CatalogueRead(fee: 25823),
-            .. OnEntry(new DeadlineStarted("proposal", "60d", ProposalDue, 1, ProposalBasis),
+            .. OnEntry(new DeadlineStarted("proposal", "60d", ProposalDue, 1, ProposalBasis, ProposalShiftedFrom),
                 permesso.Registers("Permesso di costruire – " + Intervention, Applied))]);
 
         permesso.ThroughProtocol().LastEvents.ShouldBeEvents([
@@ -135,9 +135,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
         permesso.At(Interrupted).CompletenessCheck("request-documents", MissingDocuments).LastEvents.ShouldBeEvents([
             .. Done("completeness-check", "request-documents", MissingDocuments, IstruttoreSue, MissingDocuments),
-            .. OnEntry(new DeadlineInterrupted("proposal", 2, "DPR 380/2001 art. 20 c.5"),
-                permesso.Notifies("request-documents", "pdc-documents-request",
-                    "Permesso di costruire prot. 0000073: documenti mancanti, termine interrotto", Interrupted, new { request = Missing }))]);
+            .. permesso.AsksForDocuments(new DeadlineInterrupted("proposal", 2, "DPR 380/2001 art. 20 c.5"), Missing, Interrupted)]);
         permesso.State.Clocks["proposal"].Status.ShouldBe(ClockStatus.Interrupted);
         permesso.State.Clocks["proposal"].DueAt.ShouldBeNull();
 
@@ -163,6 +161,33 @@ public class when_a_sue_permesso_di_costruire_case_runs
         permesso.Decides("final-act", "grant", new { notes = "Rilascio" }).IssuedAndArchived("0000340");
 
         permesso.ShouldBeClosed("approved");
+    }
+
+    [Fact]
+    public void a_request_for_documents_after_thirty_days_does_not_interrupt_the_term()
+    {
+        // Art. 20 c.5: "una sola volta ... entro trenta giorni dalla presentazione della domanda".
+        // Applied Monday 2 March: the window closed on Wednesday 1 April.
+        // The applicant is asked for the documents without being told the term is interrupted.
+        var permesso = AtCompletenessCheck();
+        var late = Summer(2026, 4, 2, 10, 0);
+
+        permesso.At(late).CompletenessCheck("request-documents", MissingDocuments).LastEvents.ShouldBeEvents([
+            .. Done("completeness-check", "request-documents", MissingDocuments, IstruttoreSue, MissingDocuments),
+            .. permesso.AsksForDocuments(new DeadlineOperationRefused("proposal", "interrupt", "interrupt-proposal",
+                "clock 'proposal' can be interrupted only within 30d of the application (by 2026-04-01); "
+                + "DPR 380/2001 art. 20 c.5: a later interruption has no legal effect"), Missing, late)]);
+        permesso.State.Clocks["proposal"].Status.ShouldBe(ClockStatus.Running);
+        permesso.State.Clocks["proposal"].DueAt.ShouldBe(ProposalDue);
+        permesso.Refused(new InterruptDeadline("proposal", IstruttoreSue)).Code.ShouldBe("interruption-out-of-window");
+
+        // The documents arrive on Monday 20 April: the 60 days were never interrupted, so the
+        // resume does nothing and the term still ends on Saturday 2 May.
+        permesso.Delivers("request-documents-late").At(Summer(2026, 4, 20, 10, 0))
+            .Received("documents-received", new { documents = Array.Empty<object>() });
+        permesso.History.OfType<DeadlineResumed>().ShouldBeEmpty();
+        permesso.State.Clocks["proposal"].DueAt.ShouldBe(ProposalDue);
+        permesso.OpenTasks().ShouldBe(["istruttoria"]);
     }
 
     [Fact]
@@ -361,7 +386,8 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
         // Restarting on 4 June: 4 June + 17 = Sunday 21 June -> Monday 22 June.
         permesso.SuspensionEnds("final-express").LastEvents.ShouldBeEvents(
-            new DeadlineResumed("final-express", EndOfSummerDay(2026, 6, 22), 5, "the suspension (preavviso) reached its limit"));
+            new DeadlineResumed("final-express", EndOfSummerDay(2026, 6, 22), 5, "the suspension (preavviso) reached its limit",
+                ShiftedFrom: new DateOnly(2026, 6, 21)));
         permesso.At(Summer(2026, 6, 8, 12, 0)).Decides("final-after-observations-constrained", "grant", new { notes = "Osservazioni accolte: prescrizione recepita" })
             .LastEvents.OfType<DeadlineStopped>().ShouldBeEvents(new DeadlineStopped("final-express", 6));
         permesso.IssuedAndArchived("0000381");

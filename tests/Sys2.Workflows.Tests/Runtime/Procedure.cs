@@ -117,10 +117,10 @@ public static class Procedure
         parcel = new { belfiore = "H769", foglio = "12", particella = "345" },
     };
 
-    /// <summary>Opens the case, registers it, runs visura and (with a fee) the payment request, and stops at review.</summary>
-    public static CaseScenario AtReview()
+    /// <summary>Opens the case (on Monday 2 March 2026 unless told), registers it, runs visura and (with a fee) the payment request, and stops at review.</summary>
+    public static CaseScenario AtReview(DateTimeOffset? openedAt = null)
     {
-        var scenario = new CaseScenario(Definition).Open(Applicant);
+        var scenario = new CaseScenario(Definition, openedAt).Open(Applicant);
         scenario.When(new Sys2.Workflows.Runtime.IntegrationCompleted("protocol", 1, CaseScenario.Json(new { number = "0000042" })));
         scenario.AnswerCalls(_ => new { categoria = "A/2" });
         scenario.OpenTasks().ShouldBe(["review"]);

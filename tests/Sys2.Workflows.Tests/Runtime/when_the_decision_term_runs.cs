@@ -49,7 +49,8 @@ public class when_the_decision_term_runs
         events.ShouldBeEvents(
             new ExternalEventReceived("integration", "main", "documents-received", new()),
             new StepEntered("resume-decision", "deadline", "main", 1),
-            new DeadlineResumed("decision", new DateTimeOffset(2026, 4, 7, 23, 59, 59, RomeSummer), 3, "resumed"),
+            new DeadlineResumed("decision", new DateTimeOffset(2026, 4, 7, 23, 59, 59, RomeSummer), 3, "resumed",
+                ShiftedFrom: new DateOnly(2026, 4, 6)),
             new StepEntered("review", "task", "main", 2),
             new TaskAssigned("review", "main", "clerk", "SUAP", ["approve", "request-integration", "request-documents", "reject"], null));
     }
@@ -98,7 +99,8 @@ public class when_the_decision_term_runs
 
         events.ShouldBeEvents(new DeadlineResumed("decision",
             Sys2.Workflows.Runtime.LegalCalendar.ShiftToWorkingDay(suspended.ResumeBy.Value + suspended.Remaining!.Value),
-            suspended.Generation + 1, "the suspension (integration) reached its limit"));
+            suspended.Generation + 1, "the suspension (integration) reached its limit",
+            ShiftedFrom: new DateOnly(2026, 5, 1))); // the term's own last day, Friday 1 May, is a holiday
         scenario.State.Tokens["main"].Step.ShouldBe("integration"); // still waiting for the documents
     }
 
@@ -127,7 +129,7 @@ public class when_the_decision_term_runs
         var resumed = scenario.When(new ReceiveEvent("documents-received", new())).OfType<DeadlineResumed>().Single();
 
         resumed.ShouldBe(new DeadlineResumed("decision", new DateTimeOffset(2026, 6, 1, 23, 59, 59, RomeSummer), 3,
-            "restarted in full after the interruption"));
+            "restarted in full after the interruption", ShiftedFrom: new DateOnly(2026, 5, 31)));
         scenario.Refused(new InterruptDeadline("decision", CaseScenario.SuapClerk)).Code.ShouldBe("interruption-used");
     }
 

@@ -3,15 +3,20 @@ namespace Sys2.Workflows.Cases.Events;
 // Every clock event carries the clock's generation: a timer scheduled for an older
 // generation (before a suspension, resumption or interruption) is stale and does nothing.
 
+// ShiftedFrom: the term's own last day when art. 2963 c.3 c.c. moved DueAt past a Sunday or a
+// holiday (null when it did not, and in events recorded before it was kept). A suspension counts
+// the days left up to it, not up to DueAt: only the final expiry moves.
+
 /// <summary>A legal term started running; it ends at <c>DueAt</c>.</summary>
-public sealed record DeadlineStarted(string Clock, string Term, DateTimeOffset DueAt, int Generation, string Basis);
+public sealed record DeadlineStarted(
+    string Clock, string Term, DateTimeOffset DueAt, int Generation, string Basis, DateOnly? ShiftedFrom = null);
 
 /// <summary>The term is paused with <c>Remaining</c> left; it resumes by itself at <c>ResumeBy</c> at the latest.</summary>
 public sealed record DeadlineSuspended(
     string Clock, string Reason, TimeSpan Remaining, DateTimeOffset ResumeBy, int Generation, string Basis);
 
 /// <summary>The term runs again until <c>DueAt</c>: with the remaining time, or in full after an interruption.</summary>
-public sealed record DeadlineResumed(string Clock, DateTimeOffset DueAt, int Generation, string Cause);
+public sealed record DeadlineResumed(string Clock, DateTimeOffset DueAt, int Generation, string Cause, DateOnly? ShiftedFrom = null);
 
 /// <summary>The term stopped and will restart in full when resumed.</summary>
 public sealed record DeadlineInterrupted(string Clock, int Generation, string Basis);

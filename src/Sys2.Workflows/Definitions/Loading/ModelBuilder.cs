@@ -247,12 +247,13 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
                 var max = RequiredDuration(s, at + "/suspension", "max");
                 if (max is not null)
                     suspension = new SuspensionRule(OptionalInt(s, at + "/suspension", "times") ?? 1, max.Value,
-                        OptionalString(s, at + "/suspension", "basis") ?? basis ?? "");
+                        OptionalString(s, at + "/suspension", "basis") ?? basis ?? "", OptionalDuration(s, at + "/suspension", "within"));
             }
             InterruptionRule? interruption = null;
             if (clock["interruption"] is JsonObject r)
                 interruption = new InterruptionRule(OptionalInt(r, at + "/interruption", "times") ?? 1,
-                    OptionalString(r, at + "/interruption", "basis") ?? basis ?? "");
+                    OptionalString(r, at + "/interruption", "basis") ?? basis ?? "", OptionalDuration(r, at + "/interruption", "within"));
+            var days = clock.ContainsKey("days") ? OneOf<TermDays>(clock, at, "days") : TermDays.Shifted;
             var expiry = new ExpiryRule(ExpiryEffect.None, null);
             if (clock["onExpiry"] is JsonObject e)
             {
@@ -260,7 +261,7 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
                 expiry = new ExpiryRule(effect ?? ExpiryEffect.None, OptionalRef(e, at + "/onExpiry", "next"));
             }
             if (term is not null && basis is not null)
-                clocks[name] = new ClockSpec(name, term.Value, basis, suspension, interruption, expiry, document.KeyAt(at));
+                clocks[name] = new ClockSpec(name, term.Value, basis, suspension, interruption, expiry, document.KeyAt(at), days ?? TermDays.Shifted);
         }
         return clocks;
     }

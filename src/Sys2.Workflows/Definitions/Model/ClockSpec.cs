@@ -1,8 +1,8 @@
 namespace Sys2.Workflows.Definitions;
 
 /// <summary>
-/// A legal deadline clock: its term, the article that sets it, how it may be suspended or
-/// interrupted and what its expiry means in law.
+/// A legal deadline clock: its term, the article that sets it, how its days are counted, how
+/// it may be suspended or interrupted and what its expiry means in law.
 /// </summary>
 public sealed record ClockSpec(
     string Name,
@@ -11,13 +11,35 @@ public sealed record ClockSpec(
     SuspensionRule? Suspension,
     InterruptionRule? Interruption,
     ExpiryRule OnExpiry,
-    SourceSpan Where);
+    SourceSpan Where,
+    TermDays Days = TermDays.Shifted);
 
-/// <summary>Art. 2 c.7 L. 241/1990: suspended once, for at most 30 days, to obtain information.</summary>
-public sealed record SuspensionRule(int Times, Duration Max, string Basis);
+/// <summary>How the last day of a term in days is found.</summary>
+public enum TermDays
+{
+    /// <summary>
+    /// Calendar days; a last day that is a Sunday or a national holiday moves to the next working
+    /// day (art. 2963 c.3 c.c., art. 155 c.4 c.p.c.; art. 1187 c.c. for payment terms): the
+    /// administrative terms of L. 241/1990.
+    /// </summary>
+    Shifted,
+    /// <summary>Calendar days and nothing moves: SdI's 15 days for an outcome (decorrenza termini) are counted by the system itself.</summary>
+    Plain,
+}
 
-/// <summary>The term stops and restarts in full (e.g. art. 20 c.5 DPR 380/2001, missing documents).</summary>
-public sealed record InterruptionRule(int Times, string Basis);
+/// <summary>
+/// Art. 2 c.7 L. 241/1990: suspended once, for at most 30 days, to obtain information.
+/// <c>Within</c>: the suspension may be asked only so long after the application (DPR 160/2010
+/// art. 7 c.1: integrations within 30 days of receipt); later it has no legal effect.
+/// </summary>
+public sealed record SuspensionRule(int Times, Duration Max, string Basis, Duration? Within = null);
+
+/// <summary>
+/// The term stops and restarts in full (e.g. art. 20 c.5 DPR 380/2001, missing documents).
+/// <c>Within</c>: only so long after the application (art. 20 c.5: "entro trenta giorni dalla
+/// presentazione della domanda"); a later interruption has no legal effect.
+/// </summary>
+public sealed record InterruptionRule(int Times, string Basis, Duration? Within = null);
 
 /// <summary>What the law makes of an expired term, and where the case goes.</summary>
 public sealed record ExpiryRule(ExpiryEffect Effect, StepRef? Next);

@@ -13,7 +13,7 @@ internal static class ExpressionCheck
     private static readonly string[] Everywhere = [ExpressionRoots.Inputs, ExpressionRoots.Vars, ExpressionRoots.Case, ExpressionRoots.Now];
 
     /// <summary>What <c>case.</c> offers an expression.</summary>
-    private static readonly string[] CaseFields = ["id", "tenant", "kind", "openedAt"];
+    private static readonly string[] CaseFields = ["id", "tenant", "kind", "openedAt", "clocks"];
 
     /// <summary>Where each mapping-only root may be read.</summary>
     private static readonly Dictionary<string, string> OnlyIn = new(StringComparer.Ordinal)
