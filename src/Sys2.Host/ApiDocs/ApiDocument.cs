@@ -48,6 +48,11 @@ public static class ApiDocument
                     operation.Responses.TryAdd("401", Problem("no bearer token, or one this API does not accept"));
                     operation.Responses.TryAdd("403", Problem("the caller's roles do not allow this"));
                     operation.Responses.TryAdd("404", Problem("nothing by this name is visible to the caller (another entity's case does not exist for her)"));
+                    if (context.Description.HttpMethod == "POST")
+                    {
+                        operation.Responses.TryAdd("409", Problem("the case moved on since the version sent (or is busy): nothing was appended"));
+                        operation.Responses.TryAdd("422", Problem("the case's rules refused the command, or its id was used for another one: nothing was appended"));
+                    }
                 }
                 return Task.CompletedTask;
             });

@@ -67,6 +67,7 @@ internal sealed partial class CaseRun
         if (token is null)
             return new DomainError("not-waiting", $"no step of case {state.CaseId} is waiting for '{t.Event}'{(t.Step is null ? "" : $" at '{t.Step}'")}");
         var wait = (WaitStep)definition.Step(token.Step);
+        if (t.By is { } by && CounterRefusal(wait, by) is { } refused) return refused;
         if (wait.Match is { } match && Mismatch(t, wait, match) is { } mismatch) return mismatch;
         if (wait.Check is { } check && Mismatch(t, wait, check, "event-check-failed") is { } wrong)
         {
@@ -79,6 +80,21 @@ internal sealed partial class CaseRun
         Emit(new ExternalEventReceived(wait.Name, token.Id, t.Event, (JsonObject)t.Payload.DeepClone()));
         if (SetVariables(token.Id, wait, wait.Out, ExpressionRoots.Event, t.Payload)) MoveTo(token.Id, wait.Next.Name);
         return null;
+    }
+
+    /// <summary>
+    /// Whether this person may file the step's event at the counter: never an event of a regional
+    /// system (a receipt typed in would go around MPay's signed callback), otherwise the roles the
+    /// step names (<c>filedBy</c>), a clerk or a manager by default.
+    /// </summary>
+    private static DomainError? CounterRefusal(WaitStep wait, Actor by)
+    {
+        if (!ExternalEvents.AtTheCounter.Contains(wait.Event))
+            return new DomainError("not-at-the-counter", $"'{wait.Event}' comes from a regional system and is not filed at the counter (step '{wait.Name}')");
+        var roles = wait.FiledBy ?? [Roles.Clerk, Roles.Manager];
+        return roles.Contains(by.Role)
+            ? null
+            : new DomainError("not-filed-by-role", $"step '{wait.Name}' takes '{wait.Event}' at the counter from {string.Join(" or ", roles)}; {by.User} acts as {by.Role}");
     }
 
     /// <summary>

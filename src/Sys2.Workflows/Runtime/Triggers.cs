@@ -30,6 +30,9 @@ public sealed record ReceiveEvent(string Event, JsonObject Payload, string? Step
 {
     /// <summary>Sent by a regional system's authenticated endpoint, not filed by a person: a failed <c>check</c> raises an incident.</summary>
     public bool FromSystem { get; init; }
+
+    /// <summary>Who filed it at the counter (null: a regional system, or the engine itself).</summary>
+    public Actor? By { get; init; }
 }
 
 public enum TimerKind { ClockExpiry, SuspensionLimit, WaitTimeout }

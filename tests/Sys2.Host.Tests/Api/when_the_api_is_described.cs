@@ -73,7 +73,15 @@ public sealed class when_the_api_is_described : IAsyncLifetime
         var open = _document["paths"]!["/api/definitions/{definitionId}/cases"]!["post"]!;
         open["requestBody"]!["content"]!["application/json"].ShouldNotBeNull();
         _document["paths"]!["/api/cases/{caseId}/tasks/{step}"]!["post"]!["tags"]![0]!.GetValue<string>().ShouldBe("Clerks");
+        // What a command answers, and what a read answers, are records the document describes.
+        AnswerSchema("/api/cases/{caseId}/tasks/{step}", "post").ShouldBe("#/components/schemas/CommandOutcome");
+        AnswerSchema("/api/cases/{caseId}", "get").ShouldBe("#/components/schemas/CaseView");
+        _document["components"]!["schemas"]!["CommandOutcome"]!["properties"]!["caseId"].ShouldNotBeNull();
+        _document["paths"]!["/api/cases/{caseId}/tasks/{step}"]!["post"]!["responses"]!["409"].ShouldNotBeNull();
     }
+
+    private string? AnswerSchema(string path, string method) =>
+        _document["paths"]![path]![method]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]?.GetValue<string>();
 
     [Fact]
     public void the_sandbox_controls_are_secured_and_the_simulators_apis_are_not()

@@ -26,5 +26,6 @@ public static class CaseHistoryEndpoint
                 ? CaseAnswers.NoCase(caseId, access.Tenant)
                 : Results.Ok(entries.Select(e => new HistoryItem(e.Version, e.Type, e.Payload, new Who(e.User, e.UserName, e.Role, e.Office),
                     new When(e.DecidedAt, e.RecordedAt), new Why(e.Correlation, e.Causation), e.Definition, CaseStateView.Of(e.After))));
-        });
+        })
+            .Produces<IReadOnlyList<HistoryItem>>();
 }

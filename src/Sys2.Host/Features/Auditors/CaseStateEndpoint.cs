@@ -23,5 +23,6 @@ public static class CaseStateEndpoint
                 : await history.StateAsync(access.Tenant, caseId, ct);
             if (state is not null) return Results.Ok(CaseStateView.Of(state));
             return CaseAnswers.NoCase(caseId, access.Tenant, version is not null ? $" at version {version}" : at is not null ? $" at {at:O}" : "");
-        });
+        })
+            .Produces<CaseStateView>();
 }

@@ -1,3 +1,4 @@
+using Sys2.Host.Cases;
 using Microsoft.Net.Http.Headers;
 using Sys2.Host.Access;
 using Sys2.Host.Files;
@@ -35,5 +36,6 @@ public static class AttachDocumentEndpoint
             var sha256 = Sha256Hex.Of(content);
             return CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion,
                 by => new AttachDocument(body.Name!, sha256, body.MediaType!, content.LongLength, by), new DocumentBytes(sha256, content), ct);
-        }).WithBodyLimit(RequestLimits.AttachmentBody);
+        }).WithBodyLimit(RequestLimits.AttachmentBody)
+            .Produces<CommandOutcome>();
 }

@@ -21,7 +21,8 @@ public static class CompleteTaskEndpoint
             var offices = await TaskOfficesAsync(store, caller, caseId, step, ct);
             return await CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion,
                 by => new CompleteTask(step, body.Outcome, body.Form ?? [], by), ct, offices: offices);
-        });
+        })
+            .Produces<CommandOutcome>();
 
     private static async Task<IReadOnlyCollection<string>?> TaskOfficesAsync(IDocumentStore store, Caller caller, string caseId, string step, CancellationToken ct)
     {

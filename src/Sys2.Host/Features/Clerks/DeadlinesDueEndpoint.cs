@@ -20,5 +20,6 @@ public static class DeadlinesDueEndpoint
                     detail: $"days must be between 0 and {MaxDays}", title: "Query parameter out of range");
             await using var session = store.QuerySession(access.Tenant);
             return Results.Ok(await CaseViews.DeadlinesDueAsync(session, clock.GetUtcNow().AddDays(days ?? 7), ct));
-        });
+        })
+            .Produces<IReadOnlyList<DeadlineItem>>();
 }

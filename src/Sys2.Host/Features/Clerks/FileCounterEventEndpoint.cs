@@ -18,10 +18,11 @@ public static class FileCounterEventEndpoint
     public static void MapFileCounterEvent(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/cases/{caseId}/events/{name}", (string caseId, string name, EventRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
             ExternalEvents.AtTheCounter.Contains(name)
-                ? CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, _ => new ReceiveEvent(name, body.Payload ?? [], body.Step), ct)
+                ? CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new ReceiveEvent(name, body.Payload ?? [], body.Step) { By = by }, ct)
                 : Task.FromResult(ExternalEvents.All.Contains(name)
                     ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not filed at the counter",
                         detail: $"'{name}' comes from a regional system through its authenticated endpoint; at the counter one files {string.Join(", ", ExternalEvents.AtTheCounter)}")
                     : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown event",
-                        detail: $"'{name}' is not an event a case waits for; at the counter one files {string.Join(", ", ExternalEvents.AtTheCounter)}")));
+                        detail: $"'{name}' is not an event a case waits for; at the counter one files {string.Join(", ", ExternalEvents.AtTheCounter)}")))
+            .Produces<CommandOutcome>();
 }

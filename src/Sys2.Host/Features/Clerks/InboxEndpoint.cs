@@ -14,5 +14,6 @@ public static class InboxEndpoint
             if (access.Actor is not { } actor) return access.Refusal!;
             await using var session = store.QuerySession(access.Tenant);
             return Results.Ok(await CaseViews.InboxAsync(session, actor.Office, actor.Role, ct));
-        });
+        })
+            .Produces<IReadOnlyList<InboxItem>>();
 }

@@ -9,5 +9,6 @@ public static class InterruptDeadlineEndpoint
 {
     public static void MapInterruptDeadline(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/cases/{caseId}/deadlines/{clock}/interrupt", (string caseId, string clock, VersionedRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
-            CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new InterruptDeadline(clock, by), ct));
+            CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new InterruptDeadline(clock, by), ct))
+            .Produces<CommandOutcome>();
 }

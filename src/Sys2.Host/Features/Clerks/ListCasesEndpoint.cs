@@ -16,5 +16,6 @@ public static class ListCasesEndpoint
             var query = session.Query<CaseSummary>().Where(c => status == null || c.Status == status);
             var page = await query.OrderByDescending(c => c.UpdatedAt).Take(200).ToListAsync(ct);
             return Results.Ok(page.Select(CaseListItem.Of));
-        });
+        })
+            .Produces<IReadOnlyList<CaseListItem>>();
 }

@@ -19,5 +19,6 @@ public static class OpenCaseEndpoint
             if (access.Actor is not { } actor) return access.Refusal!;
             if (CaseAnswers.MissingCommandId(body.CommandId) is { } missing) return missing;
             return CaseAnswers.ToResult(await cases.OpenAsync(body.CommandId, access.Tenant, definitionId, body.Inputs ?? [], actor, ct));
-        });
+        })
+            .Produces<CommandOutcome>();
 }

@@ -16,5 +16,6 @@ public static class ReadCaseEndpoint
             return await session.LoadAsync<CaseSummary>(caseId, ct) is { } summary
                 ? Results.Ok(CaseView.Of(summary))
                 : CaseAnswers.NoCase(caseId, access.Tenant);
-        });
+        })
+            .Produces<CaseView>();
 }

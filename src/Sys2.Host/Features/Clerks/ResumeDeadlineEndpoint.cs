@@ -9,5 +9,6 @@ public static class ResumeDeadlineEndpoint
 {
     public static void MapResumeDeadline(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/cases/{caseId}/deadlines/{clock}/resume", (string caseId, string clock, VersionedRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
-            CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new ResumeDeadline(clock, by), ct));
+            CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new ResumeDeadline(clock, by), ct))
+            .Produces<CommandOutcome>();
 }

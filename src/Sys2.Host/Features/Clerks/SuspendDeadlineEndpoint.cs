@@ -16,5 +16,6 @@ public static class SuspendDeadlineEndpoint
                 ? CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new SuspendDeadline(clock, reason, by), ct)
                 : Task.FromResult(Results.ValidationProblem(
                     new Dictionary<string, string[]> { ["reason"] = [$"'{body.Reason}' is not one of {string.Join(", ", Enum.GetNames<SuspensionReason>()).ToLowerInvariant()}"] },
-                    detail: "the suspension's legal ground is not one the engine knows", title: "Invalid command")));
+                    detail: "the suspension's legal ground is not one the engine knows", title: "Invalid command")))
+            .Produces<CommandOutcome>();
 }

@@ -11,5 +11,6 @@ public static class WithdrawCaseEndpoint
 
     public static void MapWithdrawCase(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/cases/{caseId}/withdraw", (string caseId, WithdrawRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
-            CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new WithdrawCase(body.Reason, by), ct));
+            CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new WithdrawCase(body.Reason, by), ct))
+            .Produces<CommandOutcome>();
 }

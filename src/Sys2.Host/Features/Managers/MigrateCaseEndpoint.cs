@@ -17,5 +17,6 @@ public static class MigrateCaseEndpoint
             if (CaseAnswers.MissingCommandId(body.CommandId) is { } missing) return missing;
             return CaseAnswers.ToResult(await cases.MigrateAsync(new CaseCommand(body.CommandId, access.Tenant, caseId, body.ExpectedVersion,
                 new MigrateCase(body.ToVersion, body.Mapping ?? [], body.Reason ?? "", actor), actor), ct));
-        });
+        })
+            .Produces<CommandOutcome>();
 }

@@ -14,5 +14,6 @@ public static class IncidentsEndpoint
             if (!access.Allowed) return access.Refusal!;
             await using var session = store.QuerySession(access.Tenant);
             return Results.Ok(await CaseViews.IncidentsAsync(session, ct));
-        });
+        })
+            .Produces<IReadOnlyList<IncidentItem>>();
 }

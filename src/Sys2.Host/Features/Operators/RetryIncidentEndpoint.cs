@@ -9,5 +9,6 @@ public static class RetryIncidentEndpoint
 {
     public static void MapRetryIncident(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/cases/{caseId}/incidents/{step}/retry", (string caseId, string step, VersionedRequest body, Caller caller, CaseService cases, CancellationToken ct) =>
-            CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new RetryIncident(step, by), ct, Permission.HandleIncidents));
+            CaseAnswers.SendAsync(caller, cases, caseId, body.CommandId, body.ExpectedVersion, by => new RetryIncident(step, by), ct, Permission.HandleIncidents))
+            .Produces<CommandOutcome>();
 }

@@ -165,6 +165,7 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
         var timeout = OptionalDuration(wait, at + "/wait", "timeout");
         var match = OptionalString(wait, at + "/wait", "match") is { } condition ? ExpressionAt(condition, at + "/wait/match") : null;
         var check = OptionalString(wait, at + "/wait", "check") is { } expected ? ExpressionAt(expected, at + "/wait/check") : null;
+        var filedBy = wait["filedBy"] is null ? null : Roles(wait["filedBy"], at + "/wait/filedBy");
         var output = Mappings(obj["out"], at + "/out");
         var next = Ref(obj, at, "next");
         var onTimeout = OptionalRef(obj, at, "onTimeout");
@@ -174,6 +175,8 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
                 EventWhere = document.ValueAt(at + "/wait/for"),
                 Match = match,
                 Check = check,
+                FiledBy = filedBy,
+                FiledByWhere = filedBy is null ? default : document.ValueAt(at + "/wait/filedBy"),
                 TimeoutWhere = timeout is null ? default : document.ValueAt(at + "/wait/timeout"),
             };
     }
@@ -325,6 +328,15 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
     {
         if (!obj.ContainsKey(field) || obj[field] is null) { Problem(at, $"missing field '{field}'"); return null; }
         return OptionalString(obj, at, field);
+    }
+
+    /// <summary>A list of role names (<c>[clerk, manager]</c>).</summary>
+    private List<string>? Roles(JsonNode? node, string at)
+    {
+        if (node is JsonArray list && list.Count > 0 && list.All(r => AsString(r) is { Length: > 0 }))
+            return list.Select(r => AsString(r)!).ToList();
+        Problem(at, "'filedBy' is a list of roles, e.g. [clerk, manager]");
+        return null;
     }
 
     private string? OptionalString(JsonObject obj, string at, string field)

@@ -98,6 +98,13 @@ public sealed record WaitStep(
     /// operator: nobody at the counter is there to see the refusal.
     /// </summary>
     public Expression? Check { get; init; }
+    /// <summary>
+    /// The roles that may file this step's event at the counter (<c>filedBy: [clerk]</c>); absent, a
+    /// clerk or a manager. Events of regional systems are never filed at the counter, whatever it says.
+    /// </summary>
+    public IReadOnlyList<string>? FiledBy { get; init; }
+    /// <summary>Where the <c>filedBy</c> value stands.</summary>
+    public SourceSpan FiledByWhere { get; init; }
     /// <summary>Where the <c>timeout</c> value stands, when there is one.</summary>
     public SourceSpan TimeoutWhere { get; init; }
     public override IEnumerable<StepLink> Links()

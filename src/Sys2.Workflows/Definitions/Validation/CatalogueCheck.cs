@@ -17,6 +17,14 @@ internal static class CatalogueCheck
                     problems.Add(new(wait.EventWhere.Or(wait.Where),
                         $"step '{wait.Name}' waits for unknown event '{wait.Event}'{Known(wait.Event, ExternalEvents.All)}"));
                     break;
+                case WaitStep { FiledBy: { } roles } wait when !ExternalEvents.AtTheCounter.Contains(wait.Event):
+                    problems.Add(new(wait.FiledByWhere.Or(wait.Where),
+                        $"step '{wait.Name}': '{wait.Event}' comes from a regional system and is never filed at the counter, so it takes no 'filedBy'"));
+                    break;
+                case WaitStep { FiledBy: { } roles } wait when roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown:
+                    problems.Add(new(wait.FiledByWhere.Or(wait.Where),
+                        $"step '{wait.Name}' lets unknown role '{unknown}' file '{wait.Event}'{Known(unknown, Roles.All)}"));
+                    break;
                 case TaskStep task when !Roles.All.Contains(task.Role):
                     problems.Add(new(task.RoleWhere.Or(task.Where),
                         $"task '{task.Name}' has unknown role '{task.Role}'{Known(task.Role, Roles.All)}"));
