@@ -19,6 +19,9 @@ public sealed partial class SignInFlow(HttpMessageInvoker http, Uri address)
 
     private readonly Dictionary<string, string> _cookies = [];
 
+    /// <summary>What the login page answered to the last form posted (302 signed in, 400 refused, 429 held back).</summary>
+    public HttpStatusCode? LastLoginStatus { get; private set; }
+
     public static async Task<string> AccessTokenAsync(HttpMessageInvoker http, Uri address, string userName, string password = TestAccount.Password)
     {
         var flow = new SignInFlow(http, address);
@@ -47,6 +50,7 @@ public sealed partial class SignInFlow(HttpMessageInvoker http, Uri address)
             ["password"] = password,
         };
         var loggedIn = await SendAsync(HttpMethod.Post, "/account/login", new FormUrlEncodedContent(form));
+        LastLoginStatus = loggedIn.StatusCode;
         if (loggedIn.StatusCode != HttpStatusCode.Redirect) return null;
 
         var back = await SendAsync(HttpMethod.Get, loggedIn.Headers.Location!.ToString());

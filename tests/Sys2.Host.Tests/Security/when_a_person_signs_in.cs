@@ -56,6 +56,19 @@ public sealed class when_a_person_signs_in : IAsyncLifetime
     }
 
     [Fact]
+    public async Task after_five_wrong_passwords_the_name_is_refused_even_with_the_right_one()
+    {
+        var flow = new SignInFlow(_http, _host.Address);
+        for (var attempt = 1; attempt <= Sys2.Host.SignIn.Embedded.LoginThrottle.MaxFailures; attempt++)
+            (await flow.AuthorizeAsync("marco.galli", $"tentativo-{attempt}")).ShouldBeNull();
+
+        (await flow.AuthorizeAsync("marco.galli", TestAccount.Password)).ShouldBeNull();
+        flow.LastLoginStatus.ShouldBe(HttpStatusCode.TooManyRequests);
+        // Another name is not held back by her colleague's mistakes.
+        (await SignInFlow.AccessTokenAsync(_http, _host.Address, "chiara.neri")).ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task a_login_form_without_its_antiforgery_token_is_refused()
     {
         var answer = await _http.PostAsync(new Uri(_host.Address, "/account/login"), new FormUrlEncodedContent(new Dictionary<string, string>

@@ -20,6 +20,7 @@ public static class EmbeddedProvider
         var clients = new ProviderClients(options.Clients);
         services.AddSingleton(clients);
         services.AddSingleton<LocalAccounts>();
+        services.AddSingleton<LoginThrottle>();
         services.AddHostedService<AccountSeeder>();
 
         services.AddAuthentication().AddCookie(LoginScheme, cookie =>

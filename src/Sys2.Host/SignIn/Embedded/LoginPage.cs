@@ -22,12 +22,25 @@ public static class LoginPage
         app.MapGet(EmbeddedProvider.LoginPath, (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
             Page(http, antiforgery, returnUrl, error: null)).ExcludeFromDescription();
 
-        app.MapPost(EmbeddedProvider.LoginPath, async (HttpContext http, IAntiforgery antiforgery, LocalAccounts accounts, [FromForm] LoginForm form, CancellationToken ct) =>
+        app.MapPost(EmbeddedProvider.LoginPath, async (HttpContext http, IAntiforgery antiforgery, LocalAccounts accounts, LoginThrottle throttle,
+            [FromForm] LoginForm form, CancellationToken ct) =>
         {
-            var account = form.UserName is { Length: > 0 } && form.Password is { Length: > 0 }
-                ? await accounts.SignInAsync(form.UserName, form.Password, ct)
+            var userName = form.UserName ?? "";
+            if (throttle.Locked(userName) is { } wait)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Page(http, antiforgery, form.ReturnUrl,
+                    $"Troppi tentativi non riusciti: riprova tra {(int)Math.Ceiling(wait.TotalMinutes)} minuti.", StatusCodes.Status429TooManyRequests);
+            }
+            var account = userName.Length > 0 && form.Password is { Length: > 0 }
+                ? await accounts.SignInAsync(userName, form.Password, ct)
                 : null;
-            if (account is null) return Page(http, antiforgery, form.ReturnUrl, "Nome utente o password non validi.", StatusCodes.Status400BadRequest);
+            if (account is null)
+            {
+                if (userName.Length > 0) throttle.Failed(userName);
+                return Page(http, antiforgery, form.ReturnUrl, "Nome utente o password non validi.", StatusCodes.Status400BadRequest);
+            }
+            throttle.Succeeded(userName);
 
             var identity = new ClaimsIdentity(EmbeddedProvider.LoginScheme);
             identity.AddClaim(new Claim(OpenIddictConstants.Claims.Subject, account.Id));
