@@ -67,6 +67,9 @@ public sealed class AccountOptions
 {
     public string UserName { get; set; } = "";
     public string DisplayName { get; set; } = "";
-    public string Password { get; set; } = "";
+    /// <summary>The password, for demo accounts; hashed before it is stored.</summary>
+    public string? Password { get; set; }
+    /// <summary>Or its hash (ASP.NET Core Identity v3, <see cref="Embedded.LocalAccounts.Hash"/>), so configuration need not hold the password.</summary>
+    public string? PasswordHash { get; set; }
     public List<string> Memberships { get; set; } = [];
 }

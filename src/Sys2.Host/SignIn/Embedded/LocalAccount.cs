@@ -47,9 +47,14 @@ public sealed class LocalAccounts(IDocumentStore store)
         return Hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed ? null : account;
     }
 
-    /// <summary>Creates or updates an account (the seeded demo and test accounts).</summary>
-    public async Task SaveAsync(string userName, string displayName, string password, IEnumerable<string> memberships, CancellationToken ct)
+    /// <summary>A password hash in the format this provider stores (ASP.NET Core Identity v3: PBKDF2), for configuration that should not hold the password.</summary>
+    public static string Hash(string password) => Hasher.HashPassword(new LocalAccount(), password);
+
+    /// <summary>Creates or updates an account (the seeded demo and test accounts) from its password or from its hash.</summary>
+    public async Task SaveAsync(string userName, string displayName, string? password, string? passwordHash, IEnumerable<string> memberships, CancellationToken ct)
     {
+        if (passwordHash is not null && !IsV3Hash(passwordHash))
+            throw new InvalidOperationException($"account '{userName}': PasswordHash is not an ASP.NET Core Identity v3 hash (base64, first byte 0x01)");
         var parsed = memberships.Select(m => Membership.Parse(m) ?? throw new InvalidOperationException(
             $"account '{userName}': membership '{m}' is not tenant/role[/office], e.g. H769/clerk/SUAP")).ToList();
         if (parsed.FirstOrDefault(m => !AccessRoles.All.Contains(m.Role)) is { } unknown)
@@ -57,14 +62,21 @@ public sealed class LocalAccounts(IDocumentStore store)
         await using var session = store.LightweightSession();
         var account = await session.LoadAsync<LocalAccount>(Key(userName), ct) ?? new LocalAccount { Id = Key(userName) };
         account.DisplayName = displayName.Length > 0 ? displayName : userName;
-        if (account.PasswordHash.Length == 0 || Hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
-            account.PasswordHash = Hasher.HashPassword(account, password);
+        if (passwordHash is not null) account.PasswordHash = passwordHash;
+        else if (account.PasswordHash.Length == 0 || Hasher.VerifyHashedPassword(account, account.PasswordHash, password!) == PasswordVerificationResult.Failed)
+            account.PasswordHash = Hasher.HashPassword(account, password!);
         account.Memberships = parsed.Select(m => m.ToString()).ToList();
         session.Store(account);
         await session.SaveChangesAsync(ct);
     }
 
     private static readonly string DummyHash = Hasher.HashPassword(new LocalAccount(), Guid.NewGuid().ToString());
+
+    private static bool IsV3Hash(string hash)
+    {
+        var bytes = new byte[hash.Length];
+        return Convert.TryFromBase64String(hash, bytes, out var length) && length > 13 && bytes[0] == 0x01;
+    }
 }
 
 /// <summary>At start, the accounts of <c>Sys2:SignIn:Accounts</c> are created or brought up to date.</summary>
@@ -74,9 +86,9 @@ public sealed class AccountSeeder(LocalAccounts accounts, Microsoft.Extensions.O
     {
         foreach (var a in options.Value.Accounts)
         {
-            if (a.UserName.Length == 0 || a.Password.Length == 0)
-                throw new InvalidOperationException($"{SignInOptions.Section}:Accounts: every account needs a UserName and a Password");
-            await accounts.SaveAsync(a.UserName, a.DisplayName, a.Password, a.Memberships, ct);
+            if (a.UserName.Length == 0 || (a.Password is not { Length: > 0 } && a.PasswordHash is not { Length: > 0 }))
+                throw new InvalidOperationException($"{SignInOptions.Section}:Accounts: every account needs a UserName and a Password or a PasswordHash");
+            await accounts.SaveAsync(a.UserName, a.DisplayName, a.Password, a.PasswordHash, a.Memberships, ct);
         }
         if (options.Value.Accounts.Count > 0)
             log.LogInformation("Local accounts ready: {Accounts}", string.Join(", ", options.Value.Accounts.Select(a => a.UserName)));
