@@ -21,7 +21,8 @@ public static class CaseAnswers
         _ => Problem(outcome, StatusCodes.Status422UnprocessableEntity, "Command refused"),
     };
 
-    private static IResult Problem(CommandOutcome outcome, int status, string title) =>
+    /// <summary>A refused command as a problem: the decider's words, and the case, its version and the refusal's code.</summary>
+    public static IResult Problem(CommandOutcome outcome, int status, string title) =>
         Results.Problem(outcome.Error, statusCode: status, title: title, extensions: new Dictionary<string, object?>
         {
             ["caseId"] = outcome.CaseId, ["version"] = outcome.Version, ["code"] = outcome.Code,

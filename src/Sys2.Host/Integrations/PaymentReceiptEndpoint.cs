@@ -1,3 +1,4 @@
+using Sys2.Host.Features;
 using Microsoft.Extensions.Options;
 using Sys2.Host.Cases;
 using Sys2.Host.Engine;
@@ -49,12 +50,6 @@ public static class PaymentReceiptEndpoint
     /// case is busy or not yet waiting for it), 404/422 do not deliver it again (no such case, the
     /// case is closed, or the receipt is not for the avviso the case issued).
     /// </summary>
-    private static IResult Problem(CommandOutcome outcome, int status, string title) =>
-        Results.Problem(outcome.Error, statusCode: status, title: title, extensions: new Dictionary<string, object?>
-        {
-            ["caseId"] = outcome.CaseId, ["version"] = outcome.Version, ["code"] = outcome.Code,
-        });
-
     private static IResult Answer(CommandOutcome outcome) => outcome switch
     {
         // The receipt is for this case's avviso but fails the wait's check (another amount): not
@@ -62,8 +57,8 @@ public static class PaymentReceiptEndpoint
         { Status: CommandStatus.Accepted, Events: [nameof(IncidentRaised)] } => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "Receipt refused", detail: $"the receipt does not meet the case's check (see the incident on {outcome.CaseId}); an operator was alerted"),
         { Status: CommandStatus.Accepted or CommandStatus.Duplicate } => Results.Ok(outcome),
-        { Status: CommandStatus.NotFound } => Problem(outcome, StatusCodes.Status404NotFound, "No such case"),
-        { Status: CommandStatus.Conflict } or { Code: "not-waiting" } => Problem(outcome, StatusCodes.Status409Conflict, "Not now: deliver it again later"),
-        _ => Problem(outcome, StatusCodes.Status422UnprocessableEntity, "Receipt refused"),
+        { Status: CommandStatus.NotFound } => CaseAnswers.Problem(outcome, StatusCodes.Status404NotFound, "No such case"),
+        { Status: CommandStatus.Conflict } or { Code: "not-waiting" } => CaseAnswers.Problem(outcome, StatusCodes.Status409Conflict, "Not now: deliver it again later"),
+        _ => CaseAnswers.Problem(outcome, StatusCodes.Status422UnprocessableEntity, "Receipt refused"),
     };
 }

@@ -69,7 +69,7 @@ public static class BrowserSignIn
     public static void MapBrowserSignIn(this IEndpointRouteBuilder app)
     {
         app.MapGet(SignInPath, (string? returnUrl) =>
-            Results.Challenge(new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : WhoAmIPath }, [OidcScheme]))
+            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalUrls.IsLocal(returnUrl) ? returnUrl : WhoAmIPath }, [OidcScheme]))
             .ExcludeFromDescription();
 
         // Signing out changes something: a form post with its antiforgery token, never a link a page of another site could follow.
@@ -107,7 +107,4 @@ public static class BrowserSignIn
                 """, "text/html; charset=utf-8");
         }).RequireAuthorization(PagesPolicy).ExcludeFromDescription();
     }
-
-    private static bool IsLocal(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

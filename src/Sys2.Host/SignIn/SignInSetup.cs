@@ -18,8 +18,7 @@ public static class SignInSetup
 
     public static void AddSignIn(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(SignInOptions.Section);
-        var options = section.Get<SignInOptions>() ?? new SignInOptions();
+        var options = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
         var development = builder.Environment.IsDevelopment();
         var requireHttps = options.RequireHttps ?? !development;
         var embedded = string.IsNullOrWhiteSpace(options.Authority);
@@ -33,12 +32,8 @@ public static class SignInSetup
             options.Issuer ??= "http://localhost:5028/";
             if (options.Clients.Count == 0) options.Clients.AddRange(DefaultClients(options.Issuer));
         }
-        builder.Services.Configure<SignInOptions>(o =>
-        {
-            section.Bind(o);
-            o.Issuer = options.Issuer;
-            o.Clients = options.Clients;
-        });
+        // One settled object for every reader (the schemes below, Caller, the provider's endpoints).
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
 
         ProviderKeys? keys = null;
         if (embedded)

@@ -10,14 +10,13 @@ namespace Sys2.Host.Tests.Harness;
 /// <summary>
 /// Gets a token the way a client does: the authorization code flow with PKCE against the host's
 /// embedded provider, through its real login page (antiforgery token and all), then the code
-/// exchanged at the token endpoint. Cookies are carried by hand so this works over a socket and
-/// over ASP.NET Core's TestServer alike.
+/// exchanged at the token endpoint, with the cookies a browser would carry (<see cref="BrowserSession"/>).
 /// </summary>
 public sealed partial class SignInFlow(HttpMessageInvoker http, Uri address)
 {
     public const string ClientId = "sys2-cli", RedirectUri = "http://127.0.0.1/callback";
 
-    private readonly Dictionary<string, string> _cookies = [];
+    private readonly BrowserSession _browser = new(http, address);
 
     /// <summary>What the login page answered to the last form posted (302 signed in, 400 refused, 429 held back).</summary>
     public HttpStatusCode? LastLoginStatus { get; private set; }
@@ -83,19 +82,8 @@ public sealed partial class SignInFlow(HttpMessageInvoker http, Uri address)
             }),
         }, CancellationToken.None);
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content = null)
-    {
-        var request = new HttpRequestMessage(method, new Uri(address, pathAndQuery)) { Content = content };
-        if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
-        var response = await http.SendAsync(request, CancellationToken.None);
-        if (response.Headers.TryGetValues("Set-Cookie", out var set))
-            foreach (var cookie in set)
-            {
-                var pair = cookie.Split(';', 2)[0].Split('=', 2);
-                _cookies[pair[0]] = pair[1];
-            }
-        return response;
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content = null) =>
+        _browser.SendAsync(method, pathAndQuery, content);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

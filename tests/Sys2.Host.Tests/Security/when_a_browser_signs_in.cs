@@ -17,7 +17,7 @@ public sealed partial class when_a_browser_signs_in : IAsyncLifetime
     private CaseHost _host = null!;
     private Uri _address = null!;
     private readonly HttpClient _browser = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
-    private readonly Dictionary<string, string> _cookies = [];
+    private BrowserSession _session = null!;
 
     public async Task InitializeAsync()
     {
@@ -30,6 +30,7 @@ public sealed partial class when_a_browser_signs_in : IAsyncLifetime
             builder.WebHost.UseUrls(_address.ToString().TrimEnd('/'));
             builder.Configuration["Sys2:SignIn:Issuer"] = _address.ToString();
         });
+        _session = new BrowserSession(_browser, _address);
     }
 
     public async Task DisposeAsync()
@@ -38,21 +39,7 @@ public sealed partial class when_a_browser_signs_in : IAsyncLifetime
         await _host.DisposeAsync();
     }
 
-    /// <summary>A browser's request: its cookies sent, the ones set kept (deleted ones dropped).</summary>
-    private async Task<HttpResponseMessage> Browse(HttpMethod method, string url, HttpContent? content = null)
-    {
-        var request = new HttpRequestMessage(method, new Uri(_address, url)) { Content = content };
-        if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
-        var response = await _browser.SendAsync(request);
-        if (response.Headers.TryGetValues("Set-Cookie", out var set))
-            foreach (var cookie in set)
-            {
-                var pair = cookie.Split(';', 2)[0].Split('=', 2);
-                if (pair[1].Length == 0 || cookie.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)) _cookies.Remove(pair[0]);
-                else _cookies[pair[0]] = pair[1];
-            }
-        return response;
-    }
+    private Task<HttpResponseMessage> Browse(HttpMethod method, string url, HttpContent? content = null) => _session.SendAsync(method, url, content);
 
     /// <summary>Follows redirects as a browser does, until a page answers.</summary>
     private async Task<HttpResponseMessage> Follow(HttpResponseMessage response)
@@ -91,7 +78,7 @@ public sealed partial class when_a_browser_signs_in : IAsyncLifetime
         me.ShouldContain("<h1>Franco Vitali</h1>");
         me.ShouldContain("H769/clerk/SUAP");
         me.ShouldContain("D542/clerk/SUAP");
-        _cookies.ShouldContainKey("sys2.session");
+        _session.Cookies.ShouldContainKey("sys2.session");
     }
 
     [Fact]

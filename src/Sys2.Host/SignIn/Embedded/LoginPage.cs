@@ -47,12 +47,9 @@ public static class LoginPage
             identity.AddClaim(new Claim(OpenIddictConstants.Claims.Name, account.DisplayName));
             await http.SignInAsync(EmbeddedProvider.LoginScheme, new ClaimsPrincipal(identity));
             // Only back into this host: an open redirect would hand the session to anyone's page.
-            return Results.LocalRedirect(IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/");
+            return Results.LocalRedirect(LocalUrls.IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/");
         }).ExcludeFromDescription();
     }
-
-    private static bool IsLocal(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? error, int status = StatusCodes.Status200OK)
     {
