@@ -71,21 +71,22 @@ internal static class SdiMessageXml
         SdiMessage? message = root.Name.LocalName switch
         {
             "RicevutaConsegna" => new RicevutaConsegna(Id(), Name(), Received(), Time(f, root, "DataOraConsegna"), Recipient(root, f), MessageId())
-                { RiferimentoArchivio = Archive(root, f), PecMessageId = pec },
+            { RiferimentoArchivio = Archive(root, f), PecMessageId = pec },
             "NotificaScarto" => new NotificaScarto(Id(), Name(), Received(),
                 [.. root.Element("ListaErrori")?.Elements("Errore").Select(e => new SdiError(f.RequiredText(e, "Codice"), f.RequiredText(e, "Descrizione"))) ?? []],
-                MessageId()) { RiferimentoArchivio = Archive(root, f), PecMessageId = pec },
+                MessageId())
+            { RiferimentoArchivio = Archive(root, f), PecMessageId = pec },
             "NotificaMancataConsegna" => new NotificaMancataConsegna(Id(), Name(), Received(), f.Text(root, "Descrizione"), MessageId())
-                { RiferimentoArchivio = Archive(root, f), PecMessageId = pec },
+            { RiferimentoArchivio = Archive(root, f), PecMessageId = pec },
             "NotificaDecorrenzaTermini" => new NotificaDecorrenzaTermini(Id(), Name(), f.Text(root, "Descrizione"), MessageId())
-                { RiferimentoFattura = Invoice(root, f), PecMessageId = pec },
+            { RiferimentoFattura = Invoice(root, f), PecMessageId = pec },
             "NotificaEsito" => f.RequiredElement(root, "EsitoCommittente") is { } echo
                 ? new NotificaEsito(Id(), Name(), Outcome(echo, "", f), MessageId()) { PecMessageId = pec }
                 : null,
             "ScartoEsitoCommittente" => new ScartoEsitoCommittente(Id(), "", f.RequiredText(root, "Scarto"), MessageId())
-                { RiferimentoFattura = Invoice(root, f), MessageIdCommittente = f.Text(root, "MessageIdCommittente"), PecMessageId = pec },
+            { RiferimentoFattura = Invoice(root, f), MessageIdCommittente = f.Text(root, "MessageIdCommittente"), PecMessageId = pec },
             "AttestazioneTrasmissioneFattura" => new AttestazioneTrasmissione(Id(), Name(), Received(), Recipient(root, f), MessageId(), f.RequiredText(root, "HashFileOriginale"))
-                { RiferimentoArchivio = Archive(root, f), PecMessageId = pec },
+            { RiferimentoArchivio = Archive(root, f), PecMessageId = pec },
             "MetadatiInvioFile" => new MetadatiInvioFile(Id(), Name(), f.RequiredText(root, "CodiceDestinatario"), f.RequiredText(root, "Formato"),
                 f.RequiredInteger(root, "TentativiInvio"), MessageId()),
             "NotificaEsitoCommittente" => Outcome(root, "", f),

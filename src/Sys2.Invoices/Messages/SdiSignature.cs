@@ -45,6 +45,9 @@ internal static class SdiSignature
         try
         {
             signed.LoadXml(element);
+            // Only the message itself may be signed: a reference to anything outside it would make the verifier fetch it.
+            if (signed.SignedInfo!.References.OfType<Reference>().FirstOrDefault(r => !(r.Uri is "" || r.Uri?.StartsWith('#') == true)) is { } outside)
+                return new Verification(false, null, $"the signature refers to '{outside.Uri}' outside the message");
             var certificate = signed.KeyInfo?.OfType<KeyInfoX509Data>().SelectMany(d => d.Certificates?.OfType<X509Certificate2>() ?? []).FirstOrDefault();
             if (certificate is null) return new Verification(false, null, "no X509Certificate in KeyInfo to verify with");
             return signed.CheckSignature(certificate, verifySignatureOnly: true)

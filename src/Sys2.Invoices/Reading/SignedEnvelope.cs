@@ -80,7 +80,9 @@ internal static class SignedEnvelope
     /// <summary>The base64 body of the file, without a PEM armour and without line breaks, if it looks like CMS.</summary>
     private static string? Base64Text(byte[] content)
     {
-        if (content.Length < 4 || content[0] >= 0x80) return null;
+        // Only text that starts as base64 of a SEQUENCE ("MI") or a PEM armour is decoded: not every XML file received.
+        var start = content.AsSpan().IndexOfAnyExcept(" \t\r\n"u8);
+        if (start < 0 || !(content.AsSpan(start).StartsWith("MI"u8) || content.AsSpan(start).StartsWith("-----BEGIN"u8))) return null;
         var text = Encoding.ASCII.GetString(content).Trim();
         if (text.StartsWith("-----BEGIN", StringComparison.Ordinal))
             text = string.Join("", text.Split('\n').Select(l => l.Trim()).Where(l => !l.StartsWith("-----", StringComparison.Ordinal)));

@@ -68,7 +68,7 @@ internal static partial class UntrustedXml
     /// </summary>
     public static Loaded Load(byte[] xml, InvoiceReadLimits limits, XmlSchemaSet? schemas)
     {
-        var problems = new List<InvoiceProblem>();
+        var errors = new List<SchemaError>();
         var settings = Settings(limits);
         if (schemas is not null)
         {
@@ -76,21 +76,54 @@ internal static partial class UntrustedXml
             settings.Schemas = schemas;
             // Only the schema we ship: xsi:schemaLocation in the file (the samples point at fatturapa.gov.it) is ignored.
             settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings;
-            settings.ValidationEventHandler += (_, e) => problems.Add(new InvoiceProblem(
-                InvoiceProblemCodes.Schema,
-                Located(e.Exception.LineNumber, e.Exception.LinePosition, Plain(e.Message)),
-                null, e.Exception.LineNumber, e.Exception.LinePosition));
+            // The sender is the validating reader, on the element (or the end tag) the error is about.
+            settings.ValidationEventHandler += (sender, e) => errors.Add(new SchemaError(
+                e.Exception.LineNumber, e.Exception.LinePosition, (sender as XmlReader)?.LocalName, Plain(e.Message)));
         }
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(xml, writable: false), settings);
             var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-            return new Loaded(document, problems.Count == 0 ? InvoiceVerdict.Valid : InvoiceVerdict.Invalid, Named(problems, document));
+            return new Loaded(document, errors.Count == 0 ? InvoiceVerdict.Valid : InvoiceVerdict.Invalid, SchemaProblems(errors, document));
         }
         catch (XmlException e)
         {
             return Refuse(InvoiceVerdict.Invalid, InvoiceProblemCodes.Malformed, Located(e.LineNumber, e.LinePosition, $"not well-formed XML: {Plain(e.Message)}"), null, e.LineNumber, e.LinePosition);
         }
+    }
+
+    /// <summary>Schema errors reported one by one up to here; a file with more says how many more, not each.</summary>
+    public const int MaxSchemaProblems = 100;
+
+    private sealed record SchemaError(int Line, int Column, string? Element, string Message);
+
+    /// <summary>
+    /// A schema error says where and the element's name, not its path: the element that starts there (an unexpected
+    /// child), or else the last of that name started before it (a bad value or a missing child, reported at the end
+    /// tag), e.g. <c>FatturaElettronicaHeader/DatiTrasmissione/ContattiTrasmittente</c>.
+    /// </summary>
+    private static List<InvoiceProblem> SchemaProblems(List<SchemaError> errors, XDocument document)
+    {
+        if (errors.Count == 0) return [];
+        var elements = document.Descendants()
+            .Select(e => (Element: e, Info: (IXmlLineInfo)e))
+            .Where(e => e.Info.HasLineInfo())
+            .Select(e => (e.Element, Start: (e.Info.LineNumber, e.Info.LinePosition)))
+            .ToList();
+        XElement? At(SchemaError error) =>
+            elements.FirstOrDefault(e => e.Start == (error.Line, error.Column)).Element
+            ?? elements.LastOrDefault(e => e.Element.Name.LocalName == error.Element && e.Start.CompareTo((error.Line, error.Column)) < 0).Element;
+
+        var problems = errors.Take(MaxSchemaProblems).Select(error =>
+        {
+            var path = At(error) is { } element ? ElementPath.Of(element) : null;
+            return new InvoiceProblem(InvoiceProblemCodes.Schema,
+                Located(error.Line, error.Column, path is null ? error.Message : $"{path}: {error.Message}"),
+                path, error.Line > 0 ? error.Line : null, error.Column > 0 ? error.Column : null);
+        }).ToList();
+        if (errors.Count > MaxSchemaProblems)
+            problems.Add(new InvoiceProblem(InvoiceProblemCodes.Schema, $"and {errors.Count - MaxSchemaProblems} more schema errors", null, null, null));
+        return problems;
     }
 
     public static XmlReaderSettings Settings(InvoiceReadLimits limits) => new()
@@ -103,24 +136,6 @@ internal static partial class UntrustedXml
         IgnoreProcessingInstructions = true,
         CloseInput = true,
     };
-
-    /// <summary>
-    /// A schema error says where, not which element: the element that starts there (an unexpected child) gets its
-    /// path, e.g. <c>FatturaElettronicaHeader/DatiTrasmissione/ContattiTrasmittente</c>.
-    /// </summary>
-    private static List<InvoiceProblem> Named(List<InvoiceProblem> problems, XDocument document)
-    {
-        if (problems.Count == 0) return problems;
-        var starts = document.Descendants()
-            .Select(e => (Element: e, Line: (IXmlLineInfo)e))
-            .Where(e => e.Line.HasLineInfo())
-            .GroupBy(e => (e.Line.LineNumber, e.Line.LinePosition))
-            .ToDictionary(g => g.Key, g => g.First().Element);
-        return [.. problems.Select(p =>
-            p.Line is { } line && p.Column is { } column && starts.TryGetValue((line, column), out var element)
-                ? p with { Element = ElementPath.Of(element), Message = Located(line, column, $"{ElementPath.Of(element)}: {Plain(p.Message[(p.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..])}") }
-                : p)];
-    }
 
     private static Loaded Refuse(InvoiceVerdict verdict, string code, string message, string? element = null, IXmlLineInfo? at = null) =>
         Refuse(verdict, code, message, element, at?.LineNumber, at?.LinePosition);

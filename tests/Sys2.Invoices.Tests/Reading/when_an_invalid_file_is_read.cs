@@ -41,3 +41,22 @@ public class when_an_invalid_file_is_read
         problem.Message.ShouldStartWith($"line {problem.Line}, column {problem.Column}: not well-formed XML");
     }
 }
+
+public class when_a_file_breaks_the_schema_many_times
+{
+    [Fact]
+    public void the_first_hundred_errors_are_listed_and_the_rest_counted()
+    {
+        var badLines = string.Concat(Enumerable.Range(2, 150).Select(n =>
+            $"<DettaglioLinee><NumeroLinea>{n}</NumeroLinea><Descrizione>X</Descrizione><PrezzoUnitario>1.00</PrezzoUnitario><PrezzoTotale>1.00</PrezzoTotale><AliquotaIVA>22%</AliquotaIVA></DettaglioLinee>"));
+        var text = Fixtures.SampleText("IT01234567890_FPA01.xml").Replace("<DatiRiepilogo>", badLines + "<DatiRiepilogo>", StringComparison.Ordinal);
+
+        var reading = InvoiceFiles.Read(System.Text.Encoding.UTF8.GetBytes(text), "a.xml");
+
+        var schema = reading.Problems.Where(p => p.Code == InvoiceProblemCodes.Schema).ToList();
+        schema.Count.ShouldBe(101);
+        schema[0].Element.ShouldBe("FatturaElettronicaBody/DatiBeniServizi/DettaglioLinee/AliquotaIVA");
+        schema[^1].Message.ShouldBe("and 50 more schema errors");
+        reading.Problems.ShouldContain(p => p.Message.EndsWith("DettaglioLinee/AliquotaIVA '22%' is not an amount (digits, a point, up to 8 decimals)"));
+    }
+}
