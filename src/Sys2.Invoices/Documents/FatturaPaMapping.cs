@@ -21,6 +21,7 @@ internal static class FatturaPaMapping
 
         var bodies = root.Elements("FatturaElettronicaBody").ToList();
         if (bodies.Count == 0) fields.Missing(root, "FatturaElettronicaBody");
+        if (transmission is not null) CheckTransmission(root.Attribute("versione")?.Value ?? "", transmission, fields);
 
         var document = new FatturaPaDocument(
             Version: root.Attribute("versione")?.Value ?? "",
@@ -31,6 +32,25 @@ internal static class FatturaPaMapping
             Customer: customer is null ? Nobody : Party(customer, fields),
             Bodies: [.. bodies.Select((body, i) => Body(body, i + 1, fields))]);
         return fields.Problems.Count == 0 ? document : null;
+    }
+
+    /// <summary>
+    /// What SdI checks beyond the schema about where the file goes: FormatoTrasmissione is the root's versione (SdI's
+    /// code 00428), and CodiceDestinatario has 6 characters for a PA office (the IPA codice univoco ufficio) in an
+    /// FPA12, 7 for a private party's channel in an FPR12 (code 00427).
+    /// </summary>
+    private static void CheckTransmission(string version, XElement transmission, FieldReader fields)
+    {
+        if (fields.Element(transmission, "FormatoTrasmissione") is { } format && format.Value.Trim() != version)
+            fields.Bad(format, $"'{format.Value.Trim()}' is not the file's versione '{version}' (SdI code 00428)");
+        if (fields.Element(transmission, "CodiceDestinatario") is { } code && code.Value.Trim() is { Length: > 0 } value)
+        {
+            var (length, why) = version == FatturaPaDocument.FormatPa
+                ? (6, "an FPA12 goes to a PA office, named by its 6-character IPA codice univoco ufficio")
+                : (7, "an FPR12 goes to a private party's 7-character channel code");
+            if (value.Length != length)
+                fields.Bad(code, $"'{value}' has {value.Length} characters: {why} (SdI code 00427)");
+        }
     }
 
     private static readonly InvoiceParty Nobody = new("", null, null, "");

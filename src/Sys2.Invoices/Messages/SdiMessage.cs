@@ -22,6 +22,12 @@ public sealed record RicevutaConsegna(
     public override string Kind => SdiMessageKinds.RicevutaConsegna;
     public SdiArchiveReference? RiferimentoArchivio { get; init; }
     public string? PecMessageId { get; init; }
+
+    /// <summary>
+    /// The last day an EC can be sent: <see cref="NotificaEsitoCommittente.TermDays"/> plain days after the delivery
+    /// date, as the RC states it (its own offset); after it SdI sends the DT.
+    /// </summary>
+    public DateOnly LastDayForEsito => DateOnly.FromDateTime(DataOraConsegna.DateTime).AddDays(NotificaEsitoCommittente.TermDays);
 }
 
 /// <summary>NS, notifica di scarto: SdI refused the file; each error a code (00001..) and its description.</summary>
@@ -109,6 +115,9 @@ public sealed record NotificaEsitoCommittente(
     string IdentificativoSdI, string NomeFile, EsitoCommittente Esito, string? Descrizione) : SdiMessage(IdentificativoSdI, NomeFile)
 {
     public const int DescrizioneMaxLength = 255;
+
+    /// <summary>15 plain days from the delivery in the RC to accept or reject; then decorrenza termini (DT).</summary>
+    public const int TermDays = 15;
 
     public override string Kind => SdiMessageKinds.NotificaEsitoCommittente;
 

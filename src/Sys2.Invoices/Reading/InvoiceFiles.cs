@@ -28,11 +28,14 @@ public static class InvoiceFiles
 
         var payload = content;
         InvoiceSignature? signature = null;
-        if (SignedEnvelope.IsSigned(fileName, content))
+        // A file signed again by a second signer is an envelope in an envelope (.xml.p7m.p7m, or the same name):
+        // each is opened and checked; the outermost signer is the one recorded.
+        for (var envelopes = 0; envelopes < SignedEnvelope.MaxNesting && (envelopes == 0 ? SignedEnvelope.IsSigned(fileName, payload) : SignedEnvelope.LooksSigned(payload)); envelopes++)
         {
-            var opened = SignedEnvelope.Open(content);
-            if (opened.Problem is { } problem) return Refused(InvoiceVerdict.Invalid, [problem]);
-            (payload, signature) = (opened.Content!, opened.Signature);
+            var opened = SignedEnvelope.Open(payload);
+            if (opened.Problem is { } problem) return Refused(InvoiceVerdict.Invalid, [problem], signature);
+            payload = opened.Content!;
+            signature ??= opened.Signature;
         }
 
         var (root, refusal) = UntrustedXml.Inspect(payload, limits);

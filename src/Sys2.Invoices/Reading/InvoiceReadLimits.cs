@@ -19,6 +19,10 @@ public sealed record InvoiceReadLimits
     /// <summary>The schema's elements have at most a couple of attributes; the namespaces add a few.</summary>
     public int MaxAttributesPerElement { get; init; } = 32;
 
-    /// <summary>Characters of decoded text: a 5 MB file in a one-byte encoding has at most 5 M characters.</summary>
+    /// <summary>
+    /// Characters of element and attribute names, text and attribute values, decoded: a 5 MB file in a one-byte
+    /// encoding has at most 5 M. Without entities, this bounds what a file can expand to; it matters when the file
+    /// size limit is raised or the XML came out of a base64 p7m.
+    /// </summary>
     public long MaxCharactersInDocument { get; init; } = SdiMaxFileBytes;
 }

@@ -13,11 +13,15 @@ internal static class SignedEnvelope
 {
     public sealed record Opened(byte[]? Content, InvoiceSignature? Signature, InvoiceProblem? Problem);
 
-    /// <summary>Signed by name, or by content: DER starts with a SEQUENCE (0x30), base64 of one with "MI".</summary>
+    /// <summary>Envelopes inside envelopes opened at most: three signers is already more than any supplier uses.</summary>
+    public const int MaxNesting = 3;
+
+    /// <summary>Signed by name, or by content.</summary>
     public static bool IsSigned(string fileName, byte[] content) =>
-        fileName.EndsWith(".p7m", StringComparison.OrdinalIgnoreCase)
-        || content is [0x30, ..]
-        || Base64Text(content) is not null;
+        fileName.EndsWith(".p7m", StringComparison.OrdinalIgnoreCase) || LooksSigned(content);
+
+    /// <summary>DER starts with a SEQUENCE (0x30), its base64 with "MI"; XML with neither.</summary>
+    public static bool LooksSigned(byte[] content) => content is [0x30, ..] || Base64Text(content) is not null;
 
     public static Opened Open(byte[] content)
     {

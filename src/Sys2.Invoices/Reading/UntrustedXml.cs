@@ -32,12 +32,17 @@ internal static partial class UntrustedXml
             return (null, Refuse(InvoiceVerdict.Unsafe, InvoiceProblemCodes.DocumentType, "the file declares a DOCTYPE: DTDs and entities are refused unread"));
 
         Root? root = null;
+        long characters = 0;
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(xml, writable: false), Settings(limits));
             var lines = (IXmlLineInfo)reader;
             while (reader.Read())
             {
+                characters += reader.LocalName.Length + (reader.HasValue ? reader.Value.Length : 0);
+                if (characters > limits.MaxCharactersInDocument)
+                    return (null, Refuse(InvoiceVerdict.Unsafe, InvoiceProblemCodes.TooManyCharacters,
+                        $"line {lines.LineNumber}: the document has more than {limits.MaxCharactersInDocument} characters of names and text", reader.LocalName, lines));
                 if (reader.Depth > limits.MaxDepth)
                     return (null, Refuse(InvoiceVerdict.Unsafe, InvoiceProblemCodes.TooDeep,
                         $"line {lines.LineNumber}: element {reader.LocalName} is nested {reader.Depth} deep, over the limit of {limits.MaxDepth}", reader.LocalName, lines));
@@ -46,6 +51,8 @@ internal static partial class UntrustedXml
                     return (null, Refuse(InvoiceVerdict.Unsafe, InvoiceProblemCodes.TooManyAttributes,
                         $"line {lines.LineNumber}: element {reader.LocalName} has {reader.AttributeCount} attributes, over the limit of {limits.MaxAttributesPerElement}", reader.LocalName, lines));
                 root ??= new Root(XName.Get(reader.LocalName, reader.NamespaceURI), reader.GetAttribute("versione"));
+                while (reader.MoveToNextAttribute()) characters += reader.LocalName.Length + reader.Value.Length;
+                reader.MoveToElement();
             }
         }
         catch (XmlException e)
@@ -131,7 +138,9 @@ internal static partial class UntrustedXml
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         MaxCharactersFromEntities = 0,
-        MaxCharactersInDocument = limits.MaxCharactersInDocument,
+        // The parser's own count (markup included) is a backstop behind the first pass's count of names and text,
+        // which refuses first and as Unsafe.
+        MaxCharactersInDocument = 2 * limits.MaxCharactersInDocument + 4096,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         CloseInput = true,

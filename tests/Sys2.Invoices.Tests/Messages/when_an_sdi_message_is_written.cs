@@ -146,6 +146,13 @@ public class when_an_outcome_is_refused_before_it_is_written
 public class when_an_sdi_message_is_received
 {
     [Fact]
+    public void a_delivery_receipt_says_the_last_day_for_the_outcome()
+    {
+        // Delivered 2 March 2026: 15 plain days, to 17 March; the DT comes after.
+        ((RicevutaConsegna)Support.Messages.OneOfEach().First()).LastDayForEsito.ShouldBe(new DateOnly(2026, 3, 17));
+    }
+
+    [Fact]
     public void a_message_of_another_namespace_is_refused()
     {
         var reading = SdiMessages.Read("""<RicevutaConsegna xmlns="urn:other" versione="1.0"/>"""u8.ToArray());

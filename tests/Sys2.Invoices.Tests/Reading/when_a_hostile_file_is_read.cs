@@ -89,6 +89,15 @@ public class when_a_hostile_file_is_read
         reading.Problems.ShouldHaveSingleItem().Message.ShouldBe($"the file is {sample.Length} bytes, over the limit of {sample.Length - 1} (SdI refuses files over 5 MB)");
     }
 
+    [Fact]
+    public void a_document_over_the_character_limit_is_refused()
+    {
+        var reading = InvoiceFiles.Read(Fixtures.Sample("IT01234567890_FPA01.xml"), "a.xml", new InvoiceReadLimits { MaxCharactersInDocument = 1000 });
+
+        reading.Verdict.ShouldBe(InvoiceVerdict.Unsafe);
+        reading.Problems.ShouldHaveSingleItem().Code.ShouldBe(InvoiceProblemCodes.TooManyCharacters);
+    }
+
     [Theory]
     [InlineData(100)]
     [InlineData(100_000)]

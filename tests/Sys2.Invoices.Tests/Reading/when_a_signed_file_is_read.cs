@@ -42,6 +42,22 @@ public class when_a_signed_file_is_read
     }
 
     [Fact]
+    public void an_envelope_signed_again_is_opened_to_the_invoice()
+    {
+        var reading = InvoiceFiles.Read(SelfSigned.Der(SelfSigned.Der(Sample)), "IT01234567890_FPA01.xml.p7m.p7m");
+
+        reading.Verdict.ShouldBe(InvoiceVerdict.Valid, string.Join("\n", reading.Problems));
+        reading.Payload.ShouldBe(Sample);
+        reading.Signature!.Signer.ShouldBe(SelfSigned.Certificate.Subject);
+    }
+
+    [Fact]
+    public void a_signed_file_named_xml_is_still_recognised()
+    {
+        InvoiceFiles.Read(SelfSigned.Der(Sample), "IT01234567890_FPA01.xml").Verdict.ShouldBe(InvoiceVerdict.Valid);
+    }
+
+    [Fact]
     public void one_byte_changed_in_the_signed_content_is_refused()
     {
         var signed = SelfSigned.Der(Sample);
