@@ -11,6 +11,9 @@ public static class LiquidationChecks
     /// <summary>Art. 48-bis DPR 602/1973 as amended by L. 205/2017: payments over €5,000 need the check.</summary>
     public const long AgenziaRiscossioneThresholdCents = 500_000;
 
+    /// <summary>TD04 nota di credito, TD08 nota di credito semplificata.</summary>
+    private static readonly string[] CreditNotes = ["TD04", "TD08"];
+
     public static IReadOnlyList<InvoiceProblem> Check(InvoiceBody body, LiquidationRules rules) => Assess(body, rules).Problems;
 
     /// <summary>What the supplier is paid: the total, less the VAT the entity pays to the State, less the withholding.</summary>
@@ -22,6 +25,9 @@ public static class LiquidationChecks
         var problems = new List<InvoiceProblem>();
         void Fail(string code, string element, string message) => problems.Add(new InvoiceProblem(code, message, element, null, null));
 
+        if (CreditNotes.Contains(body.DocumentType))
+            Fail(InvoiceProblemCodes.CreditNote, "DatiGeneraliDocumento/TipoDocumento",
+                $"DatiGeneraliDocumento/TipoDocumento is {body.DocumentType}, a nota di credito: it is not paid, it reduces what is owed on the invoice it corrects");
         if (body.Currency != "EUR")
             Fail(InvoiceProblemCodes.CurrencyNotEuro, "DatiGeneraliDocumento/Divisa",
                 $"DatiGeneraliDocumento/Divisa is '{body.Currency}': amounts are checked and paid in EUR only");

@@ -140,7 +140,11 @@ public sealed record SdiRecipient(string Codice, string Descrizione);
 public sealed record SdiArchiveReference(string IdentificativoSdI, string NomeFile);
 
 /// <summary>RiferimentoFattura: one invoice of a file, by its Numero, the year of its Data and its position in a lotto.</summary>
-public sealed record SdiInvoiceReference(string NumeroFattura, int AnnoFattura, int? PosizioneFattura);
+public sealed record SdiInvoiceReference(string NumeroFattura, int AnnoFattura, int? PosizioneFattura)
+{
+    /// <summary>The body an EC is about: its Numero, the year of its Data, its position in the file.</summary>
+    public static SdiInvoiceReference Of(InvoiceBody body) => new(body.Number, body.Date.Year, body.Position);
+}
 
 /// <summary>One Errore of an NS: a five-character code (00001 ...) and its description.</summary>
 public sealed record SdiError(string Codice, string Descrizione);

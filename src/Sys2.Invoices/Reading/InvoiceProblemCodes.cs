@@ -31,4 +31,5 @@ public static class InvoiceProblemCodes
     public const string StampDutyMissing = "stamp-duty-missing";
     public const string AgenziaRiscossioneCheck = "agenzia-riscossione-check";
     public const string CurrencyNotEuro = "currency-not-euro";
+    public const string CreditNote = "credit-note";
 }

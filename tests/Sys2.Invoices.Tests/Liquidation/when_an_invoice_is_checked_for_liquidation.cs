@@ -207,3 +207,15 @@ public class when_an_invoice_is_checked_for_liquidation
         Check(Bodies.Sample with { Currency = "USD" }).ShouldHaveSingleItem().Code.ShouldBe(InvoiceProblemCodes.CurrencyNotEuro);
     }
 }
+
+public class when_a_credit_note_is_checked_for_liquidation
+{
+    [Fact]
+    public void it_is_refused_as_not_payable()
+    {
+        var problem = LiquidationChecks.Check(Bodies.Sample with { DocumentType = "TD04" }, LiquidationRules.Default).ShouldHaveSingleItem();
+
+        problem.Code.ShouldBe(InvoiceProblemCodes.CreditNote);
+        problem.Message.ShouldStartWith("DatiGeneraliDocumento/TipoDocumento is TD04, a nota di credito");
+    }
+}

@@ -117,6 +117,17 @@ public class when_an_outcome_is_refused_before_it_is_written
     }
 
     [Fact]
+    public void a_rejection_of_one_body_of_a_lotto_names_it_and_validates()
+    {
+        var lotto = InvoiceFiles.Read(Fixtures.Sample("IT01234567890_FPA03.xml"), "IT01234567890_FPA03.xml").Document!;
+        var rejection = Support.Messages.Rejected("CIG errato") with { RiferimentoFattura = SdiInvoiceReference.Of(lotto.Bodies[1]) };
+
+        var read = (NotificaEsitoCommittente)SdiMessages.Read(SdiMessages.Write(rejection)).Message!;
+
+        read.RiferimentoFattura.ShouldBe(new SdiInvoiceReference("456", 2017, 2));
+    }
+
+    [Fact]
     public void a_reason_over_255_characters_is_refused()
     {
         var rejection = Support.Messages.Rejected(new string('x', 256));
