@@ -26,17 +26,9 @@ public static class InvoiceFiles
             return Refused(InvoiceVerdict.Unsafe, [new InvoiceProblem(InvoiceProblemCodes.TooLarge,
                 $"the file is {content.Length} bytes, over the limit of {limits.MaxFileBytes} (SdI refuses files over 5 MB)", null, null, null)]);
 
-        var payload = content;
-        InvoiceSignature? signature = null;
-        // A file signed again by a second signer is an envelope in an envelope (.xml.p7m.p7m, or the same name):
-        // each is opened and checked; the outermost signer is the one recorded.
-        for (var envelopes = 0; envelopes < SignedEnvelope.MaxNesting && (envelopes == 0 ? SignedEnvelope.IsSigned(fileName, payload) : SignedEnvelope.LooksSigned(payload)); envelopes++)
-        {
-            var opened = SignedEnvelope.Open(payload);
-            if (opened.Problem is { } problem) return Refused(InvoiceVerdict.Invalid, [problem], signature);
-            payload = opened.Content!;
-            signature ??= opened.Signature;
-        }
+        var opened = SignedEnvelope.OpenAll(fileName, content);
+        if (opened.Problem is { } problem) return Refused(InvoiceVerdict.Invalid, [problem], opened.Signature);
+        var (payload, signature) = (opened.Content!, opened.Signature);
 
         var (root, refusal) = UntrustedXml.Inspect(payload, limits);
         if (refusal is not null) return Refused(refusal.Verdict, refusal.Problems, signature, refusal.Verdict == InvoiceVerdict.Unsafe ? null : payload);

@@ -23,7 +23,26 @@ internal static class SignedEnvelope
     /// <summary>DER starts with a SEQUENCE (0x30), its base64 with "MI"; XML with neither.</summary>
     public static bool LooksSigned(byte[] content) => content is [0x30, ..] || Base64Text(content) is not null;
 
-    public static Opened Open(byte[] content)
+    /// <summary>
+    /// The XML inside: the content itself when it is not signed, else every envelope opened and checked in turn (a
+    /// file signed again by a second signer is an envelope in an envelope, .xml.p7m.p7m or not). The outermost signer
+    /// is the one recorded.
+    /// </summary>
+    public static Opened OpenAll(string fileName, byte[] content)
+    {
+        var payload = content;
+        InvoiceSignature? outermost = null;
+        for (var envelopes = 0; envelopes < MaxNesting && (envelopes == 0 ? IsSigned(fileName, payload) : LooksSigned(payload)); envelopes++)
+        {
+            var opened = Open(payload);
+            if (opened.Problem is not null) return opened with { Signature = outermost };
+            payload = opened.Content!;
+            outermost ??= opened.Signature;
+        }
+        return new Opened(payload, outermost, null);
+    }
+
+    private static Opened Open(byte[] content)
     {
         var der = content is [0x30, ..] ? content : Base64Der(content);
         if (der is null)
