@@ -47,6 +47,7 @@ public static class HostCommandLine
             AnchorCommand.Create(),
             ReplayCommand.Create(),
             DbCommand.Create(),
+            InvoiceCommand.Create(),
             RunCommand.Create(),
         };
         foreach (var verb in JasperFxCommands.Create()) root.Subcommands.Add(verb);

@@ -9,7 +9,7 @@ namespace Sys2.Invoices;
 /// </summary>
 public static class SdiSandboxSigner
 {
-    public const string Subject = "CN=SdI sandbox (Sys2 simulator, not SdI), O=Sys2";
+    public const string Subject = "CN=SdI sandbox - Sys2 simulator - not SdI, O=Sys2";
 
     private static readonly Lazy<X509Certificate2> Made = new(() =>
     {

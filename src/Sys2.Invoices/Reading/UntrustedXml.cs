@@ -12,7 +12,7 @@ namespace Sys2.Invoices;
 /// has one. The second builds the tree (with line numbers) through the schema, if one is given. DTD processing is
 /// prohibited and no resolver is set in both, so nothing is ever expanded or fetched even if the first check missed.
 /// </summary>
-internal static class UntrustedXml
+internal static partial class UntrustedXml
 {
     static UntrustedXml() =>
         // windows-1252 is not in .NET's in-box encodings; Italian suppliers' software still declares it.
@@ -131,10 +131,16 @@ internal static class UntrustedXml
     public static string Located(int line, int column, string message) =>
         line > 0 ? $"line {line}, column {column}: {message}" : message;
 
-    /// <summary>The namespace in .NET's messages is the same on every element of the file; the names say enough.</summary>
-    private static string Plain(string message) => message
+    /// <summary>
+    /// .NET's message without what the problem already says: the position (an XmlException repeats it at the end) and
+    /// the namespace, the same on every element of the file.
+    /// </summary>
+    private static string Plain(string message) => PositionSuffix().Replace(message, "")
         .Replace(" in namespace 'http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2'", "", StringComparison.Ordinal)
         .Replace(" in namespace 'http://www.fatturapa.gov.it/sdi/messaggi/v1.0'", "", StringComparison.Ordinal)
         .Replace("'http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2:", "'", StringComparison.Ordinal)
         .Replace("'http://www.fatturapa.gov.it/sdi/messaggi/v1.0:", "'", StringComparison.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*Line \d+, position \d+\.$")]
+    private static partial System.Text.RegularExpressions.Regex PositionSuffix();
 }

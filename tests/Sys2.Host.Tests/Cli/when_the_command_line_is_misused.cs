@@ -7,7 +7,7 @@ namespace Sys2.Host.Tests.Cli;
 public class when_the_command_line_is_misused
 {
     [Theory]
-    [InlineData("invoice", "check", "x.xml")]
+    [InlineData("invoices", "check", "x.xml")]
     [InlineData("valdiate", "workflows/")]
     public async Task an_unknown_verb_prints_the_usage_and_exits_2_without_starting_anything(params string[] args)
     {
@@ -32,6 +32,7 @@ public class when_the_command_line_is_misused
     [InlineData("replay", "SUAP-H769-2026-0000001", "--versoin", "2")]
     [InlineData("replay", "SUAP-H769-2026-0000001", "--at", "yesterday")]
     [InlineData("db", "restart")]
+    [InlineData("invoice", "check")]
     public async Task a_bad_verb_line_prints_that_verbs_usage_and_exits_2(params string[] args)
     {
         var (exit, output, error) = await Run(args);
@@ -50,6 +51,8 @@ public class when_the_command_line_is_misused
     [InlineData("db", "start")]
     [InlineData("db", "stop")]
     [InlineData("db", "status")]
+    [InlineData("invoice")]
+    [InlineData("invoice", "check")]
     [InlineData("run")]
     public async Task help_on_each_verb_describes_it_and_exits_0(params string[] verb)
     {
@@ -67,7 +70,7 @@ public class when_the_command_line_is_misused
         var (exit, output, _) = await Run("--help");
 
         exit.ShouldBe(0);
-        foreach (var verb in (string[])["validate", "diagram", "verify", "replay", "db", "run", .. JasperFxCommands.Verbs])
+        foreach (var verb in (string[])["validate", "diagram", "verify", "replay", "db", "invoice", "run", .. JasperFxCommands.Verbs])
             output.ShouldContain($"  {verb} ");
     }
 
