@@ -1,3 +1,4 @@
+using Sys2.Host.Invoices;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -72,6 +73,7 @@ public static class Sys2Application
         builder.AddOperations(connection);
         builder.AddSignIn();
         builder.Services.AddSandboxControls();
+        builder.AddInvoices();
         builder.Services.AddApiDocument();
 
         var app = builder.Build();

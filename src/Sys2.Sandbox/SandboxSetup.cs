@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sys2.Sandbox.DigiP;
 using Sys2.Sandbox.Faults;
+using Sys2.Sandbox.IntermediaMarche;
 using Sys2.Sandbox.ProcediMarche;
 using Sys2.Sandbox.Protocol;
 using Sys2.Sandbox.SigmaTer;
@@ -34,6 +35,7 @@ public static class SandboxSetup
         services.AddMPaySandbox(configuration);
         services.AddDigiPSandbox(configuration);
         services.AddNotificationsSandbox(configuration);
+        services.AddIntermediaMarcheSandbox(configuration);
         return services;
     }
 
@@ -48,6 +50,7 @@ public static class SandboxSetup
         sandbox.MapMPay();
         sandbox.MapDigiP();
         sandbox.MapNotifications();
+        sandbox.MapIntermediaMarche();
         return sandbox;
     }
 }

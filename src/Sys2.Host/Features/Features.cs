@@ -4,6 +4,7 @@ using Sys2.Host.Features.Designers;
 using Sys2.Host.Features.Managers;
 using Sys2.Host.Features.Operators;
 using Sys2.Host.Integrations;
+using Sys2.Host.Invoices;
 using Sys2.Host.SignIn;
 
 namespace Sys2.Host.Features;
@@ -38,6 +39,7 @@ public static class Features
         clerks.MapInterruptDeadline();
         clerks.MapWithdrawCase();
         clerks.MapFileCounterEvent();
+        clerks.MapUploadInvoice();
 
         // Managers
         api.MapGroup("").WithTags("Managers").MapMigrateCase();
@@ -46,13 +48,18 @@ public static class Features
         var operators = api.MapGroup("").WithTags("Operators");
         operators.MapIncidents();
         operators.MapRetryIncident();
+        operators.MapInvoiceFiles();
+        operators.MapInvoiceRoutes();
 
         // Auditors
         var auditors = api.MapGroup("").WithTags("Auditors");
         auditors.MapCaseHistory();
         auditors.MapCaseState();
+        auditors.MapPaymentTimeliness();
 
         // Regional systems calling back: authenticated by their own signature, not a person's token.
-        root.MapGroup("").WithTags("Regional systems").MapPaymentReceipts();
+        var systems = root.MapGroup("").WithTags("Regional systems");
+        systems.MapPaymentReceipts();
+        systems.MapIntermediaMarche();
     }
 }

@@ -6,7 +6,9 @@ using Sys2.Integrations.MPay;
 using Sys2.Integrations.Notifications;
 using Sys2.Integrations.ProcediMarche;
 using Sys2.Integrations.Protocol;
+using Sys2.Integrations.SdI;
 using Sys2.Integrations.SigmaTer;
+using Sys2.Sandbox.IntermediaMarche;
 using Sys2.Sandbox;
 using Sys2.Sandbox.MPay;
 using Sys2.Sandbox.Notifications;
@@ -54,6 +56,7 @@ public static class IntegrationSetup
         services.AddNotificationsAdapter(At("sms"),
             smtp => configuration.GetSection("Sys2:Integrations:smtp").Bind(smtp),
             sms => configuration.GetSection("Sys2:Integrations:sms").Bind(sms));
+        services.AddSdiAdapter(At("intermediamarche"), o => configuration.GetSection("Sys2:Integrations:intermediamarche").Bind(o));
         services.Configure<MPayCallbackOptions>(configuration.GetSection("Sys2:Integrations:mpay"));
         if (mode == "sandbox")
         {
@@ -71,6 +74,15 @@ public static class IntegrationSetup
                 smtp.Host = mail.ListenAddress;
                 smtp.Port = smtpPort;
                 smtp.Security = SecureSocketOptions.None;
+            });
+            // IntermediaMarche delivers invoices and SdI's messages to this host, signed with a secret of its own.
+            var sdiSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+            services.PostConfigure<Sys2.Host.Invoices.IntermediaMarcheOptions>(o => o.CallbackSecret ??= sdiSecret);
+            services.PostConfigure<IntermediaMarcheSandboxOptions>(o =>
+            {
+                o.CallbackSecret ??= sdiSecret;
+                o.DeliveryUrl ??= new Uri($"http://{SandboxLoopback.Host}{Sys2.Host.Invoices.IntermediaMarcheEndpoints.FilesPath}");
+                o.NotificationUrl ??= new Uri($"http://{SandboxLoopback.Host}{Sys2.Host.Invoices.IntermediaMarcheEndpoints.NotificationsPath}");
             });
             // MPay's receipts come back to this host, through the same loopback as the adapters.
             services.PostConfigure<MPaySandboxOptions>(o => o.CallbackUrl ??= new Uri($"http://{SandboxLoopback.Host}{PaymentReceiptEndpoint.Path}"));

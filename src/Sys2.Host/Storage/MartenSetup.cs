@@ -42,6 +42,10 @@ public static class MartenSetup
         // A person of an Unione has one account for all its comuni.
         opts.Schema.For<LocalAccount>().Identity(a => a.Id).SingleTenanted();
         opts.Schema.For<ProcessedCommand>().Identity(c => c.Id);
+        // Invoice files and their routes belong to the aggregation: a file may reach no entity at all.
+        opts.Schema.For<Sys2.Host.Invoices.ReceivedInvoiceFile>().Identity(f => f.Id).SingleTenanted().Index(f => f.Tenant).Index(f => f.ReceivedAt);
+        opts.Schema.For<Sys2.Host.Invoices.InvoiceRoute>().Identity(r => r.Id).SingleTenanted().Index(r => r.Tenant);
+        opts.Schema.For<Sys2.Host.Invoices.InvoiceKey>().Identity(k => k.Id);
         // The sweep asks "what is due now?" of every tenant every few seconds.
         opts.Schema.For<DueMessage>().Identity(m => m.Id).Index(m => m.DueAt);
 

@@ -11,7 +11,7 @@ namespace Sys2.Integrations.DigiP;
 /// <summary>
 /// <c>digip.archive</c>: inputs <c>protocolNumber</c>, <c>documentType</c>, <c>document</c>
 /// ({ name, sha256, mediaType, size }), optional <c>protocolDate</c> and <c>flow</c> (E/U/I,
-/// default E); result <c>{ id, receivedAt, sipDigest }</c>. The SIP holds the case record and the
+/// default E), optional <c>attachments</c> (documents preserved in the same SIP); result <c>{ id, receivedAt, sipDigest }</c>. The SIP holds the case record and the
 /// document, whose bytes must be found and must hash to the digest the case recorded.
 /// </summary>
 public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent documents, IOptions<DigiPAdapterOptions> options, TimeProvider clock)
@@ -41,6 +41,10 @@ public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent docum
         };
         if (input.Document is { } document)
             files.Add(await DocumentAsync(call, document, documentType, registration, subject, ct));
+        // What belongs with the document in the same package (an invoice's SdI messages): an attachment
+        // the case never had (a message that did not come) is null and simply absent.
+        foreach (var attachment in (input.Attachments ?? []).OfType<DocumentInput>().DistinctBy(a => a.Sha256.ToLowerInvariant()))
+            files.Add(await DocumentAsync(call, attachment, documentType, registration, subject, ct));
 
         var entity = EntityCatalogue.Load().ByTenantId(call.Tenant);
         var holder = new SipAgent(entity?.Name ?? call.Tenant, entity?.CodiceFiscale?.Value);
@@ -82,7 +86,8 @@ public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent docum
         string DocumentType,
         string? Flow = null,
         DateOnly? ProtocolDate = null,
-        DocumentInput? Document = null);
+        DocumentInput? Document = null,
+        IReadOnlyList<DocumentInput?>? Attachments = null);
 
     /// <summary>A document as the case recorded it (<c>DocumentAttached</c>): its bytes are found by digest.</summary>
     private sealed record DocumentInput(string Name, string Sha256, string? MediaType = null);

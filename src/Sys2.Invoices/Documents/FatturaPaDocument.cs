@@ -27,7 +27,11 @@ public sealed record FatturaPaDocument(
 /// <param name="VatNumber">IdFiscaleIVA/IdCodice; always present for a supplier, often absent for an entity.</param>
 /// <param name="TaxCode">CodiceFiscale.</param>
 /// <param name="Name">Denominazione, or Nome and Cognome of a person.</param>
-public sealed record InvoiceParty(string CountryCode, string? VatNumber, string? TaxCode, string Name);
+public sealed record InvoiceParty(string CountryCode, string? VatNumber, string? TaxCode, string Name)
+{
+    /// <summary>Contatti/Email, when the party gave one.</summary>
+    public string? Email { get; init; }
+}
 
 /// <summary>
 /// One FatturaElettronicaBody: one invoice. Amounts of two decimals in the schema (totals, taxable amounts, taxes,

@@ -65,7 +65,11 @@ internal static class FatturaPaMapping
             country,
             vat is not null ? fields.RequiredText(vat, "IdCodice") : null,
             fields.Text(data, "CodiceFiscale"),
-            fields.RequiredElement(data, "Anagrafica") is { } registry ? Name(registry, fields) : "");
+            fields.RequiredElement(data, "Anagrafica") is { } registry ? Name(registry, fields) : "")
+        {
+            // Contatti/Email: where the entity's courtesy notices reach the supplier (the legal ones travel through SdI).
+            Email = fields.Text(party, "Contatti/Email"),
+        };
     }
 
     /// <summary>Denominazione for a company, Nome and Cognome for a person: the schema allows exactly one of the two.</summary>

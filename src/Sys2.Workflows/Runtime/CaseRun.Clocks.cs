@@ -1,5 +1,6 @@
 using Sys2.Workflows.Cases.Events;
 using Sys2.Workflows.Definitions;
+using Sys2.Workflows.Expressions;
 
 namespace Sys2.Workflows.Runtime;
 
@@ -20,7 +21,7 @@ internal sealed partial class CaseRun
             return;
         var why = operation.Kind switch
         {
-            ClockOperationKind.Start => StartClock(operation.Clock),
+            ClockOperationKind.Start => StartClock(operation.Clock, operation.From),
             ClockOperationKind.Suspend => SuspendClock(operation.Clock, operation.Reason),
             ClockOperationKind.Resume => ResumeByCommand(operation.Clock),
             ClockOperationKind.Interrupt => InterruptClock(operation.Clock),
@@ -36,15 +37,27 @@ internal sealed partial class CaseRun
 
     public DomainError? Interrupt(InterruptDeadline t) => InterruptClock(t.Clock);
 
-    private DomainError? StartClock(string name)
+    /// <summary>
+    /// Starts a term from now or, with <paramref name="from"/>, from the legal date it names (a
+    /// receipt): see <see cref="TermStart"/> for how the date is read and when it is not used.
+    /// </summary>
+    private DomainError? StartClock(string name, Expression? from = null)
     {
         if (Spec(name) is not { } spec) return Refusal.UnknownClock(name, definition.Clocks.Keys);
         var clock = state.Clocks.GetValueOrDefault(name);
         if (clock is { Status: ClockStatus.Running or ClockStatus.Suspended or ClockStatus.Interrupted })
             return new DomainError("clock-running", $"clock '{name}' is already {clock.Status.ToString().ToLowerInvariant()}");
-        var (dueAt, shiftedFrom) = DueAfter(spec);
-        Emit(new DeadlineStarted(name, spec.Term.ToString(), dueAt, (clock?.Generation ?? 0) + 1, spec.Basis, shiftedFrom));
+        var start = from is null ? null : StartDate(from);
+        var (dueAt, shiftedFrom) = DueAfter(spec, start?.From ?? now);
+        Emit(new DeadlineStarted(name, spec.Term.ToString(), dueAt, (clock?.Generation ?? 0) + 1, spec.Basis, shiftedFrom,
+            start is { Fallback: null } ? start.From : null, start?.Fallback));
         return null;
+    }
+
+    private TermStart StartDate(Expression from)
+    {
+        try { return TermStart.Read(sandbox.Evaluate(from.Text, Scope()), from.Text, now); }
+        catch (ExpressionException e) { return new TermStart(now, $"{from.Text} could not be evaluated ({e.Message}): the term runs from when the step ran"); }
     }
 
     private DomainError? SuspendClock(string name, SuspensionReason reason)
@@ -165,9 +178,11 @@ internal sealed partial class CaseRun
             + $"{basis}: a later {operation} has no legal effect");
     }
 
-    /// <summary>The full term from now, and its own last day when its expiry moved past a holiday.</summary>
-    private (DateTimeOffset DueAt, DateOnly? ShiftedFrom) DueAfter(ClockSpec spec) =>
-        spec.Term.IsInDays ? Split(LegalCalendar.Term(now, spec.Term.Amount, spec.Days)) : (now + spec.Term.Value, null);
+    /// <summary>The full term from now (or from its legal start), and its own last day when its expiry moved past a holiday.</summary>
+    private (DateTimeOffset DueAt, DateOnly? ShiftedFrom) DueAfter(ClockSpec spec) => DueAfter(spec, now);
+
+    private static (DateTimeOffset DueAt, DateOnly? ShiftedFrom) DueAfter(ClockSpec spec, DateTimeOffset start) =>
+        spec.Term.IsInDays ? Split(LegalCalendar.Term(start, spec.Term.Amount, spec.Days)) : (start + spec.Term.Value, null);
 
     private static (DateTimeOffset DueAt, DateOnly? ShiftedFrom) Split(TermEnd end) => (end.DueAt, end.ShiftedFrom);
 

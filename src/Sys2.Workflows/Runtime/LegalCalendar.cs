@@ -52,6 +52,13 @@ public static class LegalCalendar
         return date;
     }
 
+    /// <summary>Midnight in Italy at the start of <paramref name="date"/>.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Italy.GetUtcOffset(local));
+    }
+
     private static DateTimeOffset EndOfDay(DateOnly date)
     {
         var local = date.ToDateTime(new TimeOnly(23, 59, 59));

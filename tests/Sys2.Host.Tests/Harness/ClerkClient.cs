@@ -22,6 +22,8 @@ public sealed class ClerkClient(Uri address, TestAccount account) : IDisposable
 
     public async Task<HttpResponseMessage> PostAsync(string path, object? body) => await _http.SendAsync(await RequestAsync(HttpMethod.Post, path, body));
 
+    public async Task<HttpResponseMessage> PutAsync(string path, object? body) => await _http.SendAsync(await RequestAsync(HttpMethod.Put, path, body));
+
     public async Task<HttpResponseMessage> PostRawAsync(string path, string fileName, HttpContent content)
     {
         var request = await RequestAsync(HttpMethod.Post, path, null);

@@ -31,7 +31,13 @@ public static class TestAccounts
     /// <summary>Staff of a union: SUAP clerk for two comuni.</summary>
     public static readonly TestAccount FrancoVitali = new("franco.vitali", "Franco Vitali", "H769/clerk/SUAP", "D542/clerk/SUAP");
 
-    public static readonly IReadOnlyList<TestAccount> All = [ChiaraNeri, MarcoGalli, LucaVerdi, AnnaConti, PaoloRicci, AnnaBianchi, LucaMoretti, ElenaSarti, SaraPmo, FrancoVitali];
+    /// <summary>San Benedetto del Tronto, Ragioneria: receives the suppliers' invoices.</summary>
+    public static readonly TestAccount MartaFerri = new("marta.ferri", "Marta Ferri", "H769/clerk/Ragioneria");
+    /// <summary>The aggregation's operator: sees what reached no entity (unroutable or refused invoice files).</summary>
+    public static readonly TestAccount GiuliaRossetti = new("giulia.rossetti", "Giulia Rossetti", "*/operator");
+
+    public static readonly IReadOnlyList<TestAccount> All =
+        [ChiaraNeri, MarcoGalli, LucaVerdi, AnnaConti, PaoloRicci, AnnaBianchi, LucaMoretti, ElenaSarti, SaraPmo, FrancoVitali, MartaFerri, GiuliaRossetti];
 
     /// <summary>The issuer the test hosts' embedded provider names in its tokens.</summary>
     public const string Issuer = "http://sys2.test/";

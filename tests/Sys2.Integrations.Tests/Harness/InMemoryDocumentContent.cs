@@ -21,4 +21,10 @@ public sealed class InMemoryDocumentContent : IDocumentContent
 
     public Task<byte[]?> FindAsync(string tenant, string sha256, CancellationToken ct) =>
         Task.FromResult(_content.TryGetValue((tenant.ToUpperInvariant(), sha256.ToLowerInvariant()), out var bytes) ? bytes : null);
+
+    public Task StoreAsync(string tenant, string sha256, byte[] content, DateTimeOffset at, CancellationToken ct)
+    {
+        Put(tenant, sha256, content);
+        return Task.CompletedTask;
+    }
 }

@@ -31,8 +31,20 @@ public sealed class FatturaPassiva(DateTimeOffset? delivered = null) : Pratica<F
     {
         supplier = EdilMarche, invoiceNumber = "FPR 27/26", invoiceDate = "2026-02-26", amount = 1_220_000,
         codiceDestinatario = "UFQ2HK", identificativoSdI = IdentificativoSdI, invoice = Invoice, receivedAt = "2026-03-02",
-        cig = "B1F2A3C4D5", splitPayment = true,
+        cig = "B1F2A3C4D5", splitPayment = true, position = 1,
     };
+
+    /// <summary>The same invoice delivered on another day: SdI's delivery date is the date its terms run from.</summary>
+    public static object InputsReceivedOn(DateTimeOffset delivered) => new
+    {
+        supplier = EdilMarche, invoiceNumber = "FPR 27/26", invoiceDate = "2026-02-26", amount = 1_220_000,
+        codiceDestinatario = "UFQ2HK", identificativoSdI = IdentificativoSdI, invoice = Invoice,
+        receivedAt = delivered.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        cig = "B1F2A3C4D5", splitPayment = true, position = 1,
+    };
+
+    /// <summary>The start of an Italian winter day (CET): where a term counted from a delivery date runs from.</summary>
+    public static DateTimeOffset StartOfWinterDay(int year, int month, int day) => new(year, month, day, 0, 0, 0, TimeSpan.FromHours(1));
 
     public static readonly object Protocol = new { number = "0000188", date = "2026-03-02", aoo = "H769-AOO1" };
     public static readonly object Sent = new { messageId = "PEC-20260302-004188", status = "consegnato" };
@@ -54,7 +66,7 @@ public sealed class FatturaPassiva(DateTimeOffset? delivered = null) : Pratica<F
     public static FatturaPassiva FromSdI() => new FatturaPassiva().Opened(Inputs, Actor.System);
 
     /// <summary>The same invoice delivered by SdI on another day.</summary>
-    public static FatturaPassiva FromSdI(DateTimeOffset delivered) => new FatturaPassiva(delivered).Opened(Inputs, Actor.System);
+    public static FatturaPassiva FromSdI(DateTimeOffset delivered) => new FatturaPassiva(delivered).Opened(InputsReceivedOn(delivered), Actor.System);
 
     /// <summary>Registered, supplier told, assigned on Tuesday 3 March: verification due 3 + 10 = Friday 13 March.</summary>
     public static FatturaPassiva AtVerify()
@@ -104,12 +116,17 @@ public sealed class FatturaPassiva(DateTimeOffset? delivered = null) : Pratica<F
     /// <summary>The flow enters a call that sends our outcome to SdI.</summary>
     public object[] SendsOutcome(string step, string esito, DateTimeOffset at, string? descrizione = null) =>
         Calls(step, "sdi.send-outcome", descrizione is null
-            ? new { identificativoSdI = IdentificativoSdI, esito }
-            : new { identificativoSdI = IdentificativoSdI, esito, descrizione }, at);
+            ? new { identificativoSdI = IdentificativoSdI, esito, invoiceFileName = "IT02123450443_00A7K.xml.p7m", invoiceNumber = "FPR 27/26", invoiceDate = "2026-02-26", position = 1 }
+            : new { identificativoSdI = IdentificativoSdI, esito, descrizione, invoiceFileName = "IT02123450443_00A7K.xml.p7m", invoiceNumber = "FPR 27/26", invoiceDate = "2026-02-26", position = 1 }, at);
 
     /// <summary>The flow enters a call that asks DigiP to keep the invoice with its SdI identifier.</summary>
     public object[] ArchivesInvoice(string step, DateTimeOffset at) =>
-        Calls(step, "digip.archive", new { protocolNumber = "0000188", documentType = "FATTURA-PASSIVA", document = Invoice, identificativoSdI = IdentificativoSdI }, at);
+        Calls(step, "digip.archive", new
+        {
+            protocolNumber = "0000188", documentType = "FATTURA-PASSIVA", document = Invoice,
+            attachments = new object?[] { null, null }, // no message documents in these answers
+            identificativoSdI = IdentificativoSdI,
+        }, at);
 
     /// <summary>The templates of the notices the supplier was sent, first attempts only.</summary>
     public string[] SupplierTemplates() =>

@@ -22,8 +22,10 @@ public class when_a_fattura_passiva_case_runs
         var fattura = FromSdI(Winter(2026, 12, 10, 9, 0));
 
         fattura.LastEvents.OfType<DeadlineStarted>().ShouldBeEvents(
-            new DeadlineStarted("outcome", "15d", EndOfWinterDay(2026, 12, 25), 1, "DM 55/2013 all. B (specifiche tecniche SdI, notifica di decorrenza termini)"),
-            new DeadlineStarted("payment", "30d", EndOfWinterDay(2027, 1, 9), 1, "D.Lgs. 231/2002 art. 4 c.2 lett. a, c.4"));
+            new DeadlineStarted("outcome", "15d", EndOfWinterDay(2026, 12, 25), 1, "DM 55/2013 all. B (specifiche tecniche SdI, notifica di decorrenza termini)",
+                From: FatturaPassiva.StartOfWinterDay(2026, 12, 10)),
+            new DeadlineStarted("payment", "30d", EndOfWinterDay(2027, 1, 9), 1, "D.Lgs. 231/2002 art. 4 c.2 lett. a, c.4",
+                From: FatturaPassiva.StartOfWinterDay(2026, 12, 10)));
     }
 
     [Fact]
@@ -33,7 +35,7 @@ public class when_a_fattura_passiva_case_runs
         // "computato secondo le disposizioni dell'articolo 2963"), so payment is due on Saturday 2.
         FromSdI(Winter(2026, 12, 2, 9, 0)).LastEvents.OfType<DeadlineStarted>().Last().ShouldBe(
             new DeadlineStarted("payment", "30d", EndOfWinterDay(2027, 1, 2), 1, "D.Lgs. 231/2002 art. 4 c.2 lett. a, c.4",
-                ShiftedFrom: new DateOnly(2027, 1, 1)));
+                ShiftedFrom: new DateOnly(2027, 1, 1), From: FatturaPassiva.StartOfWinterDay(2026, 12, 2)));
     }
 
     [Fact]
@@ -44,8 +46,10 @@ public class when_a_fattura_passiva_case_runs
         fattura.LastEvents.ShouldBeEvents(
             new CaseOpened(fattura.CaseId, "H769", "fatture.fattura-passiva", 1, fattura.Definition.ContentHash, "einvoice", Obj(Inputs), "sys2", Delivered),
             new StepEntered("protocol", "call", "main", 1),
-            new DeadlineStarted("outcome", "15d", OutcomeDue, 1, "DM 55/2013 all. B (specifiche tecniche SdI, notifica di decorrenza termini)"),
-            new DeadlineStarted("payment", "30d", PaymentDue, 1, "D.Lgs. 231/2002 art. 4 c.2 lett. a, c.4"),
+            // Both terms run from SdI's delivery date in the RC (inputs.receivedAt), 2 March.
+            new DeadlineStarted("outcome", "15d", OutcomeDue, 1, "DM 55/2013 all. B (specifiche tecniche SdI, notifica di decorrenza termini)",
+                From: FatturaPassiva.StartOfWinterDay(2026, 3, 2)),
+            new DeadlineStarted("payment", "30d", PaymentDue, 1, "D.Lgs. 231/2002 art. 4 c.2 lett. a, c.4", From: FatturaPassiva.StartOfWinterDay(2026, 3, 2)),
             fattura.Requested("protocol", "protocol.register", new
             {
                 direction = "incoming", sender = EdilMarche, subject = "Fattura n. FPR 27/26 del 2026-02-26 – Edil Marche S.r.l.",
@@ -112,12 +116,12 @@ public class when_a_fattura_passiva_case_runs
         // The outcome left in time: the 15-day clock stops. SdI has 5 days to answer: 9 + 5 = Saturday 14 March.
         var ec = new { messageId = "IT01234567890_EC_001", sentAt = "2026-03-09T11:00:04+01:00" };
         fattura.Answered("send-acceptance", ec).LastEvents.ShouldBeEvents([
-            .. Read("send-acceptance", "sdi.send-outcome", ec, new { esito = "EC01" }),
+            .. Read("send-acceptance", "sdi.send-outcome", ec, new { esito = "EC01", outcomeMessage = (object?)null }),
             .. OnEntry(new DeadlineStopped("outcome", 2), Waits("await-sdi-answer", "sdi-notification", EndOfWinterDay(2026, 3, 14)))]);
 
         var neAt = Winter(2026, 3, 10, 8, 0);
         fattura.At(neAt).SdiNotifies(Ne).LastEvents.ShouldBeEvents([
-            .. Arrives("await-sdi-answer", "sdi-notification", Ne, new { sdiMessage = "NE" }),
+            .. Arrives("await-sdi-answer", "sdi-notification", Ne, new { sdiMessage = "NE", sdiAnswer = (object?)null }),
             new StepEntered("sdi-answer", "decision", "main", 1),
             new DecisionTaken("sdi-answer", "main", "vars.esito == 'EC01'", "notify-acceptance"),
             .. fattura.TellsSupplier("notify-acceptance", "invoice-accepted", Fattura + ": accettata (EC01)", neAt)]);
@@ -185,7 +189,8 @@ public class when_a_fattura_passiva_case_runs
 
         var retried = Winter(2026, 3, 10, 9, 0);
         fattura.At(retried).Retried("send-acceptance", Ragioneria).LastEvents.ShouldBeEvents(fattura.RetryRequested("send-acceptance", "sdi.send-outcome",
-            new { identificativoSdI = IdentificativoSdI, esito = "EC01" }, retried, attempt: 2, Ragioneria));
+            new { identificativoSdI = IdentificativoSdI, esito = "EC01", invoiceFileName = "IT02123450443_00A7K.xml.p7m", invoiceNumber = "FPR 27/26",
+                invoiceDate = "2026-02-26", position = 1 }, retried, attempt: 2, Ragioneria));
         fattura.OutcomeTaken("send-acceptance", "IT01234567890_EC_002").LastEvents.OfType<DeadlineStopped>()
             .ShouldBeEvents(new DeadlineStopped("outcome", 2));
     }
@@ -207,13 +212,13 @@ public class when_a_fattura_passiva_case_runs
             .. Done("verify", "reject", form, Ragioneria, new { verifyNotes = form.notes, rejectionReason = form.reason }),
             .. fattura.SendsOutcome("send-rejection", "EC02", rejectedAt, descrizione: form.reason)]);
         fattura.OutcomeTaken("send-rejection", "IT01234567890_EC_003").LastEvents.ShouldBeEvents([
-            .. Read("send-rejection", "sdi.send-outcome", new { messageId = "IT01234567890_EC_003" }, new { esito = "EC02" }),
+            .. Read("send-rejection", "sdi.send-outcome", new { messageId = "IT01234567890_EC_003" }, new { esito = "EC02", outcomeMessage = (object?)null }),
             .. OnEntry(new DeadlineStopped("outcome", 2), Waits("await-sdi-answer", "sdi-notification", EndOfWinterDay(2026, 3, 16)))]);
 
         var ne = new { type = "NE", esito = "EC02", identificativoSdI = IdentificativoSdI };
         var neAt = Winter(2026, 3, 12, 8, 0);
         fattura.At(neAt).SdiNotifies(ne).LastEvents.ShouldBeEvents([
-            .. Arrives("await-sdi-answer", "sdi-notification", ne, new { sdiMessage = "NE" }),
+            .. Arrives("await-sdi-answer", "sdi-notification", ne, new { sdiMessage = "NE", sdiAnswer = (object?)null }),
             new StepEntered("sdi-answer", "decision", "main", 1),
             new DecisionTaken("sdi-answer", "main", "otherwise", "notify-rejection"),
             .. fattura.TellsSupplier("notify-rejection", "invoice-rejected", Fattura + ": rifiutata", neAt, reason: form.reason)]);
@@ -239,7 +244,7 @@ public class when_a_fattura_passiva_case_runs
         // Discarded: a clerk decides, due 10 + 3 = Friday 13 March.
         var se = new { type = "SE", codice = "EN01", descrizione = "Notifica non ammessa: termini decorsi", identificativoSdI = IdentificativoSdI };
         fattura.At(Winter(2026, 3, 10, 8, 0)).SdiNotifies(se).LastEvents.ShouldBeEvents([
-            .. Arrives("await-sdi-answer", "sdi-notification", se, new { sdiMessage = "SE" }),
+            .. Arrives("await-sdi-answer", "sdi-notification", se, new { sdiMessage = "SE", sdiAnswer = (object?)null }),
             new StepEntered("sdi-answer", "decision", "main", 1),
             new DecisionTaken("sdi-answer", "main", "vars.sdiMessage == 'SE'", "outcome-discarded"),
             .. Assigns("outcome-discarded", "clerk", "Ragioneria", ["liquidate", "not-payable"], EndOfWinterDay(2026, 3, 13))]);

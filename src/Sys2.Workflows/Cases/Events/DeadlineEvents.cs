@@ -7,9 +7,14 @@ namespace Sys2.Workflows.Cases.Events;
 // holiday (null when it did not, and in events recorded before it was kept). A suspension counts
 // the days left up to it, not up to DueAt: only the final expiry moves.
 
+// From: the legal date the term runs from when the definition gives one (a receipt's date), null when
+// it runs from the event itself. FromFallback: why the date the definition names was not used (empty,
+// not a date, later than the step) and the term runs from the event instead.
+
 /// <summary>A legal term started running; it ends at <c>DueAt</c>.</summary>
 public sealed record DeadlineStarted(
-    string Clock, string Term, DateTimeOffset DueAt, int Generation, string Basis, DateOnly? ShiftedFrom = null);
+    string Clock, string Term, DateTimeOffset DueAt, int Generation, string Basis, DateOnly? ShiftedFrom = null,
+    DateTimeOffset? From = null, string? FromFallback = null);
 
 /// <summary>The term is paused with <c>Remaining</c> left; it resumes by itself at <c>ResumeBy</c> at the latest.</summary>
 public sealed record DeadlineSuspended(

@@ -227,10 +227,30 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
             }
             var clock = RequiredString(op, at, Lower(kinds[0]));
             var reason = op.ContainsKey("reason") ? OneOf<SuspensionReason>(op, at, "reason") : SuspensionReason.Integration;
+            var from = StartDate(op, kinds[0], at);
             if (clock is not null && reason is not null)
-                operations.Add(new ClockOperation(kinds[0], clock, reason.Value, document.ValueAt(at + "/" + Lower(kinds[0]))));
+                operations.Add(new ClockOperation(kinds[0], clock, reason.Value, document.ValueAt(at + "/" + Lower(kinds[0]))) { From = from });
         }
         return operations;
+    }
+
+    /// <summary><c>from:</c> on a <c>start</c>, the expression giving the legal date the term runs from.</summary>
+    private Expression? StartDate(JsonObject op, ClockOperationKind kind, string at)
+    {
+        if (!op.ContainsKey("from")) return null;
+        if (kind != ClockOperationKind.Start)
+        {
+            // At the key, where the schema reports it as an unknown field: this says why.
+            problems.Add(new DefinitionProblem(document.KeyAt(at + "/from"),
+                $"'from' gives the date a term runs from: only 'start' takes it, not '{Lower(kind)}'"));
+            return null;
+        }
+        if (op["from"] is null)
+        {
+            Problem(at + "/from", "'from' is empty: write an expression giving a date or a date-time, e.g. inputs.receivedAt");
+            return null;
+        }
+        return OptionalString(op, at, "from") is { } text ? ExpressionAt(text, at + "/from") : null;
     }
 
     private Dictionary<string, ClockSpec> Clocks(JsonNode? node, string pointer)

@@ -65,4 +65,12 @@ public enum SuspensionReason
 }
 
 /// <summary>A clock operation applied when a step is entered (<c>- suspend: decision</c>).</summary>
-public sealed record ClockOperation(ClockOperationKind Kind, string Clock, SuspensionReason Reason, SourceSpan Where);
+public sealed record ClockOperation(ClockOperationKind Kind, string Clock, SuspensionReason Reason, SourceSpan Where)
+{
+    /// <summary>
+    /// On <c>start</c> only: the legal date the term runs from (<c>from: inputs.receivedAt</c>), a
+    /// date or a date-time, when the law counts it from a receipt (the portal's or the PEC's, SdI's
+    /// delivery) rather than from the moment the step runs. Absent: from the moment the step runs.
+    /// </summary>
+    public Expression? From { get; init; }
+}

@@ -40,6 +40,7 @@ public static class DefinitionValidator
         ParallelCheck.Run(graph, problems);
         ExpressionCheck.Run(graph, problems);
         ClockCheck.Run(graph, problems);
+        ClockStartCheck.Run(graph, problems);
         // Stable: problems at the same position keep the order of the checks.
         return problems.OrderBy(p => p.Where.Line).ThenBy(p => p.Where.Column).ToList();
     }

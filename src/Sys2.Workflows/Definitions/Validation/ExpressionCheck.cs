@@ -6,7 +6,8 @@ namespace Sys2.Workflows.Definitions.Validation;
 /// Expressions parse, and read only what is there: <c>inputs</c>, <c>vars</c>, <c>case</c> and
 /// <c>now</c> everywhere, <c>result</c> in the <c>out</c> of a call, <c>event</c> in the <c>out</c>
 /// of a wait, <c>form</c> in the <c>out</c> of a task; inputs, variables and form fields must be
-/// declared, and <c>out</c> writes only declared variables.
+/// declared, and <c>out</c> writes only declared variables. The <c>from:</c> of a clock's start is an
+/// expression like any other.
 /// </summary>
 internal static class ExpressionCheck
 {
@@ -46,7 +47,7 @@ internal static class ExpressionCheck
         _ => [],
     };
 
-    private static IEnumerable<Site> Sites(Step step) => step switch
+    private static IEnumerable<Site> Sites(Step step) => StartDates(step).Concat(step switch
     {
         DecisionStep decision => decision.Branches.Select(b => new Site(b.When, null, null)),
         CallStep call => call.With.Select(m => new Site(m.Source, null, null))
@@ -56,7 +57,11 @@ internal static class ExpressionCheck
             .Concat(wait.Check is { } check ? [new Site(check, ExpressionRoots.Event, null)] : []),
         TaskStep task => task.Out.Select(m => new Site(m.Source, ExpressionRoots.Form, task)),
         _ => [],
-    };
+    });
+
+    /// <summary>The <c>from:</c> of each <c>start</c>: read when the step is entered, before anything else.</summary>
+    private static IEnumerable<Site> StartDates(Step step) =>
+        step.Clocks.Where(o => o.From is not null).Select(o => new Site(o.From!, null, null));
 
     private static void Check(WorkflowDefinition d, Site site, List<DefinitionProblem> problems)
     {

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Sys2.Host.Cases;
+using System.Text.Json.Nodes;
+using Sys2.Host.Files;
+using Sys2.Host.Tests.Harness;
+using Sys2.Invoices;
+using Sys2.Workflows.Cases.Events;
+using static Sys2.Host.Tests.Invoices.InvoiceSandbox;
+
+namespace Sys2.Host.Tests.Invoices;
+
+/// <summary>
+/// E-invoices end to end against the IntermediaMarche/SdI simulator, over real HTTP: delivered with
+/// their MT, routed by office code, registered, accepted or rejected through SdI within the 15 days
+/// or left to the decorrenza termini, liquidated, paid and preserved with SdI's messages; the
+/// supplier told at each step. One host for the class: each test delivers its own files.
+/// </summary>
+public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifetime
+{
+    private CaseHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await CaseHost.StartAsync(nameof(when_an_invoice_arrives_from_intermediamarche), scripted: false);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task an_accepted_invoice_is_paid_and_preserved_with_its_sdi_messages()
+    {
+        var delivery = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, signed = true, supplier = 0, taxableCents = 120_000 });
+        delivery["status"]!.GetValue<int>().ShouldBe(200, delivery.ToJsonString());
+        delivery["answer"]!["status"]!.GetValue<string>().ShouldBe("Received");
+        delivery["answer"]!["signer"]!.GetValue<string>().ShouldContain("Fornitore di prova");
+        var caseId = CaseOf(delivery);
+        caseId.ShouldStartWith("FATT-H769-");
+
+        var events = await _host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "assign"), "the assignment");
+        var variables = Variables(events);
+        variables["protocolNumber"]!.GetValue<string>().ShouldMatch(@"^\d{7,}$");
+        (await _host.DoAsync(caseId, "assign", "assigned", new JsonObject { ["office"] = "Lavori pubblici" })).Status.ShouldBe(CommandStatus.Accepted);
+        (await _host.DoAsync(caseId, "verify", "accept", new JsonObject { ["notes"] = "fornitura conforme all'ordine" })).Status.ShouldBe(CommandStatus.Accepted);
+
+        // SdI's NE comes back by itself, and the case moves on to the liquidation.
+        events = await _host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "liquidation"), "the liquidation after the NE");
+        variables = Variables(events);
+        variables["esito"]!.GetValue<string>().ShouldBe("EC01");
+        variables["sdiMessage"]!.GetValue<string>().ShouldBe("NE");
+        var sent = await StoredAsync(variables["outcomeMessage"]!);
+        var outcome = SdiMessages.Read(sent).Message.ShouldBeOfType<NotificaEsitoCommittente>();   // valid against MessaggiTypes v1.1
+        outcome.Esito.ShouldBe(EsitoCommittente.EC01);
+        outcome.IdentificativoSdI.ShouldBe(delivery["identificativoSdI"]!.GetValue<string>());
+
+        (await _host.DoAsync(caseId, "liquidation", "liquidated", new JsonObject { ["act"] = "DL 123/2026" })).Status.ShouldBe(CommandStatus.Accepted);
+        (await _host.DoAsync(caseId, "payment-order", "ordered", new JsonObject { ["order"] = "M-4411", ["date"] = "2026-03-20" }))
+            .Status.ShouldBe(CommandStatus.Accepted);
+        events = await _host.WhenAsync(caseId, e => e.OfType<CaseClosed>().Any(), "the case closed");
+        events.OfType<CaseClosed>().Single().Outcome.ShouldBe("paid");
+        Variables(events)["preservationId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        events.OfType<IncidentRaised>().ShouldBeEmpty();
+
+        // Received, accepted, liquidated, paid: four notices by e-mail to the supplier's address in the invoice.
+        (await _host.MailToAsync("amministrazione@cartoleria-adriatica.example.it")).Count.ShouldBeGreaterThanOrEqualTo(4);
+        (await _host.Verifier.VerifyAsync("H769", caseId)).Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_rejected_invoice_sends_ec02_with_its_reason_and_is_archived()
+    {
+        var delivery = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, supplier = 1 });
+        var caseId = CaseOf(delivery);
+        (await _host.DoAsync(caseId, "assign", "assigned", new JsonObject { ["office"] = "Ragioneria" })).Status.ShouldBe(CommandStatus.Accepted);
+        (await _host.DoAsync(caseId, "verify", "reject", new JsonObject { ["notes"] = "nessun ordine", ["reason"] = "Fattura non riferibile ad alcun ordine dell'ente" }))
+            .Status.ShouldBe(CommandStatus.Accepted);
+
+        var events = await _host.WhenAsync(caseId, e => e.OfType<CaseClosed>().Any(), "the case archived");
+        events.OfType<CaseClosed>().Single().Outcome.ShouldBe("archived");
+        var variables = Variables(events);
+        var outcome = SdiMessages.Read(await StoredAsync(variables["outcomeMessage"]!)).Message.ShouldBeOfType<NotificaEsitoCommittente>();
+        outcome.Esito.ShouldBe(EsitoCommittente.EC02);
+        outcome.Descrizione.ShouldBe("Fattura non riferibile ad alcun ordine dell'ente");
+        var file = (await _host.SdiFilesAsync()).Single(f => f!["identificativoSdI"]!.GetValue<string>() == delivery["identificativoSdI"]!.GetValue<string>())!;
+        file["outcomes"]!["1"]!.GetValue<string>().ShouldBe("EC02");
+    }
+
+    [Fact]
+    public async Task without_an_outcome_in_15_days_the_decorrenza_termini_leads_to_liquidation()
+    {
+        var delivery = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, supplier = 2 });
+        var caseId = CaseOf(delivery);
+        (await _host.DoAsync(caseId, "assign", "assigned", new JsonObject { ["office"] = "Ragioneria" })).Status.ShouldBe(CommandStatus.Accepted);
+
+        await _host.Timers.AdvanceAsync(TimeSpan.FromDays(16));
+        var events = await _host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "liquidation"), "the liquidation after 15 days");
+        events.OfType<DeadlineExpired>().ShouldContain(d => d.Clock == "outcome" && d.Effect == "decorrenza-termini");
+
+        // SdI's own DT for the file reaches the host and is kept with the file.
+        (await _host.Operator.PostAsync("/sandbox/intermediamarche/decorrenza", null)).EnsureSuccessStatusCode();
+        var fileId = "sdi-" + delivery["identificativoSdI"]!.GetValue<string>();
+        var file = await Eventually.HoldsAsync(() => _host.Operator.GetJsonAsync<JsonObject>($"/api/invoices/files/{fileId}"),
+            f => f["messages"]!.AsArray().Any(m => m!["type"]!.GetValue<string>() == "DT"), "the DT recorded on the file");
+        file["status"]!.GetValue<string>().ShouldBe("Received");
+    }
+
+    [Fact]
+    public async Task a_lotto_opens_one_case_per_invoice_and_a_second_delivery_opens_none()
+    {
+        var delivery = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, invoices = 3, supplier = 3, number = "L-77" });
+        var cases = delivery["answer"]!["invoices"]!.AsArray().Select(i => i!["caseId"]!.GetValue<string>()).ToList();
+        cases.Count.ShouldBe(3);
+        cases.Distinct().Count().ShouldBe(3);
+
+        // The same invoices again in another SdI file (a supplier who sent twice): recognised, not opened.
+        var again = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, invoices = 3, supplier = 3, number = "L-77" });
+        again["answer"]!["invoices"]!.AsArray().Select(i => i!["duplicateOf"]!.GetValue<string>()).ShouldBe(cases);
+        again["answer"]!["invoices"]!.AsArray().ShouldAllBe(i => i!["caseId"] == null);
+    }
+
+    [Fact]
+    public async Task a_tampered_or_invalid_file_is_kept_with_its_reasons_for_the_operators()
+    {
+        var tampered = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, signed = true, tamper = "signature" });
+        tampered["answer"]!["status"]!.GetValue<string>().ShouldBe("Refused");
+        var invalid = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, tamper = "schema" });
+        invalid["answer"]!["status"]!.GetValue<string>().ShouldBe("Refused");
+        invalid["answer"]!["problems"]!.AsArray().Select(p => p!["message"]!.GetValue<string>()).ShouldContain(m => m.Contains("Numero"));
+        var altered = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, tamper = "metadata" });
+        altered["answer"]!["problems"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).ShouldContain("metadata-mismatch");
+
+        // Refused files belong to no entity: the aggregation's operator sees them, an entity's operator does not.
+        using var aggregation = new ClerkClient(_host.Address, TestAccounts.GiuliaRossetti);
+        var refused = await aggregation.GetJsonAsync<JsonArray>("/api/invoices/files?entity=*&status=Refused");
+        refused.Select(f => f!["fileName"]!.GetValue<string>()).ShouldContain(tampered["fileName"]!.GetValue<string>());
+        (await _host.Operator.GetAsync($"/api/invoices/files/{tampered["answer"]!["id"]!.GetValue<string>()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Nothing is lost: the bytes are kept as received.
+        var kept = await _host.Services.GetRequiredService<FileContents>().FindAsync("*", tampered["sha256"]!.GetValue<string>(), default);
+        kept.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task an_unknown_office_code_waits_for_a_route_and_is_then_received()
+    {
+        var delivery = await _host.DeliverAsync(new { codiceDestinatario = "ZZ9999", supplier = 4 });
+        delivery["answer"]!["status"]!.GetValue<string>().ShouldBe("Unrouted");
+        delivery["answer"]!["problems"]!.AsArray().Single()!["code"]!.GetValue<string>().ShouldBe("unknown-office-code");
+
+        (await _host.Operator.PutAsync("/api/invoices/routes/ZZ9999", new { entity = "H769", office = "Ragioneria", description = "Servizi sociali" }))
+            .EnsureSuccessStatusCode();
+        using var aggregation = new ClerkClient(_host.Address, TestAccounts.GiuliaRossetti);
+        var again = await aggregation.PostAsync($"/api/invoices/files/{delivery["answer"]!["id"]!.GetValue<string>()}/receive-again", null);
+        var file = (await again.Content.ReadFromJsonAsync<JsonObject>())!;
+        file["status"]!.GetValue<string>().ShouldBe("Received", file.ToJsonString());
+        file["invoices"]!.AsArray().Single()!["caseId"]!.GetValue<string>().ShouldStartWith("FATT-H769-");
+    }
+
+    private async Task<byte[]> StoredAsync(JsonNode document) =>
+        (await _host.Services.GetRequiredService<FileContents>().FindAsync("H769", document["sha256"]!.GetValue<string>(), default)).ShouldNotBeNull();
+}
