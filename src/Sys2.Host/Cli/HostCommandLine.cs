@@ -42,6 +42,7 @@ public static class HostCommandLine
             + "(API, definitions of workflows/, sandboxed regional systems); the verbs below work without it.")
         {
             ValidateCommand.Create(),
+            TestCommand.Create(),
             DiagramCommand.Create(),
             VerifyCommand.Create(),
             AnchorCommand.Create(),

@@ -27,6 +27,7 @@ public class when_the_command_line_is_misused
 
     [Theory]
     [InlineData("validate")]
+    [InlineData("test")]
     [InlineData("diagram", "a.yaml", "b.yaml")]
     [InlineData("verify", "SUAP-H769-2026-0000001", "--all")]
     [InlineData("replay", "SUAP-H769-2026-0000001", "--versoin", "2")]
@@ -44,6 +45,7 @@ public class when_the_command_line_is_misused
 
     [Theory]
     [InlineData("validate")]
+    [InlineData("test")]
     [InlineData("diagram")]
     [InlineData("verify")]
     [InlineData("replay")]
@@ -70,7 +72,7 @@ public class when_the_command_line_is_misused
         var (exit, output, _) = await Run("--help");
 
         exit.ShouldBe(0);
-        foreach (var verb in (string[])["validate", "diagram", "verify", "replay", "db", "invoice", "run", .. JasperFxCommands.Verbs])
+        foreach (var verb in (string[])["validate", "test", "diagram", "verify", "replay", "db", "invoice", "run", .. JasperFxCommands.Verbs])
             output.ShouldContain($"  {verb} ");
     }
 

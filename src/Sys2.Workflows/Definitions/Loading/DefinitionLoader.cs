@@ -61,13 +61,14 @@ public static class DefinitionLoader
         return result;
     }
 
-    /// <summary>Every <c>*.yaml</c>/<c>*.yml</c> under a folder (or the one file given), in a stable order.</summary>
+    /// <summary>Every <c>*.yaml</c>/<c>*.yml</c> under a folder (or the one file given), in a stable order; scenario files (<c>*.scenarios.yaml</c>) are not definitions.</summary>
     public static IReadOnlyList<DefinitionLoad> LoadPath(string path)
     {
         if (File.Exists(path)) return [LoadFile(path, Relative(path))];
         if (!Directory.Exists(path)) return [new DefinitionLoad(path, null, [new(SourceSpan.None(path), "no such file or folder")])];
         return Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !Scenarios.ScenarioFile.IsScenarioFile(f))
             .Order(StringComparer.Ordinal)
             .Select(f => LoadFile(f, Relative(f)))
             .ToList();
