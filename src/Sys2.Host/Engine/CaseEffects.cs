@@ -23,6 +23,7 @@ public static class CaseEffects
                 new CallIntegration(tenant, caseId, r.Step, r.Activity, r.Attempt, r.IdempotencyKey, r.Input, correlation), r.NotBefore),
             DeadlineStarted d => Timer(TimerKind.ClockExpiry, d.Clock, d.Generation, d.DueAt),
             DeadlineResumed d => Timer(TimerKind.ClockExpiry, d.Clock, d.Generation, d.DueAt),
+            DeadlineExtended d => Timer(TimerKind.ClockExpiry, d.Clock, d.Generation, d.DueAt),
             DeadlineSuspended d => Timer(TimerKind.SuspensionLimit, d.Clock, d.Generation, d.ResumeBy),
             WaitStarted { TimeoutAt: { } at } w => Timer(TimerKind.WaitTimeout, w.Step, w.Visit, at),
             _ => null,

@@ -61,6 +61,11 @@ public static class CaseEvolution
                 Status = ClockStatus.Running, Generation = e.Generation, DueAt = e.DueAt, Remaining = null, ResumeBy = null, SuspensionReason = null,
                 ShiftedFrom = e.ShiftedFrom,
             }),
+            DeadlineExtended e => Clock(s, s.Clocks[e.Clock] with
+            {
+                Status = ClockStatus.Running, Generation = e.Generation, DueAt = e.DueAt, ShiftedFrom = e.ShiftedFrom,
+                Extensions = s.Clocks[e.Clock].Extensions + 1,
+            }),
             DeadlineInterrupted e => Clock(s, s.Clocks[e.Clock] with
             {
                 Status = ClockStatus.Interrupted, Generation = e.Generation, DueAt = null, Remaining = null, ShiftedFrom = null,

@@ -15,16 +15,22 @@ internal sealed partial class CaseRun
     {
         // In a definition "resume" means "if paused" (a suspension may have ended by its limit) and
         // "stop" means "if still running" (the term may have expired already): nothing to record otherwise.
+        // The preavviso suspends the terms that run: on an incomplete file, where no decision term
+        // runs (interrupted, not started), there is nothing to suspend.
         var status = state.Clocks.GetValueOrDefault(operation.Clock)?.Status;
         if ((operation.Kind == ClockOperationKind.Resume && status == ClockStatus.Running)
-            || (operation.Kind == ClockOperationKind.Stop && status is ClockStatus.Expired or ClockStatus.Stopped))
+            || (operation.Kind == ClockOperationKind.Stop && status is ClockStatus.Expired or ClockStatus.Stopped)
+            || (operation is { Kind: ClockOperationKind.Suspend, Reason: SuspensionReason.Preavviso } && status != ClockStatus.Running)
+            || (operation is { Kind: ClockOperationKind.Resume, After: not null } && status != ClockStatus.Suspended))
             return;
         var why = operation.Kind switch
         {
-            ClockOperationKind.Start => StartClock(operation.Clock, operation.From),
+            ClockOperationKind.Start => StartClock(operation.Clock, operation.From, operation.Following),
             ClockOperationKind.Suspend => SuspendClock(operation.Clock, operation.Reason),
-            ClockOperationKind.Resume => ResumeByCommand(operation.Clock),
+            ClockOperationKind.Resume when operation.After is { } after => ResumeAfter(operation.Clock, after, operation.From),
+            ClockOperationKind.Resume => ResumeByCommand(operation.Clock, operation.Following),
             ClockOperationKind.Interrupt => InterruptClock(operation.Clock),
+            ClockOperationKind.Extend => ExtendClock(operation.Clock),
             _ => StopClock(operation.Clock),
         };
         if (why is not null)
@@ -41,16 +47,16 @@ internal sealed partial class CaseRun
     /// Starts a term from now or, with <paramref name="from"/>, from the legal date it names (a
     /// receipt): see <see cref="TermStart"/> for how the date is read and when it is not used.
     /// </summary>
-    private DomainError? StartClock(string name, Expression? from = null)
+    private DomainError? StartClock(string name, Expression? from = null, string? following = null)
     {
         if (Spec(name) is not { } spec) return Refusal.UnknownClock(name, definition.Clocks.Keys);
         var clock = state.Clocks.GetValueOrDefault(name);
         if (clock is { Status: ClockStatus.Running or ClockStatus.Suspended or ClockStatus.Interrupted })
             return new DomainError("clock-running", $"clock '{name}' is already {clock.Status.ToString().ToLowerInvariant()}");
-        var start = from is null ? null : StartDate(from);
+        var start = from is not null ? StartDate(from) : following is not null ? Following(following) : null;
         var (dueAt, shiftedFrom) = DueAfter(spec, start?.From ?? now);
         Emit(new DeadlineStarted(name, spec.Term.ToString(), dueAt, (clock?.Generation ?? 0) + 1, spec.Basis, shiftedFrom,
-            start is { Fallback: null } ? start.From : null, start?.Fallback));
+            start is { Fallback: null } && start.From != now ? start.From : null, start?.Fallback));
         return null;
     }
 
@@ -60,16 +66,30 @@ internal sealed partial class CaseRun
         catch (ExpressionException e) { return new TermStart(now, $"{from.Text} could not be evaluated ({e.Message}): the term runs from when the step ran"); }
     }
 
+    /// <summary>
+    /// A term that runs following another clock starts when that clock runs out: at its due instant
+    /// (the end of its last day, moved past a holiday), or now if that is later. A clock that has no
+    /// due date (never started, interrupted) gives now, and says so.
+    /// </summary>
+    private TermStart Following(string other)
+    {
+        if (state.Clocks.GetValueOrDefault(other) is not { DueAt: { } end } clock || clock.Status == ClockStatus.Suspended)
+            return new TermStart(now, $"clock '{other}' has no end to follow ({Describe(state.Clocks.GetValueOrDefault(other))}): the term runs from when the step ran");
+        return new TermStart(end > now ? end : now, null);
+    }
+
     private DomainError? SuspendClock(string name, SuspensionReason reason)
     {
         if (Spec(name) is not { } spec) return Refusal.UnknownClock(name, definition.Clocks.Keys);
         if (state.Clocks.GetValueOrDefault(name) is not { Status: ClockStatus.Running, DueAt: { } dueAt } clock)
             return NotRunning(name);
-        TimeSpan longest;
         string basis;
+        DateTimeOffset resumeBy;
         if (reason == SuspensionReason.Preavviso)
         {
-            longest = LegalTerms.PreavvisoObservations;
+            // Until the receipt is known (resume with after/from), as if the applicant received the
+            // notice when it was sent: the 10 days end at the end of their last day, moved past a holiday.
+            resumeBy = LegalCalendar.Term(now, LegalTerms.PreavvisoObservationDays, spec.Days).DueAt;
             basis = LegalTerms.PreavvisoBasis;
         }
         else
@@ -80,21 +100,77 @@ internal sealed partial class CaseRun
                 return new DomainError("suspension-used",
                     $"clock '{name}' was already suspended {clock.Suspensions} time(s); {rule.Basis} allows {rule.Times}");
             if (OutOfWindow(name, "suspension", "suspended", rule.Within, rule.Basis, spec) is { } late) return late;
-            longest = rule.Max.Value;
+            resumeBy = now + rule.Max.Value;
             basis = rule.Basis;
         }
         var remaining = dueAt - now;
         if (remaining < TimeSpan.Zero) remaining = TimeSpan.Zero;
-        Emit(new DeadlineSuspended(name, SuspensionReasons.Name(reason), remaining, now + longest, clock.Generation + 1, basis));
+        Emit(new DeadlineSuspended(name, SuspensionReasons.Name(reason), remaining, resumeBy, clock.Generation + 1, basis));
         return null;
     }
 
-    private DomainError? ResumeByCommand(string name)
+    /// <summary>
+    /// Art. 10-bis L. 241/1990 (as amended by DL 76/2020): the suspended terms "ricominciano a decorrere
+    /// dieci giorni dopo la presentazione delle osservazioni o, in mancanza delle stesse, dalla scadenza
+    /// del termine" of ten days "dal ricevimento della comunicazione". Either way the suspension ends
+    /// when a number of days has run from a date (the filing, the receipt): counted as a term, to the
+    /// end of its last day, moved past a holiday unless the clock counts plain days. The suspension
+    /// is re-recorded with its new end (the time left is unchanged), never shortened: the receipt
+    /// comes after the sending and the observations after the receipt, so each date ends it later.
+    /// An end already past resumes the term now.
+    /// </summary>
+    private DomainError? ResumeAfter(string name, Duration after, Expression? from)
+    {
+        if (Spec(name) is not { } spec) return Refusal.UnknownClock(name, definition.Clocks.Keys);
+        if (state.Clocks.GetValueOrDefault(name) is not { Status: ClockStatus.Suspended, SuspensionReason: SuspensionReasons.Preavviso } clock)
+            return new DomainError("not-a-preavviso", $"clock '{name}' is not suspended for a preavviso ({Describe(state.Clocks.GetValueOrDefault(name))}): "
+                + $"only the preavviso's suspension ends a set time after a date ({LegalTerms.PreavvisoBasis})");
+        var start = from is null ? new TermStart(now, null) : StartDate(from);
+        var ends = after.IsInDays ? LegalCalendar.Term(start.From, after.Amount, spec.Days).DueAt : start.From + after.Value;
+        if (ends <= now)
+        {
+            ResumeClock(clock, $"the preavviso's suspension ended {after} after {(from is null ? "the step" : from.Text)} ({LegalTerms.PreavvisoBasis})");
+            return null;
+        }
+        if (clock.ResumeBy is { } set && set >= ends) return null;
+        Emit(new DeadlineSuspended(name, SuspensionReasons.Preavviso, clock.Remaining ?? TimeSpan.Zero, ends, clock.Generation + 1, LegalTerms.PreavvisoBasis));
+        return null;
+    }
+
+    /// <summary>
+    /// The term becomes the extension's, from the same start: its own last day moves by the difference
+    /// (30 to 40 days: ten days later), and only the new expiry moves past a holiday.
+    /// </summary>
+    private DomainError? ExtendClock(string name)
+    {
+        if (Spec(name) is not { } spec) return Refusal.UnknownClock(name, definition.Clocks.Keys);
+        if (spec.Extension is not { } rule)
+            return new DomainError("extension-not-allowed", $"clock '{name}' ({spec.Basis}) cannot be extended");
+        if (state.Clocks.GetValueOrDefault(name) is not { Status: ClockStatus.Running, DueAt: { } dueAt } clock)
+            return NotRunning(name);
+        if (clock.Extensions > 0)
+            return new DomainError("extension-used", $"clock '{name}' was already extended to {rule.Term}; {rule.Basis}");
+        var lastDay = clock.ShiftedFrom ?? LegalCalendar.LocalDate(dueAt);
+        var end = LegalCalendar.EndingOn(lastDay.AddDays(rule.Term.Amount - spec.Term.Amount), spec.Days);
+        Emit(new DeadlineExtended(name, rule.Term.ToString(), end.DueAt, clock.Generation + 1, rule.Basis, end.ShiftedFrom));
+        return null;
+    }
+
+    private DomainError? ResumeByCommand(string name, string? following = null)
     {
         if (Spec(name) is null) return Refusal.UnknownClock(name, definition.Clocks.Keys);
         var clock = state.Clocks.GetValueOrDefault(name);
         if (clock is not { Status: ClockStatus.Suspended or ClockStatus.Interrupted })
             return new DomainError("clock-not-paused", $"clock '{name}' is not suspended or interrupted ({Describe(clock)})");
+        if (following is not null && clock.Status == ClockStatus.Interrupted)
+        {
+            // Restarted in full, but not before the other clock has run out (DPR 160/2010 art. 7 c.2).
+            var start = Following(following);
+            var (dueAt, shiftedFrom) = DueAfter(Spec(name)!, start.From);
+            Emit(new DeadlineResumed(name, dueAt, clock.Generation + 1,
+                start.Fallback ?? $"restarted in full after the interruption, following clock '{following}'", shiftedFrom));
+            return null;
+        }
         ResumeClock(clock, clock.Status == ClockStatus.Interrupted ? "restarted in full after the interruption" : "resumed");
         return null;
     }
@@ -154,8 +230,19 @@ internal sealed partial class CaseRun
     private void Expire(ClockState clock)
     {
         var spec = Spec(clock.Name)!;
-        Emit(new DeadlineExpired(clock.Name, KebabCase.Of(spec.OnExpiry.Effect), clock.Generation + 1));
-        if (spec.OnExpiry.Next is not { } next) return;
+        var (effect, next) = (spec.OnExpiry.Effect, spec.OnExpiry.Next);
+        if (spec.OnExpiry.When is { } when)
+        {
+            // The law's effect only where it applies (the procedure catalogue's flag, art. 20 c.4
+            // L. 241/1990); a condition that cannot be read gives no effect: silence is assent only
+            // where it is certain.
+            bool holds;
+            try { holds = sandbox.Test(when.Text, Scope()); }
+            catch (ExpressionException) { holds = false; }
+            if (!holds) (effect, next) = (ExpiryEffect.None, spec.OnExpiry.Otherwise);
+        }
+        Emit(new DeadlineExpired(clock.Name, KebabCase.Of(effect), clock.Generation + 1));
+        if (next is null) return;
         foreach (var token in state.Tokens.Values.OrderByDescending(x => x.Parent is not null).ThenBy(x => x.Id, StringComparer.Ordinal))
             if (token.Bookmark is not null || token.Parent is not null)
                 Emit(new StepAbandoned(token.Step, token.Id, $"clock '{clock.Name}' expired"));

@@ -38,8 +38,10 @@ internal sealed partial class CaseRun
                 RequestCall(token, call, attempt: 1);
                 break;
             case WaitStep wait:
-                // A timeout in days is a term (10 days for observations, 30 for integrations): to the end of its last day.
-                Emit(new WaitStarted(wait.Name, token, wait.Event, wait.Timeout is { } timeout ? (timeout.IsInDays ? LegalCalendar.EndOfTerm(now, timeout.Amount) : now + timeout.Value) : null,
+                // A timeout in days is a term (10 days for observations, 30 for integrations): to the end of its last day,
+                // from the legal date the definition gives (the applicant's receipt) or from now.
+                var from = wait.TimeoutFrom is { } date ? StartDate(date).From : now;
+                Emit(new WaitStarted(wait.Name, token, wait.Event, wait.Timeout is { } timeout ? (timeout.IsInDays ? LegalCalendar.EndOfTerm(from, timeout.Amount) : from + timeout.Value) : null,
                     state.VisitsOf(wait.Name)));
                 break;
             case DeadlineStep deadline:

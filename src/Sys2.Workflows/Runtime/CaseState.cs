@@ -88,6 +88,7 @@ public sealed record ClockState(
     string? SuspensionReason,
     int Suspensions,
     int Interruptions,
-    DateOnly? ShiftedFrom = null);
+    DateOnly? ShiftedFrom = null,
+    int Extensions = 0);
 
 public sealed record AttachedDocument(string Name, string Sha256, string MediaType, long Size, string AttachedBy);

@@ -3,8 +3,12 @@ namespace Sys2.Workflows.Runtime;
 /// <summary>Terms fixed by law rather than by a definition: one place for each.</summary>
 public static class LegalTerms
 {
-    /// <summary>Art. 10-bis L. 241/1990: the applicant has 10 days to present observations to a preavviso di rigetto.</summary>
-    public static readonly TimeSpan PreavvisoObservations = TimeSpan.FromDays(10);
+    /// <summary>
+    /// Art. 10-bis L. 241/1990, second period: "entro il termine di dieci giorni dal ricevimento della
+    /// comunicazione" the applicant may file observations. A term in days: it ends at the end of its
+    /// last day and moves past a holiday (art. 2963 c.c.), and runs from the applicant's receipt.
+    /// </summary>
+    public const int PreavvisoObservationDays = 10;
 
     public const string PreavvisoBasis = "L. 241/1990 art. 10-bis";
 

@@ -44,7 +44,7 @@ public class when_a_clock_starts_from_a_date
     [Fact]
     public void an_input_that_cannot_hold_a_date_is_refused() =>
         StartProblems("inputs.amount").ShouldBe([
-            "test.yaml:17:15: step 'review' starts clock 'outcome' from inputs.amount, which is declared money: 'from' needs a date or a date-time (declare it type: date)",
+            "test.yaml:17:15: step 'review' runs clock 'outcome' from inputs.amount, which is declared money: 'from' needs a date or a date-time (declare it type: date)",
         ]);
 
     [Fact]
@@ -58,5 +58,5 @@ public class when_a_clock_starts_from_a_date
     [Fact]
     public void only_a_start_takes_a_from() =>
         Problems("- stop: outcome\n        from: inputs.receivedAt").ShouldContain(
-            "test.yaml:18:9: 'from' gives the date a term runs from: only 'start' takes it, not 'stop'");
+            "test.yaml:18:9: 'from' gives the date a term runs from: only 'start' (and 'resume' with 'after') takes it, not 'stop'");
 }

@@ -7,11 +7,12 @@ namespace Sys2.Workflows.Tests.Paths;
 /// An application for a permesso di costruire (workflows/sue/permesso-di-costruire.yaml): a
 /// one-storey extension of a house, filed at the SUE on Monday 2 March 2026 at 9:00. The 60-day
 /// proposal term starts when it is registered: 2 March + 60 = Friday 1 May (holiday) -> Saturday
-/// 2 May, 23:59:59 CEST. The proposal comes on Tuesday 14 April: the 30-day final term runs to 14 May.
+/// 2 May, 23:59:59 CEST. The proposal comes on Tuesday 14 April: the 30-day final term runs to 14 May,
+/// or, once a preavviso di rigetto is sent, 40 days to Sunday 24 May -> Monday 25 May (art. 20 c.6).
 /// </summary>
 public sealed class Permesso() : Sportello<Permesso>(
     Shipped, "SUE-H769-2026-0000012", Applied, Desk.Sue, new("start-notice", "completeness-check", ["complete", "request-documents"]),
-    new("SUE-PDC", "Permesso di costruire", "segreteria", 25823), "0000073", "PEC-20260302-003073",
+    new("SUE-PDC", "Permesso di costruire", "segreteria", 25823, SilenzioAssenso: true), "0000073", "PEC-20260302-003073",
     new("A/2", "4", "7,5 vani", "871,52"), new("302000000001234761", "Diritti permesso di costruire – prot. 0000073", "2026-03-05T09:41:17+01:00", "BPER Banca"),
     "SUE-PDC", Application)
 {

@@ -43,7 +43,9 @@ public abstract class Sportello<TSelf>(
     public object Catalogue(int fee)
     {
         var fees = new JsonObject { [catalogue.FeeKind] = fee };
-        return new JsonObject { ["code"] = catalogue.Code, ["title"] = catalogue.Title, ["fees"] = fees };
+        var entry = new JsonObject { ["code"] = catalogue.Code, ["title"] = catalogue.Title, ["fees"] = fees };
+        if (catalogue.SilenzioAssenso is { } silence) entry["silenzioAssenso"] = silence;
+        return entry;
     }
 
     public object Protocol => new { number = protocolNumber, date = "2026-03-02", aoo = "H769-AOO1" };
@@ -96,7 +98,8 @@ public abstract class Sportello<TSelf>(
     // ── Expected events ─────────────────────────────────────────────────────────────────
 
     public object[] CatalogueRead(int fee) =>
-        Read("catalogue", "procedimarche.lookup", Catalogue(fee), new { fee });
+        Read("catalogue", "procedimarche.lookup", Catalogue(fee),
+            catalogue.SilenzioAssenso is { } silence ? new { fee, silenzioAssenso = silence } : new { fee });
 
     public object[] ProtocolRead() =>
         Read("protocol", "protocol.register", Protocol, new { protocolNumber = ProtocolNumber, protocolDate = "2026-03-02" });
@@ -221,7 +224,8 @@ public sealed record Desk(string Office, Actor FrontDesk, string VisuraBranch, b
 public sealed record IntakeSteps(string Notice, string JoinTask, string[] JoinOutcomes);
 
 /// <summary>The procedure's entry in ProcediMarche: its fee is <c>fees.{FeeKind}</c>, in euro cents.</summary>
-public sealed record CatalogueEntry(string Code, string Title, string FeeKind, int Fee);
+/// <summary><c>SilenzioAssenso</c>: the entry's flag (L. 241/1990 art. 20 c.4), for the definitions that read it.</summary>
+public sealed record CatalogueEntry(string Code, string Title, string FeeKind, int Fee, bool? SilenzioAssenso = null);
 
 /// <summary>The cadastral unit SigmaTER describes.</summary>
 public sealed record CadastralUnit(string Categoria, string Classe, string Consistenza, string Rendita);

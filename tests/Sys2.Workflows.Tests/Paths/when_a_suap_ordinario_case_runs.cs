@@ -21,9 +21,14 @@ public class when_a_suap_ordinario_case_runs
             new CaseOpened(ordinario.CaseId, "H769", "suap.ordinario", 1, ordinario.Definition.ContentHash, "suap", Obj(Inputs), "chiara.neri", Filed),
             .. ordinario.Calls("catalogue", "procedimarche.lookup", new { code = "SUAP-ORD" }, Filed)]);
 
+        // The decision term runs after the 30 days for integrations: from their end, 1 April.
+        var registers = ordinario.Registers("Istanza SUAP – " + Activity, Filed);
         ordinario.Catalogued().LastEvents.ShouldBeEvents([
             .. ordinario.CatalogueRead(fee: 5000),
-            .. OnEntry(new DeadlineStarted("decision", "30d", DecisionDue, 1, DecisionBasis), ordinario.Registers("Istanza SUAP – " + Activity, Filed))]);
+            registers[0],
+            new DeadlineStarted("integrations", "30d", IntegrationsEnd, 1, IntegrationsBasis),
+            new DeadlineStarted("decision", "30d", DecisionDue, 1, DecisionBasis, DecisionShiftedFrom, From: IntegrationsEnd),
+            .. registers[1..]]);
 
         ordinario.ThroughProtocol().LastEvents.ShouldBeEvents([
             .. ordinario.ProtocolRead(),
@@ -149,12 +154,12 @@ public class when_a_suap_ordinario_case_runs
             "await-payment", "review", "issue-act", "notify-approval", "archive-approved", "approved"]);
     }
 
-    // ── Integrations: the term is suspended once, at most 30 days ──────────────────────
+    // ── Integrations: asked within 30 days, no term runs on the incomplete file ─────────
 
     private static readonly object IntegrationRequest = new { notes = "Manca la planimetria", integration = "Planimetria dei locali" };
 
     [Fact]
-    public void a_request_for_integration_suspends_the_term_and_the_documents_resume_it_with_the_days_left()
+    public void a_request_for_integration_interrupts_the_term_and_the_documents_restart_it_after_the_window()
     {
         var ordinario = AtReview();
         var requestedAt = Winter(2026, 3, 9, 10, 0);
@@ -164,13 +169,12 @@ public class when_a_suap_ordinario_case_runs
             integration = "Planimetria quotata dei locali in scala 1:100 con la destinazione d'uso di ogni vano",
         };
 
-        // Left on Monday 9 March 10:00 CET (09:00 UTC) until 1 April 23:59:59 CEST (21:59:59 UTC):
-        // 23 days 12:59:59. The suspension ends by itself 30 days later, 8 April 10:00 CET.
+        // Asked on 9 March, within the 30 days (art. 7 c.1): the file is incomplete, no term runs.
         ordinario.At(requestedAt).Review("request-integration", form).LastEvents.ShouldBeEvents([
             .. Done("review", "request-integration", form, IstruttoreSuap,
                 new { reviewNotes = form.notes, integrationRequest = form.integration, reasons = (string?)null }),
             .. OnEntry(
-                new DeadlineSuspended("decision", "integration", new TimeSpan(23, 12, 59, 59), Winter(2026, 4, 8, 10, 0), 2, IntegrationSuspensionBasis),
+                new DeadlineInterrupted("decision", 2, IntegrationInterruptionBasis),
                 ordinario.Notifies("request-integration", "suap-integration-request", "Istanza prot. 0000042: richiesta di integrazioni", requestedAt,
                     new { request = form.integration }))]);
 
@@ -179,13 +183,15 @@ public class when_a_suap_ordinario_case_runs
             ordinario.NoticeSent("request-integration"),
             .. Waits("await-integration", "documents-received", EndOfSummerDay(2026, 4, 8))]);
 
-        // Suspended from 9 to 16 March. On 9 March 23 days were left (10 March – 1 April):
-        // from Monday 16 March they end on Wednesday 8 April. Review due 16 + 10 = 26 March.
+        // Complete on Monday 16 March, before the window ends: the 30 days of c.2 still run only
+        // after it (1 April), so the decision is due as if none had been asked: Saturday 2 May.
+        // Review due 16 + 10 = 26 March.
         var documents = new[] { Document("planimetria.pdf.p7m", "77665c7e7db4162818170704363c6c16c1d62509de9c8467271272339f1357eb", 1_204_877) };
         var payload = new { documents, protocolNumber = "0000051" };
         ordinario.At(Winter(2026, 3, 16, 12, 0)).Received("documents-received", payload).LastEvents.ShouldBeEvents([
             .. Arrives("await-integration", "documents-received", payload, new { integrationDocuments = documents }),
-            .. Resumes("integration-received", "decision", EndOfSummerDay(2026, 4, 8), 3, "resumed"),
+            new StepEntered("integration-received", "deadline", "main", 1),
+            new DeadlineResumed("decision", DecisionDue, 3, "restarted in full after the interruption, following clock 'integrations'", DecisionShiftedFrom),
             .. Assigns("review-after-integration", "clerk", "SUAP", ["approve", "reject"], EndOfWinterDay(2026, 3, 26))]);
 
         var approval = new { notes = "Planimetria conforme" };
@@ -196,33 +202,27 @@ public class when_a_suap_ordinario_case_runs
         ordinario.ActRegistered("issue-act", "0000103").Delivers("notify-approval").ArchivedAs("archive-approved", "DIGIP-H769-2026-0001230");
 
         ordinario.ShouldBeClosed("approved");
-        ordinario.State.Clocks["decision"].Suspensions.ShouldBe(1);
+        ordinario.State.Clocks["decision"].Interruptions.ShouldBe(1);
     }
 
     [Fact]
-    public void integrations_that_never_arrive_end_the_suspension_at_thirty_days_and_silence_then_approves()
+    public void integrations_that_never_arrive_leave_no_term_running_so_no_silenzio_assenso_forms()
     {
         var ordinario = AtReview().At(Winter(2026, 3, 9, 10, 0)).Review("request-integration", IntegrationRequest).Delivers("request-integration");
 
-        // 30 days of suspension end on 8 April at 10:00 CET (11:00 CEST). The 23 days left on
-        // 9 March run from 8 April: 8 April + 23 = Friday 1 May, a holiday -> Saturday 2 May.
-        ordinario.SuspensionEnds("decision").LastEvents.ShouldBeEvents(
-            new DeadlineResumed("decision", EndOfSummerDay(2026, 5, 2), 3, "the suspension (integration) reached its limit",
-                ShiftedFrom: new DateOnly(2026, 5, 1)));
-        ordinario.MainStep.ShouldBe("await-integration");
+        // The window for integrations ends on 1 April with no effect to record.
+        ordinario.ClockExpires("integrations").LastEvents.ShouldBeEvents(new DeadlineExpired("integrations", "none", 2));
 
         // The wait ends with the 30th day; the review of what there is is due 8 + 10 = Saturday 18 April.
         ordinario.WaitTimesOut("await-integration").LastEvents.ShouldBeEvents([
             new WaitTimedOut("await-integration", "main", "documents-received"),
             .. Assigns("review-after-integration", "clerk", "SUAP", ["approve", "reject"], EndOfSummerDay(2026, 4, 18))]);
-        ordinario.Refused(new SuspendDeadline("decision", SuspensionReason.Integration, IstruttoreSuap)).Code.ShouldBe("suspension-used");
 
-        ordinario.ClockExpires("decision").LastEvents.ShouldBeEvents([
-            .. Expires("decision", "silenzio-assenso", 4, abandoned: "review-after-integration"),
-            .. ordinario.Notifies("deemed-approved", "suap-silenzio-assenso", SilenzioAssenso, EndOfSummerDay(2026, 5, 2))]);
-        ordinario.Delivers("deemed-approved").ArchivedAs("archive-deemed", "DIGIP-H769-2026-0001544");
-
-        ordinario.ShouldBeClosed("deemed-approved");
+        // No decision term runs on the incomplete file: nothing can expire into silenzio-assenso.
+        ordinario.State.Clocks["decision"].Status.ShouldBe(ClockStatus.Interrupted);
+        ordinario.State.Clocks["decision"].DueAt.ShouldBeNull();
+        ordinario.Refused(new InterruptDeadline("decision", IstruttoreSuap)).Code.ShouldBe("clock-not-running");
+        ordinario.OpenTasks().ShouldBe(["review-after-integration"]);
     }
 
     // ── Preavviso di rigetto (art. 10-bis) ──────────────────────────────────────────────
@@ -235,47 +235,64 @@ public class when_a_suap_ordinario_case_runs
 
     private const string RejectionReasons = "Altezza interna dei locali di 2,40 m, inferiore al minimo di 2,70 m (DM 5 luglio 1975)";
 
+    private static readonly DateTimeOffset Rejected = Winter(2026, 3, 11, 16, 0);
+
+    // Left on 11 March 16:00 CET (15:00 UTC) until 2 May 23:59:59 CEST (21:59:59 UTC): 52 days 6:59:59.
+    private static readonly TimeSpan LeftOnRejection = new(52, 6, 59, 59);
+
+    /// <summary>Rejected on 11 March; the PEC with the preavviso is delivered on Thursday 12 March at 9:30.</summary>
+    private static Ordinario PreavvisoReceived()
+    {
+        var ordinario = AtReview().At(Rejected).Review("reject", Rejection).Delivers("preavviso");
+        return ordinario.At(Winter(2026, 3, 12, 10, 0)).Received("delivery-receipt", new { receivedAt = "2026-03-12T09:30:00+01:00" });
+    }
+
     [Fact]
     public void a_rejection_goes_through_the_preavviso_and_after_the_observations_the_manager_rejects()
     {
         var ordinario = AtReview();
-        var rejectedAt = Winter(2026, 3, 11, 16, 0);
 
-        // Left on 11 March 16:00 CET (15:00 UTC) until 1 April 21:59:59 UTC: 21 days 6:59:59.
-        // The preavviso suspends for at most 10 days: until 21 March 16:00.
-        ordinario.At(rejectedAt).Review("reject", Rejection).LastEvents.ShouldBeEvents([
+        // Until the receipt is known the suspension ends as if the notice was received when sent:
+        // 11 March + 10 = Saturday 21 March, at the end of the day (art. 10-bis; art. 2963 c.c.).
+        ordinario.At(Rejected).Review("reject", Rejection).LastEvents.ShouldBeEvents([
             .. Done("review", "reject", Rejection, IstruttoreSuap,
                 new { reviewNotes = "Locali privi dei requisiti igienico-sanitari", integrationRequest = (string?)null, reasons = RejectionReasons }),
-            .. OnEntry(SuspendedForPreavviso("decision", new TimeSpan(21, 6, 59, 59), Winter(2026, 3, 21, 16, 0), 2),
-                ordinario.Notifies("preavviso", "suap-preavviso", "Istanza prot. 0000042: motivi ostativi, osservazioni entro 10 giorni", rejectedAt,
+            .. OnEntry(SuspendedForPreavviso("decision", LeftOnRejection, EndOfWinterDay(2026, 3, 21), 2),
+                ordinario.Notifies("preavviso", "suap-preavviso", "Istanza prot. 0000042: motivi ostativi, osservazioni entro 10 giorni", Rejected,
                     new { reasons = RejectionReasons }))]);
 
-        // 10 days for observations from 11 March: to the end of Saturday 21 March.
+        // The delivery receipt is awaited for as long as the provisional 10 days.
         ordinario.Delivers("preavviso").LastEvents.ShouldBeEvents([
             ordinario.NoticeSent("preavviso"),
-            .. Waits("await-observations", "observations-received", EndOfWinterDay(2026, 3, 21))]);
-        ordinario.State.Clocks["decision"].Suspensions.ShouldBe(0); // the preavviso does not use the one suspension
+            .. Waits("await-notice-receipt", "delivery-receipt", EndOfWinterDay(2026, 3, 21))]);
+        ordinario.State.Clocks["decision"].Suspensions.ShouldBe(0); // the preavviso is its own ground
 
-        // Observations filed on Thursday 19 March: the term restarts 10 days later (art. 10-bis,
-        // third period, as amended by DL 76/2020), not when the 10 days from the preavviso end.
-        // On receipt the 21 days left on 11 March (12 March – 1 April) are counted from 19 March,
-        // to Thursday 9 April, and suspended again on the same ground until 29 March 11:00 CET:
-        // left from 19 March 10:00 UTC to 9 April 21:59:59 UTC, 21 days 11:59:59.
-        // The manager's task is due 19 + 5 = Tuesday 24 March.
+        // Delivered on Thursday 12 March: the 10 days "dal ricevimento" end on Sunday 22 March,
+        // moved to Monday 23 March; the suspension now ends then, and so does the wait.
+        const string ReceivedAt = "2026-03-12T09:30:00+01:00";
+        ordinario.At(Winter(2026, 3, 12, 10, 0)).Received("delivery-receipt", new { receivedAt = ReceivedAt }).LastEvents.ShouldBeEvents([
+            .. Arrives("await-notice-receipt", "delivery-receipt", new { receivedAt = ReceivedAt }, new { noticeReceivedAt = ReceivedAt }),
+            new StepEntered("notice-received", "deadline", "main", 1),
+            SuspendedForPreavviso("decision", LeftOnRejection, EndOfWinterDay(2026, 3, 23), 3),
+            .. Waits("await-observations", "observations-received", EndOfWinterDay(2026, 3, 23))]);
+
+        // Observations filed on Thursday 19 March: the term restarts ten days later (art. 10-bis,
+        // third period, as amended by DL 76/2020): 29 March is a Sunday, so at the end of Monday
+        // 30 March. The manager's task is due 19 + 5 = Tuesday 24 March.
         const string Observations = "I locali saranno controsoffittati a 2,70 m come da progetto allegato";
-        ordinario.At(Winter(2026, 3, 19, 11, 0)).Received("observations-received", new { text = Observations }).LastEvents.ShouldBeEvents([
-            .. ObservationsFiled("await-observations", "observations-received", Observations,
-                "decision", EndOfSummerDay(2026, 4, 9), 3, new TimeSpan(21, 11, 59, 59), Winter(2026, 3, 29, 11, 0)),
+        var observations = new { text = Observations, filedAt = "2026-03-19" };
+        ordinario.At(Winter(2026, 3, 19, 11, 0)).Received("observations-received", observations).LastEvents.ShouldBeEvents([
+            .. Arrives("await-observations", "observations-received", observations, new { observations = Observations, observationsFiledAt = "2026-03-19" }),
+            new StepEntered("observations-received", "deadline", "main", 1),
+            SuspendedForPreavviso("decision", LeftOnRejection, EndOfSummerDay(2026, 3, 30), 4),
             .. Assigns("final-decision", "manager", "SUAP", ["approve", "reject"], EndOfWinterDay(2026, 3, 24))]);
-        ordinario.State.Clocks["decision"].Suspensions.ShouldBe(0);
 
-        // The first suspension's timer (21 March) is stale; the term restarts on Sunday 29 March:
-        // 29 March + 21 = Sunday 19 April -> Monday 20 April. (Restarting on 21 March would have
-        // ended it on Saturday 11 April, nine days early.)
-        ordinario.At(Winter(2026, 3, 21, 16, 0)).When(new TimerFired(TimerKind.SuspensionLimit, "decision", 2)).LastEvents.ShouldBeEmpty();
+        // The earlier ends are stale. On 11 March 51 days were left to the term's own last day,
+        // Friday 1 May: from 30 March they end on Wednesday 20 May.
+        ordinario.At(EndOfWinterDay(2026, 3, 21)).When(new TimerFired(TimerKind.SuspensionLimit, "decision", 2)).LastEvents.ShouldBeEmpty();
+        ordinario.At(EndOfWinterDay(2026, 3, 23)).When(new TimerFired(TimerKind.SuspensionLimit, "decision", 3)).LastEvents.ShouldBeEmpty();
         ordinario.SuspensionEnds("decision").LastEvents.ShouldBeEvents(
-            new DeadlineResumed("decision", EndOfSummerDay(2026, 4, 20), 5, "the suspension (preavviso) reached its limit",
-                ShiftedFrom: new DateOnly(2026, 4, 19)));
+            new DeadlineResumed("decision", EndOfSummerDay(2026, 5, 20), 5, "the suspension (preavviso) reached its limit"));
 
         var decidedAt = Summer(2026, 3, 31, 10, 0);
         var decision = new { notes = "Il controsoffitto non è realizzato: l'altezza utile resta 2,40 m; osservazioni non accolte" };
@@ -291,40 +308,44 @@ public class when_a_suap_ordinario_case_runs
             .ShouldBeEvents(Archived("archive-rejected", "DIGIP-H769-2026-0001302", "rejected", "rejected"));
 
         ordinario.ShouldBeClosed("rejected");
-        EventText.Types(ordinario.History.SkipWhile(e => e is not TaskCompleted)).ShouldBe([
-            "TaskCompleted", "VariablesSet", "StepEntered", "DeadlineSuspended", "IntegrationRequested",
-            "IntegrationSucceeded", "StepEntered", "WaitStarted",
-            "ExternalEventReceived", "VariablesSet", "StepEntered", "DeadlineResumed", "DeadlineSuspended", "StepEntered", "TaskAssigned",
-            "DeadlineResumed",
-            "TaskCompleted", "VariablesSet", "StepEntered", "DeadlineStopped", "IntegrationRequested",
-            "IntegrationSucceeded", "VariablesSet", "StepEntered", "IntegrationRequested",
-            "IntegrationSucceeded", "StepEntered", "IntegrationRequested",
-            "IntegrationSucceeded", "VariablesSet", "StepEntered", "CaseClosed"]);
     }
 
     [Fact]
-    public void without_observations_the_preavviso_ends_after_ten_days_and_the_manager_may_still_approve()
+    public void without_observations_the_term_restarts_when_the_ten_days_from_the_receipt_end()
     {
-        var ordinario = AtReview().At(Winter(2026, 3, 11, 16, 0)).Review("reject", Rejection).Delivers("preavviso");
+        var ordinario = PreavvisoReceived();
 
-        // 21 days were left on 11 March; the suspension ends on Saturday 21 March at 16:00:
-        // 21 March + 21 = Saturday 11 April.
+        // 51 days to the own last day 1 May were left on 11 March; the 10 days from the receipt
+        // end on Monday 23 March: 23 March + 51 = Wednesday 13 May.
         ordinario.SuspensionEnds("decision").LastEvents.ShouldBeEvents(
-            new DeadlineResumed("decision", EndOfSummerDay(2026, 4, 11), 3, "the suspension (preavviso) reached its limit"));
+            new DeadlineResumed("decision", EndOfSummerDay(2026, 5, 13), 4, "the suspension (preavviso) reached its limit"));
 
-        // No observations by the end of 21 March: the manager decides, due 21 + 5 = Thursday 26 March.
+        // No observations by then: the manager decides, due 23 + 5 = Saturday 28 March.
         ordinario.WaitTimesOut("await-observations").LastEvents.ShouldBeEvents([
             new WaitTimedOut("await-observations", "main", "observations-received"),
-            .. Assigns("final-decision", "manager", "SUAP", ["approve", "reject"], EndOfWinterDay(2026, 3, 26))]);
+            .. Assigns("final-decision", "manager", "SUAP", ["approve", "reject"], EndOfWinterDay(2026, 3, 28))]);
 
         ordinario.At(Winter(2026, 3, 24, 12, 0)).Completed("final-decision", "approve",
                 new { notes = "Verificata in sopralluogo un'altezza utile di 2,75 m: motivo ostativo superato" }, ResponsabileSuap)
-            .LastEvents.OfType<DeadlineStopped>().Single().ShouldBe(new DeadlineStopped("decision", 4));
+            .LastEvents.OfType<DeadlineStopped>().Single().ShouldBe(new DeadlineStopped("decision", 5));
         ordinario.ActRegistered("issue-act", "0000131").Delivers("notify-approval").ArchivedAs("archive-approved", "DIGIP-H769-2026-0001360");
 
         ordinario.ShouldBeClosed("approved");
         ordinario.StepsEntered.SkipWhile(s => s != "preavviso").ShouldBe([
-            "preavviso", "await-observations", "final-decision", "issue-act", "notify-approval", "archive-approved", "approved"]);
+            "preavviso", "await-notice-receipt", "notice-received", "await-observations", "final-decision",
+            "issue-act", "notify-approval", "archive-approved", "approved"]);
+    }
+
+    [Fact]
+    public void observations_filed_after_the_ten_days_change_nothing_the_term_already_runs()
+    {
+        var ordinario = PreavvisoReceived();
+        ordinario.SuspensionEnds("decision");
+
+        ordinario.State.Clocks["decision"].Status.ShouldBe(ClockStatus.Running);
+        ordinario.WaitTimesOut("await-observations").MainStep.ShouldBe("final-decision");
+        ordinario.At(Winter(2026, 3, 25, 9, 0)).Refused(new ReceiveEvent("observations-received", Obj(new { text = "tardive" })) { By = IstruttoreSuap })
+            .Code.ShouldBe("not-waiting");
     }
 
     // ── Silenzio-assenso (art. 20 L. 241/1990) ─────────────────────────────────────────
@@ -332,7 +353,7 @@ public class when_a_suap_ordinario_case_runs
     private const string SilenzioAssenso = "Istanza prot. 0000042: termine decorso, istanza accolta per silenzio-assenso";
 
     [Fact]
-    public void no_decision_by_the_end_of_the_thirtieth_day_is_silenzio_assenso()
+    public void no_decision_by_the_end_of_the_sixtieth_day_is_silenzio_assenso_where_the_catalogue_allows_it()
     {
         var ordinario = AtReview();
 

@@ -214,8 +214,10 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
     private const string Preavviso = "Permesso di costruire prot. 0000073: motivi ostativi, osservazioni entro 10 giorni";
 
+    private const string FinalBasis = "DPR 380/2001 art. 20 c.6";
+
     [Fact]
-    public void a_denial_goes_through_the_preavviso_and_after_the_observations_is_adopted()
+    public void a_denial_goes_through_the_preavviso_which_makes_the_final_term_forty_days_from_the_proposal()
     {
         var permesso = AtFinalAct();
         var deniedAt = Summer(2026, 5, 4, 10, 0);
@@ -225,37 +227,37 @@ public class when_a_sue_permesso_di_costruire_case_runs
             reasons = "L'altezza di progetto (10,80 m) supera la massima di 9,50 m (art. 18 NTA del PRG)",
         };
 
-        // Left on 4 May 10:00 CEST (08:00 UTC) until 14 May 21:59:59 UTC: 10 days 13:59:59.
+        // Art. 20 c.6: the term "è fissato in quaranta giorni con la medesima decorrenza" once the
+        // preavviso is sent; it is not suspended. 14 April + 40 = Sunday 24 May -> Monday 25 May.
         permesso.At(deniedAt).Decides("final-act", "deny", form).LastEvents.ShouldBeEvents([
             .. Done("final-act", "deny", form, DirigenteSue, new { decisionNotes = form.notes, reasons = form.reasons }),
-            .. OnEntry(SuspendedForPreavviso("final", new TimeSpan(10, 13, 59, 59), Summer(2026, 5, 14, 10, 0), 2),
+            .. OnEntry(new DeadlineExtended("final", "40d", EndOfSummerDay(2026, 5, 25), 2, FinalBasis, new DateOnly(2026, 5, 24)),
                 permesso.Notifies("preavviso", "pdc-preavviso", Preavviso, deniedAt, new { reasons = form.reasons }))]);
 
-        // Observations within 10 days of 4 May: to the end of Thursday 14 May.
         permesso.Delivers("preavviso").LastEvents.ShouldBeEvents([
             permesso.NoticeSent("preavviso"),
+            .. Waits("await-notice-receipt", "delivery-receipt", EndOfSummerDay(2026, 5, 14))]);
+
+        // Delivered on 4 May: observations within 10 days of the receipt, to the end of Thursday 14 May.
+        const string ReceivedAt = "2026-05-04T10:40:00+02:00";
+        permesso.At(Summer(2026, 5, 4, 11, 0)).Received("delivery-receipt", new { receivedAt = ReceivedAt }).LastEvents.ShouldBeEvents([
+            .. Arrives("await-notice-receipt", "delivery-receipt", new { receivedAt = ReceivedAt }, new { noticeReceivedAt = ReceivedAt }),
             .. Waits("await-observations", "observations-received", EndOfSummerDay(2026, 5, 14))]);
 
-        // Observations filed on Monday 11 May: the term restarts 10 days later (art. 10-bis, DL
-        // 76/2020). The 10 days left on 4 May (5 – 14 May) are counted from 11 May, to Thursday
-        // 21 May, and suspended again until 21 May 9:00: left from 11 May 07:00 UTC to 21 May
-        // 21:59:59 UTC, 10 days 14:59:59. The dirigente's task is due 11 + 10 = Thursday 21 May.
+        // Observations filed on Monday 11 May; the dirigente's task is due 11 + 10 = Thursday 21 May;
+        // the term stays 25 May.
         const string Observations = "L'altezza va misurata all'intradosso dell'ultimo solaio: 9,40 m, come da tavola 7 allegata";
         permesso.At(Summer(2026, 5, 11, 9, 0)).Received("observations-received", new { text = Observations }).LastEvents.ShouldBeEvents([
-            .. ObservationsFiled("await-observations", "observations-received", Observations,
-                "final", EndOfSummerDay(2026, 5, 21), 3, new TimeSpan(10, 14, 59, 59), Summer(2026, 5, 21, 9, 0)),
+            .. Arrives("await-observations", "observations-received", new { text = Observations }, new { observations = Observations }),
             .. Assigns("final-after-observations", "manager", "SUE", GrantOrDeny, EndOfSummerDay(2026, 5, 21))]);
-
-        // The end of the 10 days from the preavviso (14 May) no longer restarts the term.
-        permesso.At(Summer(2026, 5, 14, 10, 0)).When(new TimerFired(TimerKind.SuspensionLimit, "final", 2)).LastEvents.ShouldBeEmpty();
-        permesso.State.Clocks["final"].Status.ShouldBe(ClockStatus.Suspended);
+        permesso.State.Clocks["final"].DueAt.ShouldBe(EndOfSummerDay(2026, 5, 25));
 
         var decidedAt = Summer(2026, 5, 18, 16, 0);
         var decision = new { notes = "La tavola 7 misura l'altezza all'estradosso: 10,80 m confermati; osservazioni respinte" };
         permesso.At(decidedAt).Decides("final-after-observations", "deny", decision).LastEvents.ShouldBeEvents([
             .. Done("final-after-observations", "deny", decision, DirigenteSue, new { decisionNotes = decision.notes }),
             new StepEntered("denied", "deadline", "main", 1),
-            new DeadlineStopped("final", 5),
+            new DeadlineStopped("final", 3),
             .. permesso.RegistersAct("register-denial", "Diniego del permesso di costruire – domanda prot. 0000073", decidedAt,
                 new { reasons = decision.notes })]);
         permesso.ActRegistered("register-denial", "0000355").LastEvents.OfType<IntegrationRequested>().ShouldBeEvents(
@@ -317,7 +319,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
             .. Done("istruttoria", "propose", Proposal, IstruttoreSue, Proposal),
             new StepEntered("proposal-made", "decision", "main", 1),
             new DeadlineStopped("proposal", 2),
-            new DecisionTaken("proposal-made", "main", "inputs.constrained == true", "acquire-assent"),
+            new DecisionTaken("proposal-made", "main", "inputs.constrained == true && inputs.assentsAcquired != true", "acquire-assent"),
             .. Assigns("acquire-assent", "clerk", "SUE", ["assent-acquired"], EndOfSummerDay(2026, 6, 13))]);
 
         // 7 May + 30 = Saturday 6 June; the dirigente's task is due 7 May + 20 = Wednesday 27 May.
@@ -341,58 +343,45 @@ public class when_a_sue_permesso_di_costruire_case_runs
     }
 
     [Fact]
-    public void with_constraints_a_denial_also_goes_through_the_preavviso()
+    public void with_constraints_a_denial_also_goes_through_the_preavviso_and_the_express_term_becomes_forty_days()
     {
         var permesso = AtConstrainedFinalAct();
         var deniedAt = Summer(2026, 5, 20, 10, 0);
         var form = new { notes = "Prescrizioni non recepibili", reasons = "Il progetto non recepisce la prescrizione n. 3 dell'autorizzazione paesaggistica" };
 
-        // Left on 20 May 10:00 CEST (08:00 UTC) until 6 June 21:59:59 UTC: 17 days 13:59:59.
-        permesso.At(deniedAt).Decides("final-act-constrained", "deny", form).LastEvents.OfType<DeadlineSuspended>().ShouldBeEvents(
-            SuspendedForPreavviso("final-express", new TimeSpan(17, 13, 59, 59), Summer(2026, 5, 30, 10, 0), 2));
+        // The express term ran 30 days from the assent (7 May, due 6 June); with the preavviso it is
+        // 40 days from the same start (art. 20 c.6): Tuesday 16 June.
+        permesso.At(deniedAt).Decides("final-act-constrained", "deny", form).LastEvents.OfType<DeadlineExtended>().ShouldBeEvents(
+            new DeadlineExtended("final-express", "40d", EndOfSummerDay(2026, 6, 16), 2, FinalBasis));
         permesso.Delivers("preavviso-constrained");
 
-        // No observations: the suspension ends on 30 May with 17 days left (21 May – 6 June):
-        // 30 May + 17 = Tuesday 16 June.
-        permesso.SuspensionEnds("final-express").LastEvents.ShouldBeEvents(
-            new DeadlineResumed("final-express", EndOfSummerDay(2026, 6, 16), 3, "the suspension (preavviso) reached its limit"));
-        permesso.WaitTimesOut("await-observations-constrained").LastEvents.OfType<TaskAssigned>().ShouldBeEvents(
+        // No delivery receipt in 10 days: they ran from the sending; the dirigente decides,
+        // due 30 May + 10 = Tuesday 9 June.
+        permesso.WaitTimesOut("await-notice-receipt-constrained").LastEvents.OfType<TaskAssigned>().ShouldBeEvents(
             new TaskAssigned("final-after-observations-constrained", "main", "manager", "SUE", GrantOrDeny, EndOfSummerDay(2026, 6, 9)));
 
         permesso.At(Summer(2026, 6, 3, 9, 0)).Decides("final-after-observations-constrained", "deny", new { notes = "Nessuna osservazione: diniego" })
-            .LastEvents.OfType<DeadlineStopped>().ShouldBeEvents(new DeadlineStopped("final-express", 4));
+            .LastEvents.OfType<DeadlineStopped>().ShouldBeEvents(new DeadlineStopped("final-express", 3));
         permesso.DenialArchived("0000370");
 
         permesso.ShouldBeClosed("rejected");
         permesso.StepsEntered.SkipWhile(s => s != "final-act-constrained").ShouldBe([
-            "final-act-constrained", "preavviso-constrained", "await-observations-constrained", "final-after-observations-constrained",
+            "final-act-constrained", "preavviso-constrained", "await-notice-receipt-constrained", "final-after-observations-constrained",
             "denied-constrained", "register-denial", "notify-denial", "archive-rejected", "rejected"]);
     }
 
     [Fact]
-    public void with_constraints_observations_restart_the_express_term_ten_days_after_they_are_filed()
+    public void with_constraints_whose_assents_were_already_acquired_silence_is_assent()
     {
-        var permesso = AtConstrainedFinalAct().At(Summer(2026, 5, 20, 10, 0)).Decides("final-act-constrained", "deny",
-            new { notes = "Prescrizioni non recepite", reasons = "Il progetto non recepisce la prescrizione n. 3" }).Delivers("preavviso-constrained");
+        // Art. 20 c.8 second period (L. 182/2025 art. 40, from 18 December 2025): silenzio-assenso
+        // forms where the assents for this project were already acquired and are still valid.
+        var inputs = Obj(Permesso.Inputs(constrained: true));
+        inputs["assentsAcquired"] = true;
+        var permesso = new Permesso().Opened(inputs, IstruttoreSue).Catalogued().ThroughProtocol().NoticeDelivered()
+            .VisuraArrives().AvvisoIssued().At(PaidOn).PaymentReceived().At(FoundComplete).CompletenessCheck("complete", new { });
 
-        // 17 days were left on 20 May (21 May – 6 June). Filed on Monday 25 May: counted from
-        // then they end on Thursday 11 June, and are suspended again until 4 June 9:00 (left from
-        // 25 May 07:00 UTC to 11 June 21:59:59 UTC: 17 days 14:59:59). Task due 25 May + 10 = 4 June.
-        const string Observations = "La prescrizione n. 3 è recepita nella tavola 9 integrativa";
-        permesso.At(Summer(2026, 5, 25, 9, 0)).Received("observations-received", new { text = Observations }).LastEvents.ShouldBeEvents([
-            .. ObservationsFiled("await-observations-constrained", "observations-received-constrained", Observations,
-                "final-express", EndOfSummerDay(2026, 6, 11), 3, new TimeSpan(17, 14, 59, 59), Summer(2026, 6, 4, 9, 0)),
-            .. Assigns("final-after-observations-constrained", "manager", "SUE", GrantOrDeny, EndOfSummerDay(2026, 6, 4))]);
-
-        // Restarting on 4 June: 4 June + 17 = Sunday 21 June -> Monday 22 June.
-        permesso.SuspensionEnds("final-express").LastEvents.ShouldBeEvents(
-            new DeadlineResumed("final-express", EndOfSummerDay(2026, 6, 22), 5, "the suspension (preavviso) reached its limit",
-                ShiftedFrom: new DateOnly(2026, 6, 21)));
-        permesso.At(Summer(2026, 6, 8, 12, 0)).Decides("final-after-observations-constrained", "grant", new { notes = "Osservazioni accolte: prescrizione recepita" })
-            .LastEvents.OfType<DeadlineStopped>().ShouldBeEvents(new DeadlineStopped("final-express", 6));
-        permesso.IssuedAndArchived("0000381");
-
-        permesso.ShouldBeClosed("approved");
+        permesso.At(Proposed).Propose(Proposal).LastEvents.OfType<DecisionTaken>().Single().Next.ShouldBe("start-final");
+        permesso.ClockExpires("final").LastEvents.OfType<DeadlineExpired>().ShouldBeEvents(new DeadlineExpired("final", "silenzio-assenso", 2));
     }
 
     [Fact]

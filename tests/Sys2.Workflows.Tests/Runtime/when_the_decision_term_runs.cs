@@ -142,7 +142,9 @@ public class when_the_decision_term_runs
             .OfType<DeadlineSuspended>().Single();
 
         suspended.Reason.ShouldBe("preavviso");
-        suspended.ResumeBy.ShouldBe(CaseScenario.Monday.AddDays(10));
+        // Until the receipt is known, as if received when sent: the 10 days from Monday 2 March end
+        // at the end of Thursday 12 March (art. 10-bis; art. 2963 c.c.), not at 9:00.
+        suspended.ResumeBy.ShouldBe(new DateTimeOffset(2026, 3, 12, 23, 59, 59, TimeSpan.FromHours(1)));
         suspended.Basis.ShouldBe("L. 241/1990 art. 10-bis");
         scenario.State.Clocks["decision"].Suspensions.ShouldBe(0);
 

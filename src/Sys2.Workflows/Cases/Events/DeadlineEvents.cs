@@ -23,6 +23,12 @@ public sealed record DeadlineSuspended(
 /// <summary>The term runs again until <c>DueAt</c>: with the remaining time, or in full after an interruption.</summary>
 public sealed record DeadlineResumed(string Clock, DateTimeOffset DueAt, int Generation, string Cause, DateOnly? ShiftedFrom = null);
 
+/// <summary>
+/// The term is longer from the same start (e.g. 40 days instead of 30 from the proposal, DPR 380/2001
+/// art. 20 c.6, after a preavviso di rigetto): it now ends at <c>DueAt</c>.
+/// </summary>
+public sealed record DeadlineExtended(string Clock, string Term, DateTimeOffset DueAt, int Generation, string Basis, DateOnly? ShiftedFrom = null);
+
 /// <summary>The term stopped and will restart in full when resumed.</summary>
 public sealed record DeadlineInterrupted(string Clock, int Generation, string Basis);
 

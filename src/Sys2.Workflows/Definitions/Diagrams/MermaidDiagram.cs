@@ -75,11 +75,15 @@ public static partial class MermaidDiagram
         var clockNodes = new List<string>();
         foreach (var clock in d.Clocks.Values.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
-            if (clock.OnExpiry.Next is not { } next) continue;
+            if (!clock.OnExpiry.Targets().Any()) continue;
             var id = ids.Of("c_", clock.Name);
             clockNodes.Add($"{id}((\"{Escape("⏰ " + clock.Name)}\"))");
             var effect = clock.OnExpiry.Effect == ExpiryEffect.None ? "" : ": " + KebabCase.Of(clock.OnExpiry.Effect);
-            edges.Add(new(id, Target(null, next), $"{clock.Name} expires {clock.Term}{effect}", EdgeStyle.Dashed));
+            var when = clock.OnExpiry.When is { } condition ? $" if {condition.Text}" : "";
+            if (clock.OnExpiry.Next is { } next)
+                edges.Add(new(id, Target(null, next), $"{clock.Name} expires {clock.Term}{effect}{when}", EdgeStyle.Dashed));
+            if (clock.OnExpiry.Otherwise is { } otherwise)
+                edges.Add(new(id, Target(null, otherwise), $"{clock.Name} expires {clock.Term}, otherwise", EdgeStyle.Dashed));
         }
 
         var text = new StringBuilder();
@@ -102,7 +106,7 @@ public static partial class MermaidDiagram
         text.Append("    classDef missing fill:#ffebee,stroke:#c62828\n");
         var ends = steps.OfType<EndStep>().Select(s => ids.Of("s_", s.Name)).ToList();
         if (ends.Count > 0) text.Append("    class ").Append(string.Join(",", ends)).Append(" endStep\n");
-        var clockIds = d.Clocks.Values.Where(c => c.OnExpiry.Next is not null).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => ids.Of("c_", c.Name)).ToList();
+        var clockIds = d.Clocks.Values.Where(c => c.OnExpiry.Targets().Any()).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => ids.Of("c_", c.Name)).ToList();
         if (clockIds.Count > 0) text.Append("    class ").Append(string.Join(",", clockIds)).Append(" clock\n");
         if (missing.Count > 0) text.Append("    class ").Append(string.Join(",", missing.Select(m => ids.Of("missing_", m)))).Append(" missing\n");
         for (var i = 0; i < edges.Count; i++)
@@ -150,6 +154,7 @@ public static partial class MermaidDiagram
         ClockOperationKind.Suspend => "⏸ " + op.Clock + (op.Reason == SuspensionReason.Preavviso ? " (preavviso)" : ""),
         ClockOperationKind.Resume => "⏵ " + op.Clock,
         ClockOperationKind.Interrupt => "⟲ " + op.Clock,
+        ClockOperationKind.Extend => "⏩ " + op.Clock,
         _ => "■ " + op.Clock,
     };
 

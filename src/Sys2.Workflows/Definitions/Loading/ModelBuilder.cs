@@ -163,6 +163,8 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
         if (obj["wait"] is not JsonObject wait) { Problem(at + "/wait", "'wait' must give the event it waits 'for'"); return null; }
         var @event = RequiredString(wait, at + "/wait", "for");
         var timeout = OptionalDuration(wait, at + "/wait", "timeout");
+        var timeoutFrom = OptionalString(wait, at + "/wait", "from") is { } date ? ExpressionAt(date, at + "/wait/from") : null;
+        if (timeoutFrom is not null && timeout is null) Problem(at + "/wait/from", "'from' is the date a wait's timeout runs from: give the 'timeout'");
         var match = OptionalString(wait, at + "/wait", "match") is { } condition ? ExpressionAt(condition, at + "/wait/match") : null;
         var check = OptionalString(wait, at + "/wait", "check") is { } expected ? ExpressionAt(expected, at + "/wait/check") : null;
         var filedBy = wait["filedBy"] is null ? null : Roles(wait["filedBy"], at + "/wait/filedBy");
@@ -175,6 +177,7 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
                 EventWhere = document.ValueAt(at + "/wait/for"),
                 Match = match,
                 Check = check,
+                TimeoutFrom = timeoutFrom,
                 FiledBy = filedBy,
                 FiledByWhere = filedBy is null ? default : document.ValueAt(at + "/wait/filedBy"),
                 TimeoutWhere = timeout is null ? default : document.ValueAt(at + "/wait/timeout"),
@@ -228,21 +231,36 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
             var clock = RequiredString(op, at, Lower(kinds[0]));
             var reason = op.ContainsKey("reason") ? OneOf<SuspensionReason>(op, at, "reason") : SuspensionReason.Integration;
             var from = StartDate(op, kinds[0], at);
+            var following = Following(op, kinds[0], at);
+            var after = After(op, kinds[0], at);
+            if (from is not null && following is not null)
+                Problem(at + "/following", "a term runs 'from' a date or 'following' another clock, not both");
+            if (kinds[0] == ClockOperationKind.Resume && from is not null && after is null)
+                Problem(at + "/from", "on a resume, 'from' goes with 'after': the suspension ends when 'after' has run from that date");
+            if (after is not null && following is not null)
+                Problem(at + "/after", "a resume waits 'after' a time or 'following' another clock, not both");
             if (clock is not null && reason is not null)
-                operations.Add(new ClockOperation(kinds[0], clock, reason.Value, document.ValueAt(at + "/" + Lower(kinds[0]))) { From = from });
+                operations.Add(new ClockOperation(kinds[0], clock, reason.Value, document.ValueAt(at + "/" + Lower(kinds[0])))
+                {
+                    From = from,
+                    Following = following,
+                    FollowingWhere = following is null ? default : document.ValueAt(at + "/following"),
+                    After = after,
+                    AfterWhere = after is null ? default : document.ValueAt(at + "/after"),
+                });
         }
         return operations;
     }
 
-    /// <summary><c>from:</c> on a <c>start</c>, the expression giving the legal date the term runs from.</summary>
+    /// <summary><c>from:</c> on a <c>start</c> (or a <c>resume</c> with <c>after</c>), the expression giving the legal date the term runs from.</summary>
     private Expression? StartDate(JsonObject op, ClockOperationKind kind, string at)
     {
         if (!op.ContainsKey("from")) return null;
-        if (kind != ClockOperationKind.Start)
+        if (kind is not (ClockOperationKind.Start or ClockOperationKind.Resume))
         {
             // At the key, where the schema reports it as an unknown field: this says why.
             problems.Add(new DefinitionProblem(document.KeyAt(at + "/from"),
-                $"'from' gives the date a term runs from: only 'start' takes it, not '{Lower(kind)}'"));
+                $"'from' gives the date a term runs from: only 'start' (and 'resume' with 'after') takes it, not '{Lower(kind)}'"));
             return null;
         }
         if (op["from"] is null)
@@ -251,6 +269,32 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
             return null;
         }
         return OptionalString(op, at, "from") is { } text ? ExpressionAt(text, at + "/from") : null;
+    }
+
+    /// <summary><c>following:</c> on a <c>start</c> or a <c>resume</c>, the clock whose end the term runs from.</summary>
+    private string? Following(JsonObject op, ClockOperationKind kind, string at)
+    {
+        if (!op.ContainsKey("following")) return null;
+        if (kind is not (ClockOperationKind.Start or ClockOperationKind.Resume))
+        {
+            problems.Add(new DefinitionProblem(document.KeyAt(at + "/following"),
+                $"'following' names the clock a term runs after: only 'start' and 'resume' take it, not '{Lower(kind)}'"));
+            return null;
+        }
+        return RequiredString(op, at, "following");
+    }
+
+    /// <summary><c>after:</c> on a <c>resume</c>, how long after its date a preavviso's suspension ends.</summary>
+    private Duration? After(JsonObject op, ClockOperationKind kind, string at)
+    {
+        if (!op.ContainsKey("after")) return null;
+        if (kind != ClockOperationKind.Resume)
+        {
+            problems.Add(new DefinitionProblem(document.KeyAt(at + "/after"),
+                $"'after' says when a suspension ends: only 'resume' takes it, not '{Lower(kind)}'"));
+            return null;
+        }
+        return OptionalDuration(op, at, "after");
     }
 
     private Dictionary<string, ClockSpec> Clocks(JsonNode? node, string pointer)
@@ -281,10 +325,24 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
             if (clock["onExpiry"] is JsonObject e)
             {
                 var effect = e.ContainsKey("effect") ? OneOf<ExpiryEffect>(e, at + "/onExpiry", "effect") : ExpiryEffect.None;
-                expiry = new ExpiryRule(effect ?? ExpiryEffect.None, OptionalRef(e, at + "/onExpiry", "next"));
+                var when = OptionalString(e, at + "/onExpiry", "when") is { } condition ? ExpressionAt(condition, at + "/onExpiry/when") : null;
+                var otherwise = OptionalRef(e, at + "/onExpiry", "otherwise");
+                if (otherwise is not null && when is null)
+                    Problem(at + "/onExpiry/otherwise", "'otherwise' is where the case goes when the 'when' of the expiry does not hold: give 'when'");
+                expiry = new ExpiryRule(effect ?? ExpiryEffect.None, OptionalRef(e, at + "/onExpiry", "next")) { When = when, Otherwise = otherwise };
+            }
+            ExtensionRule? extension = null;
+            if (clock["extension"] is JsonObject x && RequiredDuration(x, at + "/extension", "term") is { } longer)
+            {
+                extension = new ExtensionRule(longer, OptionalString(x, at + "/extension", "basis") ?? basis ?? "");
+                if (term is { } shorter && (!longer.IsInDays || !shorter.IsInDays || longer.Amount <= shorter.Amount))
+                    Problem(at + "/extension/term", $"an extension makes a term in days longer: '{longer}' is not longer than '{shorter}'");
             }
             if (term is not null && basis is not null)
-                clocks[name] = new ClockSpec(name, term.Value, basis, suspension, interruption, expiry, document.KeyAt(at), days ?? TermDays.Shifted);
+                clocks[name] = new ClockSpec(name, term.Value, basis, suspension, interruption, expiry, document.KeyAt(at), days ?? TermDays.Shifted)
+                {
+                    Extension = extension,
+                };
         }
         return clocks;
     }

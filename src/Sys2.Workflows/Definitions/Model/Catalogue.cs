@@ -28,9 +28,16 @@ public static class ExternalEvents
     public const string SdiNotification = "sdi-notification";
     public const string InvoiceReceived = "invoice-received";
 
+    /// <summary>
+    /// The applicant received an act: the PEC ricevuta di avvenuta consegna (DPR 68/2005 art. 6) or a
+    /// signed return receipt, with the date terms "dal ricevimento" run from (art. 10-bis L. 241/1990).
+    /// Filed at the counter until the PEC provider sends it.
+    /// </summary>
+    public const string DeliveryReceipt = "delivery-receipt";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>
     {
-        PaymentReceived, DocumentsReceived, ObservationsReceived, SdiNotification, InvoiceReceived,
+        PaymentReceived, DocumentsReceived, ObservationsReceived, SdiNotification, InvoiceReceived, DeliveryReceipt,
     };
 
     /// <summary>
@@ -38,7 +45,7 @@ public static class ExternalEvents
     /// from a regional system (a pagoPA receipt, an SdI message) and are accepted only from that
     /// system's authenticated endpoint, never typed in by a clerk.
     /// </summary>
-    public static IReadOnlySet<string> AtTheCounter { get; } = new HashSet<string> { DocumentsReceived, ObservationsReceived };
+    public static IReadOnlySet<string> AtTheCounter { get; } = new HashSet<string> { DocumentsReceived, ObservationsReceived, DeliveryReceipt };
 }
 
 /// <summary>The roles a task may be assigned to.</summary>

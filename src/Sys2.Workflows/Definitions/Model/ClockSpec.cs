@@ -12,7 +12,18 @@ public sealed record ClockSpec(
     InterruptionRule? Interruption,
     ExpiryRule OnExpiry,
     SourceSpan Where,
-    TermDays Days = TermDays.Shifted);
+    TermDays Days = TermDays.Shifted)
+{
+    /// <summary>How long the term becomes, from the same start, when it is extended (<c>- extend: final</c>).</summary>
+    public ExtensionRule? Extension { get; init; }
+}
+
+/// <summary>
+/// The term is longer, counted from the same start, after an event the law names: DPR 380/2001
+/// art. 20 c.6, the final measure on a permesso di costruire is due in 40 days from the proposal,
+/// not 30, once the applicant was sent a preavviso di rigetto. Once.
+/// </summary>
+public sealed record ExtensionRule(Duration Term, string Basis);
 
 /// <summary>How the last day of a term in days is found.</summary>
 public enum TermDays
@@ -41,8 +52,24 @@ public sealed record SuspensionRule(int Times, Duration Max, string Basis, Durat
 /// </summary>
 public sealed record InterruptionRule(int Times, string Basis, Duration? Within = null);
 
-/// <summary>What the law makes of an expired term, and where the case goes.</summary>
-public sealed record ExpiryRule(ExpiryEffect Effect, StepRef? Next);
+/// <summary>
+/// What the law makes of an expired term, and where the case goes. With <c>When</c>, the effect
+/// holds only when the condition does (the procedure catalogue says silenzio-assenso applies: art.
+/// 20 c.4 L. 241/1990 excludes whole matters); otherwise the expiry has no effect and the case goes
+/// to <c>Otherwise</c>, when given.
+/// </summary>
+public sealed record ExpiryRule(ExpiryEffect Effect, StepRef? Next)
+{
+    public Expression? When { get; init; }
+    public StepRef? Otherwise { get; init; }
+
+    /// <summary>Every step an expiry can lead to.</summary>
+    public IEnumerable<StepRef> Targets()
+    {
+        if (Next is not null) yield return Next;
+        if (Otherwise is not null) yield return Otherwise;
+    }
+}
 
 public enum ExpiryEffect
 {
@@ -53,7 +80,7 @@ public enum ExpiryEffect
     DecorrenzaTermini,
 }
 
-public enum ClockOperationKind { Start, Suspend, Resume, Interrupt, Stop }
+public enum ClockOperationKind { Start, Suspend, Resume, Interrupt, Stop, Extend }
 
 /// <summary>Why a clock is suspended: each ground has its own legal limits.</summary>
 public enum SuspensionReason
@@ -73,4 +100,23 @@ public sealed record ClockOperation(ClockOperationKind Kind, string Clock, Suspe
     /// delivery) rather than from the moment the step runs. Absent: from the moment the step runs.
     /// </summary>
     public Expression? From { get; init; }
+
+    /// <summary>
+    /// On <c>start</c>, or on <c>resume</c> of an interrupted clock: the term runs from when this other
+    /// clock runs out, or from the moment of the step if that is later (DPR 160/2010 art. 7 c.2: the
+    /// decision is due 30 days after the 30 days for integrations).
+    /// </summary>
+    public string? Following { get; init; }
+
+    public SourceSpan FollowingWhere { get; init; }
+
+    /// <summary>
+    /// On <c>resume</c> of a clock suspended for a preavviso: the suspension ends when this much has run
+    /// from <see cref="From"/> (or the step's moment), counted as a term (art. 10-bis L. 241/1990: the
+    /// term starts again ten days after the observations are filed, or when the ten days from the
+    /// applicant's receipt end).
+    /// </summary>
+    public Duration? After { get; init; }
+
+    public SourceSpan AfterWhere { get; init; }
 }

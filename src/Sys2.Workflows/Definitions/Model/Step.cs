@@ -105,6 +105,11 @@ public sealed record WaitStep(
     public IReadOnlyList<string>? FiledBy { get; init; }
     /// <summary>Where the <c>filedBy</c> value stands.</summary>
     public SourceSpan FiledByWhere { get; init; }
+    /// <summary>
+    /// The legal date a timeout in days runs from (<c>from: vars.noticeReceivedAt</c>), as a clock's
+    /// start may: the 10 days for observations run from the applicant's receipt of the preavviso.
+    /// </summary>
+    public Expression? TimeoutFrom { get; init; }
     /// <summary>Where the <c>timeout</c> value stands, when there is one.</summary>
     public SourceSpan TimeoutWhere { get; init; }
     public override IEnumerable<StepLink> Links()

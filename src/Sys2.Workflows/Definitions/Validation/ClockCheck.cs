@@ -24,6 +24,15 @@ internal static class ClockCheck
                 if (op.Kind == ClockOperationKind.Interrupt && clock.Interruption is null)
                     problems.Add(new(op.Where,
                         $"step '{step.Name}' interrupts clock '{op.Clock}', which has no interruption rule: add 'interruption:' to the clock with its legal basis"));
+                if (op.Kind == ClockOperationKind.Extend && clock.Extension is null)
+                    problems.Add(new(op.Where,
+                        $"step '{step.Name}' extends clock '{op.Clock}', which has no extension rule: add 'extension: {{ term, basis }}' to the clock"));
+                if (op.Following is { } following && (following == op.Clock || !d.Clocks.ContainsKey(following)))
+                    problems.Add(new(op.FollowingWhere,
+                        following == op.Clock
+                            ? $"step '{step.Name}': clock '{op.Clock}' cannot run following itself"
+                            : $"step '{step.Name}' runs clock '{op.Clock}' following '{following}', but there is no clock '{following}'"
+                              + (Names.Closest(following, d.Clocks.Keys) is { } near ? $" (did you mean '{near}'?)" : $" (declared: {Names.List(d.Clocks.Keys)})")));
                 if (op.Kind == ClockOperationKind.Suspend && op.Reason == SuspensionReason.Integration && clock.Suspension is null)
                     problems.Add(new(op.Where,
                         $"step '{step.Name}' suspends clock '{op.Clock}' for integration, which has no suspension rule: add 'suspension:' to the clock, or give reason: preavviso"));
@@ -38,6 +47,7 @@ internal static class ClockCheck
         ClockOperationKind.Suspend => "suspends",
         ClockOperationKind.Resume => "resumes",
         ClockOperationKind.Interrupt => "interrupts",
+        ClockOperationKind.Extend => "extends",
         _ => "stops",
     };
 

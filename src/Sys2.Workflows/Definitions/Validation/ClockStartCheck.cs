@@ -16,13 +16,15 @@ internal static partial class ClockStartCheck
         var d = graph.Definition;
         foreach (var step in graph.StepsInOrder)
         {
-            foreach (var op in step.Clocks)
+            var dates = step.Clocks.Where(o => o.From is not null).Select(o => (What: $"runs clock '{o.Clock}'", From: o.From!))
+                .Concat(step is WaitStep { TimeoutFrom: { } timeout } ? [(What: "times out", From: timeout)] : []);
+            foreach (var (what, from) in dates)
             {
-                if (op.From is not { } from || Plain().Match(from.Text.Trim()) is not { Success: true } m) continue;
+                if (Plain().Match(from.Text.Trim()) is not { Success: true } m) continue;
                 var fields = m.Groups["root"].Value == ExpressionRoots.Inputs ? d.Inputs : d.Variables;
                 if (fields.TryGetValue(m.Groups["name"].Value, out var field) && !Dated.Contains(field.Type))
                     problems.Add(new(from.Where,
-                        $"step '{step.Name}' starts clock '{op.Clock}' from {from.Text}, which is declared {KebabCase.Of(field.Type)}: "
+                        $"step '{step.Name}' {what} from {from.Text}, which is declared {KebabCase.Of(field.Type)}: "
                         + "'from' needs a date or a date-time (declare it type: date)"));
             }
         }

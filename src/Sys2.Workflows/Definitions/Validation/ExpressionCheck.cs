@@ -29,6 +29,8 @@ internal static class ExpressionCheck
     public static void Run(StepGraph graph, List<DefinitionProblem> problems)
     {
         var d = graph.Definition;
+        foreach (var when in d.Clocks.Values.Select(c => c.OnExpiry.When).OfType<Expression>())
+            Check(d, new Site(when, null, null), problems);
         foreach (var step in graph.StepsInOrder)
         {
             foreach (var site in Sites(step)) Check(d, site, problems);
@@ -61,7 +63,8 @@ internal static class ExpressionCheck
 
     /// <summary>The <c>from:</c> of each <c>start</c>: read when the step is entered, before anything else.</summary>
     private static IEnumerable<Site> StartDates(Step step) =>
-        step.Clocks.Where(o => o.From is not null).Select(o => new Site(o.From!, null, null));
+        step.Clocks.Where(o => o.From is not null).Select(o => new Site(o.From!, null, null))
+            .Concat(step is WaitStep { TimeoutFrom: { } from } ? [new Site(from, null, null)] : []);
 
     private static void Check(WorkflowDefinition d, Site site, List<DefinitionProblem> problems)
     {

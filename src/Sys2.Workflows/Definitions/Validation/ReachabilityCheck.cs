@@ -68,7 +68,7 @@ internal static class ReachabilityCheck
         var d = graph.Definition;
         var references = d.Steps.Values.SelectMany(StepGraph.References).Select(r => r.Target)
             .Append(d.Start)
-            .Concat(d.Clocks.Values.Select(c => c.OnExpiry.Next).OfType<StepRef>());
+            .Concat(d.Clocks.Values.SelectMany(c => c.OnExpiry.Targets()));
         return references
             .Where(r => !graph.Exists(r.Name))
             .Select(r => Names.Closest(r.Name, d.Steps.Keys))

@@ -3,7 +3,7 @@ namespace Sys2.Workflows.Definitions.Validation;
 /// <summary>
 /// Every step name written in the definition (<c>start</c>, <c>next</c>, outcomes, decision
 /// branches, <c>otherwise</c>, <c>onFailure</c>, <c>onTimeout</c>, parallel branches and
-/// <c>onExpiry.next</c>) names a step that exists.
+/// <c>onExpiry.next</c> and <c>otherwise</c>) names a step that exists.
 /// </summary>
 internal static class ReferenceCheck
 {
@@ -22,9 +22,9 @@ internal static class ReferenceCheck
                         + Names.DidYouMean(reference.Target.Name, names)));
 
         foreach (var clock in d.Clocks.Values)
-            if (clock.OnExpiry.Next is { } next && !graph.Exists(next.Name))
+            foreach (var next in clock.OnExpiry.Targets().Where(t => !graph.Exists(t.Name)))
                 problems.Add(new(next.Where,
-                    $"clock '{clock.Name}' goes to '{next.Name}' when it expires (onExpiry.next), but there is no step '{next.Name}'"
+                    $"clock '{clock.Name}' goes to '{next.Name}' when it expires (onExpiry.{(next == clock.OnExpiry.Next ? "next" : "otherwise")}), but there is no step '{next.Name}'"
                     + Names.DidYouMean(next.Name, names)));
     }
 }

@@ -128,10 +128,13 @@ internal sealed class StepGraph
             foreach (var next in Successors(step)) pending.Enqueue((next, exit.ToList()));
             foreach (var clock in exit)
             {
-                if (!Definition.Clocks.TryGetValue(clock, out var spec) || spec.OnExpiry.Next is not { } target || !Exists(target.Name)) continue;
-                if (!expiries.TryGetValue(name, out var targets)) expiries[name] = targets = new SortedSet<string>(StringComparer.Ordinal);
-                targets.Add(target.Name);
-                pending.Enqueue((target.Name, exit.Where(c => c != clock).ToList()));
+                if (!Definition.Clocks.TryGetValue(clock, out var spec)) continue;
+                foreach (var target in spec.OnExpiry.Targets().Where(t => Exists(t.Name)))
+                {
+                    if (!expiries.TryGetValue(name, out var targets)) expiries[name] = targets = new SortedSet<string>(StringComparer.Ordinal);
+                    targets.Add(target.Name);
+                    pending.Enqueue((target.Name, exit.Where(c => c != clock).ToList()));
+                }
             }
         }
         foreach (var (step, targets) in expiries) _expiryTargets[step] = targets.ToList();
