@@ -10,7 +10,8 @@ namespace Sys2.Host.Invoices;
 /// </summary>
 public static class InvoiceCaseInputs
 {
-    public static JsonObject For(ReceivedInvoiceFile file, FatturaPaDocument document, InvoiceBody body, InvoiceDelivery delivery, InvoiceRoute route)
+    public static JsonObject For(ReceivedInvoiceFile file, FatturaPaDocument document, InvoiceBody body, InvoiceDelivery delivery, InvoiceRoute route,
+        LiquidationRules rules)
     {
         var supplier = new JsonObject
         {
@@ -20,6 +21,20 @@ public static class InvoiceCaseInputs
         };
         if (document.Supplier.Email is { Length: > 0 } email) supplier["email"] = email;
 
+        // The liquidation checks of TUEL art. 184 that the file itself answers, made once at receipt so the
+        // clerk sees every failure by name on the case (and the office is told of a missing CIG at once).
+        var assessment = LiquidationChecks.Assess(body, rules);
+        var checks = new JsonObject
+        {
+            ["liquidable"] = assessment.Liquidable,
+            ["problems"] = new JsonArray([.. assessment.Problems.Select(p => (JsonNode?)JsonValue.Create(p.Message))]),
+            ["totalCents"] = assessment.TotalCents,
+            ["vatToStateCents"] = assessment.VatToStateCents,
+            ["withholdingCents"] = assessment.WithholdingCents,
+            ["amountToSupplierCents"] = assessment.AmountToSupplierCents,
+            ["aboveAgenziaRiscossioneThreshold"] = assessment.AboveAgenziaRiscossioneThreshold,
+        };
+
         var inputs = new JsonObject
         {
             ["supplier"] = supplier,
@@ -27,7 +42,8 @@ public static class InvoiceCaseInputs
             ["invoiceDate"] = Date(body.Date),
             ["documentType"] = body.DocumentType,
             ["amount"] = body.TotalCents ?? body.VatSummaries.Sum(v => v.TaxableCents + v.TaxCents),
-            ["payableAmount"] = LiquidationChecks.PayableToSupplierCents(body),
+            ["payableAmount"] = assessment.AmountToSupplierCents,
+            ["checks"] = checks,
             ["codiceDestinatario"] = document.CodiceDestinatario,
             ["office"] = route.Office,
             ["identificativoSdI"] = file.IdentificativoSdI,

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Marten;
+using Microsoft.Extensions.Options;
 using Sys2.Host.Cases;
 using Sys2.Host.Engine;
 using Sys2.Host.Files;
@@ -14,7 +15,8 @@ namespace Sys2.Host.Invoices;
 /// once however often it is delivered. Nothing received is lost: a refused or unroutable file is
 /// recorded with its reasons and its bytes, for an operator to see.
 /// </summary>
-public sealed class InvoiceIngest(IDocumentStore store, FileContents files, CaseService cases, TimeProvider clock, ILogger<InvoiceIngest> log)
+public sealed class InvoiceIngest(IDocumentStore store, FileContents files, CaseService cases, TimeProvider clock, IOptions<InvoiceOptions> options,
+    ILogger<InvoiceIngest> log)
 {
     public const string DefinitionId = "fatture.fattura-passiva";
 
@@ -95,7 +97,7 @@ public sealed class InvoiceIngest(IDocumentStore store, FileContents files, Case
             if (await query.LoadAsync<InvoiceKey>(key, ct) is { } earlier && earlier.FileId != file.Id)
                 return new ReceivedInvoice(body.Position, body.Number, body.Date, supplier, body.TotalCents, null, earlier.CaseId, null);
 
-        var inputs = InvoiceCaseInputs.For(file, document, body, delivery, route);
+        var inputs = InvoiceCaseInputs.For(file, document, body, delivery, route, options.Value.Rules);
         var by = new Actor(delivery.By ?? $"sdi:{delivery.Channel}", "system", route.Office) { Name = delivery.Channel };
         var outcome = await cases.OpenAsync(StableId.For($"invoice:{route.Tenant}:{file.Id}:{body.Position}"), route.Tenant, DefinitionId, inputs, by, ct);
         if (outcome.Status is not (CommandStatus.Accepted or CommandStatus.Duplicate))

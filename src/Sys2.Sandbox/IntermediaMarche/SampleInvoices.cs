@@ -98,7 +98,9 @@ public static class SampleInvoices
                     new XElement("Data", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new XElement("Numero", number),
                     new XElement("ImportoTotaleDocumento", Euro(taxable + vat)),
                     new XElement("Causale", random.Pick(Goods))),
-                new XElement("DatiContratto", new XElement("IdDocumento", $"DET-{random.Next(100, 999)}"), new XElement("CodiceCIG", cig))),
+                // An empty CIG asks for an invoice without one (a supplier's mistake the liquidation checks must name).
+                new XElement("DatiContratto", new XElement("IdDocumento", $"DET-{random.Next(100, 999)}"),
+                    cig.Length == 0 ? null : new XElement("CodiceCIG", cig))),
             new XElement("DatiBeniServizi",
                 new XElement("DettaglioLinee",
                     new XElement("NumeroLinea", 1), new XElement("Descrizione", random.Pick(Goods)),

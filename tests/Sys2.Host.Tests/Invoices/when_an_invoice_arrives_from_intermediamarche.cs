@@ -36,6 +36,10 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
         caseId.ShouldStartWith("FATT-H769-");
 
         var events = await _host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "assign"), "the assignment");
+        // The liquidation checks of the file, made at receipt: 1,200.00 + 22% VAT, not split, with its CIG.
+        var checks = events.OfType<CaseOpened>().Single().Inputs["checks"]!;
+        checks["liquidable"]!.GetValue<bool>().ShouldBeTrue(checks.ToJsonString());
+        checks["amountToSupplierCents"]!.GetValue<long>().ShouldBe(146_400);
         var variables = Variables(events);
         variables["protocolNumber"]!.GetValue<string>().ShouldMatch(@"^\d{7,}$");
         (await _host.DoAsync(caseId, "assign", "assigned", new JsonObject { ["office"] = "Lavori pubblici" })).Status.ShouldBe(CommandStatus.Accepted);
@@ -59,8 +63,8 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
         Variables(events)["preservationId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
         events.OfType<IncidentRaised>().ShouldBeEmpty();
 
-        // Received, accepted, liquidated, paid: four notices by e-mail to the supplier's address in the invoice.
-        (await _host.MailToAsync("amministrazione@cartoleria-adriatica.example.it")).Count.ShouldBeGreaterThanOrEqualTo(4);
+        // Received, assigned, accepted, liquidated, paid: five notices by e-mail to the supplier's address in the invoice.
+        (await _host.MailToAsync("amministrazione@cartoleria-adriatica.example.it")).Count.ShouldBe(5);
         (await _host.Verifier.VerifyAsync("H769", caseId)).Intact.ShouldBeTrue();
     }
 
@@ -100,6 +104,19 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
         var file = await Eventually.HoldsAsync(() => _host.Operator.GetJsonAsync<JsonObject>($"/api/invoices/files/{fileId}"),
             f => f["messages"]!.AsArray().Any(m => m!["type"]!.GetValue<string>() == "DT"), "the DT recorded on the file");
         file["status"]!.GetValue<string>().ShouldBe("Received");
+    }
+
+    [Fact]
+    public async Task a_split_payment_invoice_pays_the_supplier_the_taxable_amount_only()
+    {
+        var delivery = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, supplier = 5, splitPayment = true, taxableCents = 500_000, cig = "" });
+        var caseId = CaseOf(delivery);
+        var events = await _host.WhenAsync(caseId, e => e.OfType<CaseOpened>().Any(), "the case");
+        var inputs = events.OfType<CaseOpened>().Single().Inputs;
+        inputs["payableAmount"]!.GetValue<long>().ShouldBe(500_000);          // VAT goes to the State (DPR 633/1972 art. 17-ter)
+        inputs["checks"]!["vatToStateCents"]!.GetValue<long>().ShouldBe(110_000);
+        inputs["checks"]!["liquidable"]!.GetValue<bool>().ShouldBeFalse();     // no CIG: each failure is named
+        inputs["checks"]!["problems"]!.AsArray().Select(p => p!.GetValue<string>()).ShouldContain(p => p.Contains("CIG"));
     }
 
     [Fact]

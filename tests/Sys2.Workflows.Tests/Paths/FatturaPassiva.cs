@@ -71,7 +71,8 @@ public sealed class FatturaPassiva(DateTimeOffset? delivered = null) : Pratica<F
     /// <summary>Registered, supplier told, assigned on Tuesday 3 March: verification due 3 + 10 = Friday 13 March.</summary>
     public static FatturaPassiva AtVerify()
     {
-        var fattura = FromSdI().ThroughProtocol().SupplierTold("notify-receipt").At(Assigned).AssignedTo("Settore Lavori Pubblici");
+        var fattura = FromSdI().ThroughProtocol().SupplierTold("notify-receipt").At(Assigned).AssignedTo("Settore Lavori Pubblici")
+            .SupplierTold("notify-assignment");
         fattura.OpenTasks().ShouldBe(["verify"]);
         return fattura;
     }

@@ -67,6 +67,11 @@ public class when_a_fattura_passiva_case_runs
 
         fattura.At(Assigned).AssignedTo("Settore Lavori Pubblici").LastEvents.ShouldBeEvents([
             .. Done("assign", "assigned", new { office = "Settore Lavori Pubblici" }, Ragioneria, new { competentOffice = "Settore Lavori Pubblici" }),
+            .. fattura.TellsSupplier("notify-assignment", "invoice-assigned", Fattura + ": assegnata a Settore Lavori Pubblici", Assigned)]);
+
+        // The supplier told of the assignment: the verification is due 3 + 10 = Friday 13 March.
+        fattura.SupplierTold("notify-assignment").LastEvents.ShouldBeEvents([
+            SupplierNotified("notify-assignment"),
             .. Assigns("verify", "clerk", "Ragioneria", ["accept", "reject"], EndOfWinterDay(2026, 3, 13))]);
     }
 
@@ -161,7 +166,7 @@ public class when_a_fattura_passiva_case_runs
         fattura.ShouldBeClosed("paid");
         fattura.State.Clocks["outcome"].Status.ShouldBe(ClockStatus.Stopped);
         fattura.State.Clocks["payment"].Status.ShouldBe(ClockStatus.Stopped);
-        fattura.SupplierTemplates().ShouldBe(["invoice-received", "invoice-accepted", "invoice-liquidated", "invoice-paid"]);
+        fattura.SupplierTemplates().ShouldBe(["invoice-received", "invoice-assigned", "invoice-accepted", "invoice-liquidated", "invoice-paid"]);
         fattura.History.OfType<DeadlineExpired>().ShouldBeEmpty();
     }
 
@@ -230,7 +235,7 @@ public class when_a_fattura_passiva_case_runs
 
         fattura.ShouldBeClosed("archived");
         fattura.State.Clocks["payment"].Status.ShouldBe(ClockStatus.Stopped); // closing stops the payment term
-        fattura.SupplierTemplates().ShouldBe(["invoice-received", "invoice-rejected"]);
+        fattura.SupplierTemplates().ShouldBe(["invoice-received", "invoice-assigned", "invoice-rejected"]);
     }
 
     // ── SdI discards the outcome (SE) ───────────────────────────────────────────────────
@@ -257,7 +262,7 @@ public class when_a_fattura_passiva_case_runs
             .Answered("archive-paid", new { id = "DIGIP-H769-2026-0003191" });
 
         fattura.ShouldBeClosed("paid");
-        fattura.SupplierTemplates().ShouldBe(["invoice-received", "invoice-liquidated", "invoice-paid"]);
+        fattura.SupplierTemplates().ShouldBe(["invoice-received", "invoice-assigned", "invoice-liquidated", "invoice-paid"]);
     }
 
     [Fact]
@@ -304,7 +309,7 @@ public class when_a_fattura_passiva_case_runs
 
         fattura.ShouldBeClosed("paid");
         fattura.State.Clocks["outcome"].Status.ShouldBe(ClockStatus.Expired);
-        fattura.SupplierTemplates().ShouldBe(["invoice-received", "invoice-liquidated", "invoice-paid"]);
+        fattura.SupplierTemplates().ShouldBe(["invoice-received", "invoice-assigned", "invoice-liquidated", "invoice-paid"]);
         fattura.History.OfType<IntegrationRequested>().ShouldNotContain(r => r.Activity == "sdi.send-outcome");
         EventText.Types(fattura.History.SkipWhile(e => e is not DeadlineExpired)).ShouldBe([
             "DeadlineExpired", "StepAbandoned", "StepEntered", "TaskAssigned",
@@ -370,6 +375,6 @@ public class when_a_fattura_passiva_case_runs
         fattura.Answered("archive-rejected", new { id = "DIGIP-H769-2026-0003210" });
 
         fattura.ShouldBeClosed("archived");
-        fattura.SupplierTemplates().ShouldBe(["invoice-received", "invoice-accepted", "invoice-not-payable"]);
+        fattura.SupplierTemplates().ShouldBe(["invoice-received", "invoice-assigned", "invoice-accepted", "invoice-not-payable"]);
     }
 }
