@@ -33,7 +33,10 @@ public static class InvoiceCommand
             HostCommandLine.UseCallersDirectory();
             return Check(parsed.GetRequiredValue(files), parsed.InvocationConfiguration.Output);
         });
-        return new Command(Verb, "E-invoices (FatturaPA) without the product: check received files.") { check };
+        return new Command(Verb, "E-invoices (FatturaPA): check received files (no database); the payment timeliness indicator of an entity.")
+        {
+            check, InvoiceTimelinessCommand.Create(),
+        };
     }
 
     public static int Check(IReadOnlyList<string> paths, TextWriter output)

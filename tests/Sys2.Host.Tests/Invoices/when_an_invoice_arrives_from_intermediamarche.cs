@@ -66,6 +66,13 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
         // Received, assigned, accepted, liquidated, paid: five notices by e-mail to the supplier's address in the invoice.
         (await _host.MailToAsync("amministrazione@cartoleria-adriatica.example.it")).Count.ShouldBe(5);
         (await _host.Verifier.VerifyAsync("H769", caseId)).Intact.ShouldBeTrue();
+
+        // The ITP of the quarter (DPCM 22/9/2014): the only invoice paid in Q1 in this host, due on 31 March (the
+        // supplier's DataScadenzaPagamento, 30 days after its date) and ordered on 20 March: 11 days early.
+        var itp = await _host.Operator.GetJsonAsync<JsonObject>("/api/invoices/timeliness?entity=H769&quarter=2026Q1");
+        itp["timeliness"]!["indicator"]!.GetValue<decimal>().ShouldBe(-11m, itp.ToJsonString());
+        itp["timeliness"]!["paidCount"]!.GetValue<int>().ShouldBe(1);
+        itp["timeliness"]!["paidCents"]!.GetValue<long>().ShouldBe(146_400);
     }
 
     [Fact]
