@@ -35,7 +35,9 @@ public class when_a_case_is_replayed_on_the_command_line : IAsyncLifetime
         // The state after the last event: the review task, the running decision clock, the variables.
         var last = output[output.LastIndexOf($"#{_version} ", StringComparison.Ordinal)..];
         last.ShouldContain("at review [main, visit 1]: task for clerk of SUAP (outcomes: approve, request-integration, reject), due ");
-        last.ShouldContain("clock decision: running, due 2026-04-01");
+        // 30 days after the 30 for integrations (DPR 160/2010 art. 7 c.1-2): 1 May, a holiday -> 2 May.
+        last.ShouldContain("clock integrations: running, due 2026-04-01");
+        last.ShouldContain("clock decision: running, due 2026-05-02");
         last.ShouldContain("var protocolNumber = \"0000042\"");
     }
 

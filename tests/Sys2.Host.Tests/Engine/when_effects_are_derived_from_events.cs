@@ -74,6 +74,17 @@ public class when_effects_are_derived_from_events
     }
 
     [Fact]
+    public void an_extended_term_schedules_its_expiry_at_its_new_due_date()
+    {
+        // DPR 380/2001 art. 20 c.6: 40 days from the proposal once a preavviso was sent.
+        var due = new DateTimeOffset(2026, 5, 25, 23, 59, 59, TimeSpan.FromHours(2));
+
+        Of(new DeadlineExtended("final", "40d", due, 2, "DPR 380/2001 art. 20 c.6", new DateOnly(2026, 5, 24))).ShouldBe([
+            new Effect(new FireTimer(Tenant, CaseId, TimerKind.ClockExpiry, "final", 2, due), due),
+        ]);
+    }
+
+    [Fact]
     public void a_suspended_term_schedules_the_end_of_the_suspension_at_its_resume_by()
     {
         var resumeBy = new DateTimeOffset(2026, 3, 21, 16, 0, 0, TimeSpan.FromHours(1));
