@@ -12,10 +12,12 @@ namespace Sys2.Host.Demo;
 /// <summary>
 /// On a fresh database, files a few realistic cases so that a person starting the product finds
 /// inboxes with work in them: a SCIA and a CILA in San Benedetto del Tronto (H769), a SUAP
-/// ordinario in Fermo (D542). The engine then takes them through the sandbox to the first clerk's task.
+/// ordinario in Fermo (D542); and suppliers' e-invoices delivered by the IntermediaMarche simulator to both
+/// (one signed, one a lotto of two). The engine then takes them through the sandbox to the first clerk's task.
 /// Off with <c>Sys2:Demo:Seed=false</c>.
 /// </summary>
-public sealed class DemoSeeder(IDocumentStore store, FileContents files, CaseService cases, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(IDocumentStore store, FileContents files, CaseService cases, TimeProvider clock, IHostApplicationLifetime lifetime,
+    IServiceProvider services, ILogger<DemoSeeder> log)
     : IHostedService
 {
     public const string SeedKey = "Sys2:Demo:Seed";
@@ -42,10 +44,27 @@ public sealed class DemoSeeder(IDocumentStore store, FileContents files, CaseSer
                 var outcome = await cases.OpenAsync(Guid.NewGuid(), tenant, definition, await WithDocument(tenant, definition, inputs), Sportello);
                 log.LogInformation("Demo case {Case} ({Definition}) in {Tenant}: {Status}", outcome.CaseId, definition, tenant, outcome.Status);
             }
+            await DeliverInvoicesAsync();
         }
         catch (Exception e)
         {
             log.LogWarning(e, "Demo data not seeded");
+        }
+    }
+
+    /// <summary>Invoices as SdI delivers them, through the simulator, to the placeholder office codes of H769 and D542.</summary>
+    private async Task DeliverInvoicesAsync()
+    {
+        if (services.GetService<Sys2.Sandbox.IntermediaMarche.SdiDeliveries>() is not { } sdi) return;
+        foreach (var request in new Sys2.Sandbox.IntermediaMarche.IntermediaMarcheSandbox.DeliveryRequest[]
+                 {
+                     new("UFH769", Signed: true, Supplier: 0, TaxableCents: 120_000),
+                     new("UFH769", Invoices: 2, Supplier: 1, SplitPayment: true),
+                     new("UFD542", Supplier: 2, TaxableCents: 640_000),
+                 })
+        {
+            var delivered = await sdi.DeliverAsync(request, CancellationToken.None);
+            log.LogInformation("Demo invoice file {File} delivered to {Code}: {Status}", delivered?.FileName, request.CodiceDestinatario, delivered?.Status);
         }
     }
 

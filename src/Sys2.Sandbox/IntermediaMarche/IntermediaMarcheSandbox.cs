@@ -40,6 +40,7 @@ public static class IntermediaMarcheSandbox
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<IntermediaMarcheSandboxOptions>(configuration.GetSection(IntermediaMarcheSandboxOptions.Section));
         services.AddSingleton<SimulatedSdi>();
+        services.AddSingleton<SdiDeliveries>();
         services.AddHttpClient(SdiNotifier.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<SdiNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<SdiNotifier>());
@@ -56,42 +57,9 @@ public static class IntermediaMarcheSandbox
     {
         var group = sandbox.MapGroup("/" + System);
 
-        group.MapPost("/deliveries", async (DeliveryRequest request, SimulatedSdi sdi, FaultInjector faults, TimeProvider clock,
-            IHttpClientFactory clients, IOptions<IntermediaMarcheSandboxOptions> options, CancellationToken ct) =>
-        {
-            if (!InvoiceCodes.IsOfficeCode(request.CodiceDestinatario))
-                return Results.Problem($"codiceDestinatario '{request.CodiceDestinatario}' is not an office code of 6 letters or digits", statusCode: StatusCodes.Status400BadRequest);
-            if (options.Value.DeliveryUrl is not { } url)
-                return Results.Problem($"{IntermediaMarcheSandboxOptions.Section}:DeliveryUrl is not set: nowhere to deliver", statusCode: StatusCodes.Status409Conflict);
-            var now = clock.GetUtcNow();
-            var progressive = sdi.NextProgressive();
-            var random = SeededRandom.For(faults.Seed, System, progressive);
-            var sample = new SampleInvoiceRequest(request.CodiceDestinatario, request.Invoices, request.Signed, request.SplitPayment, request.TaxableCents,
-                request.Supplier, request.Number, request.Date, request.Cig, request.Tamper);
-            var (name, xml, supplier) = SampleInvoices.Build(sample, random, progressive, DateOnly.FromDateTime(now.UtcDateTime));
-            if (request.Tamper == "schema") xml = DropNumero(xml);
-            var content = request.Signed ? SandboxSigner.Sign(xml, now) : xml;
-            if (request.Signed) name += ".p7m";
-            // A byte changed after signing: the signature no longer matches what it signs.
-            if (request.Tamper == "signature") content = Flip(content, content.Length / 2);
-            var sha256 = Sha256Hex.Of(content);
-            var sdiId = sdi.NextIdentificativo();
-            // The MT names the file it travels with; a "metadata" tamper makes it name another.
-            var metadata = SdiMessages.Write(new MetadatiInvioFile(sdiId, request.Tamper == "metadata" ? "IT00000000000_ZZZZZ.xml" : name,
-                request.CodiceDestinatario, "FPA12", 1, sdiId + "000"));
-            var file = new SimulatedSdi.DeliveredFile
-            {
-                IdentificativoSdI = sdiId, FileName = name, CodiceDestinatario = request.CodiceDestinatario, Sha256 = sha256, DeliveredAt = now,
-                Numbers = ReadNumbers(xml), Supplier = supplier.Name,
-            };
-            sdi.Add(file);
-
-            var body = new DeliveryBody(name, Convert.ToBase64String(content), Convert.ToBase64String(metadata), now);
-            var (status, answer) = await DeliverAsync(clients.CreateClient(SdiNotifier.ClientName), options.Value, url, body, ct);
-            file.DeliveryStatus = status;
-            file.DeliveryAnswer = answer?.GetRawText();
-            return Results.Ok(new DeliveryResult(sdiId, name, sha256, status, answer));
-        });
+        group.MapPost("/deliveries", async (DeliveryRequest request, SdiDeliveries deliveries, CancellationToken ct) =>
+            await deliveries.DeliverAsync(request, ct) is { } result ? Results.Ok(result) : deliveries.Refusal(request))
+            .AsSandboxControl();
 
         var outcomes = group.MapGroup("/entities/{tenant}/outcomes").WithFaults(System);
         outcomes.MapPost("", (string tenant, OutcomeBody body, HttpRequest http, SimulatedSdi sdi, SdiNotifier notifier, TimeProvider clock) =>
@@ -133,47 +101,15 @@ public static class IntermediaMarcheSandbox
                 notifier.Enqueue(file, dt.Type, dt.FileName, dt.Xml);
             }
             return Results.Ok(due.Select(f => f.IdentificativoSdI).ToList());
-        });
+        }).AsSandboxControl();
 
         group.MapGet("/files", (SimulatedSdi sdi) => Results.Ok(sdi.All.Select(f => new
         {
             f.IdentificativoSdI, f.FileName, f.CodiceDestinatario, f.Sha256, f.DeliveredAt, f.Numbers, f.Supplier,
             outcomes = f.Outcomes.ToDictionary(o => o.Key.ToString(CultureInfo.InvariantCulture), o => o.Value),
             f.Messages, f.DeliveryStatus, f.DecorrenzaSent,
-        })));
+        }))).AsSandboxControl();
         return group;
-    }
-
-    private static async Task<(int Status, JsonElement? Answer)> DeliverAsync(HttpClient http, IntermediaMarcheSandboxOptions settings, Uri url, DeliveryBody body, CancellationToken ct)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
-        if (settings.CallbackSecret is { Length: > 0 } secret) request.Headers.Add(CallbackSignature.Header, CallbackSignature.Of(secret, bytes));
-        using var response = await http.SendAsync(request, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        JsonElement? answer = null;
-        try { if (text.Length > 0) answer = JsonDocument.Parse(text).RootElement.Clone(); }
-        catch (JsonException) { }
-        return ((int)response.StatusCode, answer);
-    }
-
-    private static IReadOnlyList<string> ReadNumbers(byte[] xml) =>
-        XDocument.Parse(Encoding.UTF8.GetString(xml)).Descendants("Numero")
-            .Where(n => n.Parent?.Name.LocalName == "DatiGeneraliDocumento").Select(n => n.Value).ToList();
-
-    private static byte[] DropNumero(byte[] xml)
-    {
-        var document = XDocument.Parse(Encoding.UTF8.GetString(xml));
-        foreach (var number in document.Descendants("Numero").Where(n => n.Parent?.Name.LocalName == "DatiGeneraliDocumento").ToList()) number.Remove();
-        return Encoding.UTF8.GetBytes(document.Declaration + "\n" + document.Root!.ToString(SaveOptions.DisableFormatting));
-    }
-
-    private static byte[] Flip(byte[] content, int at)
-    {
-        var copy = (byte[])content.Clone();
-        copy[at] ^= 0x20;
-        return copy;
     }
 }
 

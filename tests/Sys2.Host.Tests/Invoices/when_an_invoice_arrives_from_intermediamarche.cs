@@ -177,6 +177,20 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
         file["invoices"]!.AsArray().Single()!["caseId"]!.GetValue<string>().ShouldStartWith("FATT-H769-");
     }
 
+    [Fact]
+    public async Task only_an_operator_drives_the_simulator_and_a_delivery_needs_the_intermediary_s_signature()
+    {
+        using var clerk = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
+        (await clerk.PostAsync("/sandbox/intermediamarche/deliveries", new { codiceDestinatario = SanBenedetto })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var anonymous = new HttpClient { BaseAddress = _host.Address };
+        (await anonymous.PostAsJsonAsync("/sandbox/intermediamarche/deliveries", new { codiceDestinatario = SanBenedetto })).StatusCode
+            .ShouldBe(HttpStatusCode.Unauthorized);
+        // A forged delivery (no signature) is refused and opens nothing.
+        var forged = await anonymous.PostAsJsonAsync("/api/integrations/intermediamarche/files",
+            new { fileName = "IT01234567897_99999.xml", contentBase64 = Convert.ToBase64String("<x/>"u8.ToArray()) });
+        forged.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private async Task<byte[]> StoredAsync(JsonNode document) =>
         (await _host.Services.GetRequiredService<FileContents>().FindAsync("H769", document["sha256"]!.GetValue<string>(), default)).ShouldNotBeNull();
 }
