@@ -6,15 +6,22 @@ namespace Sys2.Host.Web;
 /// <summary>Instants, terms and amounts as an Italian office reads them: Rome's time, Italian dates, days left.</summary>
 public static class ItalianText
 {
-    public static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
+    // The host runs in invariant globalization (no ICU, Directory.Build.props), so the months are named here.
+    private static readonly string[] Months =
+        ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
 
     private static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
 
     public static DateTimeOffset InRome(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Rome);
 
-    public static string Date(DateTimeOffset at) => InRome(at).ToString("d MMMM yyyy", Italian);
+    public static string Date(DateTimeOffset at)
+    {
+        var day = InRome(at);
+        return $"{day.Day} {Months[day.Month - 1]} {day.Year}";
+    }
 
-    public static string DateTime(DateTimeOffset at) => InRome(at).ToString("d MMMM yyyy, HH:mm", Italian);
+    public static string DateTime(DateTimeOffset at) =>
+        $"{Date(at)}, {InRome(at).ToString("HH:mm", CultureInfo.InvariantCulture)}";
 
     /// <summary>"scade tra 12 giorni", "scade oggi", "scaduto da 3 giorni": counted in Rome's calendar days, as the law counts them.</summary>
     public static string Countdown(DateTimeOffset dueAt, DateTimeOffset now)

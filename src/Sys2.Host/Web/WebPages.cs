@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 using Sys2.Host.SignIn;
 
@@ -16,10 +17,19 @@ public static class WebPages
 
     public static void AddWebPages(this IServiceCollection services) =>
         services.AddRazorPages(o =>
-        {
-            o.RootDirectory = "/Web/Pages";
-            o.Conventions.AuthorizeFolder("/", BrowserSignIn.PagesPolicy);
-        });
+            {
+                o.RootDirectory = "/Web/Pages";
+                o.Conventions.AuthorizeFolder("/", BrowserSignIn.PagesPolicy);
+            })
+            // MVC looks for pages in the entry assembly, which is the test runner when a test starts the host:
+            // name the host's own assembly (once; under `dotnet run` it is already there).
+            .ConfigureApplicationPartManager(parts =>
+            {
+                var host = typeof(WebPages).Assembly;
+                if (parts.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == host)) return;
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(host).GetApplicationParts(host))
+                    parts.ApplicationParts.Add(part);
+            });
 
     public static void MapWebPages(this WebApplication app)
     {
