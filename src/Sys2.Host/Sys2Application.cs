@@ -16,6 +16,7 @@ using Sys2.Sandbox;
 using Sys2.Host.Storage;
 using Sys2.Host.SignIn;
 using Sys2.Host.ApiDocs;
+using Sys2.Host.Web;
 using Sys2.Integrations;
 using Wolverine;
 using Wolverine.Marten;
@@ -75,6 +76,7 @@ public static class Sys2Application
         builder.Services.AddSandboxControls();
         builder.AddInvoices();
         builder.Services.AddApiDocument();
+        builder.Services.AddWebPages();
 
         var app = builder.Build();
         app.MapOperations();
@@ -83,7 +85,8 @@ public static class Sys2Application
         app.UseRequestLimits();
         app.MapSignIn();
         app.MapApiDocument();
-        app.MapGet("/", () => Results.Text("Sys2 – workflow engine for the SYS² aggregation. API: /api/definitions", "text/plain"));
+        // The people's workspace: the scrivania at "/" (the API stays under /api).
+        app.MapWebPages();
         if (IntegrationSetup.SandboxMounted(builder.Configuration, builder.Environment))
         {
             if (!builder.Environment.IsDevelopment())

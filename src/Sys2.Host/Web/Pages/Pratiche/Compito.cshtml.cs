@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Sys2.Host.Access;
+using Sys2.Host.Cases;
+using Sys2.Host.Definitions;
+using Sys2.Host.Views;
+using Sys2.Workflows.Definitions;
+using Sys2.Workflows.Runtime;
+
+namespace Sys2.Host.Web.Pages.Pratiche;
+
+/// <summary>
+/// A task: the form the definition declares for it and its outcomes as buttons. Completing it is the same
+/// <see cref="CompleteTask"/> command <c>POST /api/cases/{caseId}/tasks/{step}</c> sends, with a command id
+/// made when the page was shown (a double click appends once) and the case version the page showed (a page
+/// left open while the case moved on is refused and appends nothing).
+/// </summary>
+public sealed class CompitoModel(IDocumentStore store, DefinitionCatalog definitions, CaseService cases) : WorkspacePage
+{
+    public const string Stale = "La pratica è cambiata, ricarica la pagina per vedere com'è ora.";
+
+    public string CaseId { get; private set; } = "";
+    public OpenTask? Open { get; private set; }
+    public TaskStep? Step { get; private set; }
+    public string? Applicant { get; private set; }
+
+    [BindProperty] public Guid CommandId { get; set; }
+    [BindProperty] public long ExpectedVersion { get; set; }
+    [BindProperty(Name = "esito")] public string? Outcome { get; set; }
+
+    /// <summary>What the clerk typed, by field, to show it again when the command is refused.</summary>
+    public Dictionary<string, string> Values { get; } = [];
+
+    public string? Error { get; private set; }
+    public IReadOnlyDictionary<string, string[]> FieldErrors { get; private set; } = new Dictionary<string, string[]>();
+    public bool IsStale { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string caseId, string step, CancellationToken ct)
+    {
+        var access = Caller.On(caseId, Permission.ReadCases);
+        if (!access.Allowed) return Refuse(access);
+        if (await LoadAsync(access.Tenant, caseId, step, ct) is not { } summary) return NotFound();
+        CommandId = Guid.NewGuid();
+        ExpectedVersion = summary.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string caseId, string step, CancellationToken ct)
+    {
+        var read = Caller.On(caseId, Permission.ReadCases);
+        if (!read.Allowed) return Refuse(read);
+        var summary = await LoadAsync(read.Tenant, caseId, step, ct);
+        foreach (var field in Step?.Form.Keys ?? []) Values[field] = Request.Form[FieldName(field)].ToString();
+        if (summary is null || Open is null)
+        {
+            // The task is gone: completed by someone else, or the case moved on since the page was shown.
+            IsStale = summary is not null && summary.Version != ExpectedVersion;
+            if (!IsStale) return NotFound();
+            Error = Stale;
+            return Page();
+        }
+
+        // A task names its office, which may not be the case's: the clerk acts in the task's office, as the API's endpoint does.
+        var access = Caller.On(caseId, Permission.WorkCases, [Open.Office]);
+        if (access.Actor is not { } actor) return Refuse(access);
+        if (CommandId == Guid.Empty || Outcome is not { Length: > 0 } outcome)
+        {
+            Error = "Il modulo è incompleto: ricarica la pagina.";
+            return Page();
+        }
+        if (FormOf(Step!, Values) is not { } form) return Page();
+
+        var result = await cases.HandleAsync(new CaseCommand(CommandId, access.Tenant, caseId, ExpectedVersion,
+            new CompleteTask(step, outcome, form, actor), actor), ct);
+        switch (result.Status)
+        {
+            case CommandStatus.Accepted or CommandStatus.Duplicate:
+                return RedirectToPage("/Pratiche/Fascicolo", new { caseId });
+            case CommandStatus.Conflict:
+                IsStale = true;
+                Error = Stale;
+                break;
+            default:
+                Error = result.Error ?? "Il comando non è stato accettato.";
+                FieldErrors = result.Errors ?? new Dictionary<string, string[]>();
+                // A refused command appended nothing; the same id may be sent again with corrected values
+                // only if its body is the same, so the next attempt is a new command.
+                CommandId = Guid.NewGuid();
+                break;
+        }
+        return Page();
+    }
+
+    public static string FieldName(string field) => $"form.{field}";
+
+    private async Task<CaseSummary?> LoadAsync(string tenant, string caseId, string step, CancellationToken ct)
+    {
+        Tenant = tenant;
+        CaseId = caseId;
+        await using var session = store.QuerySession(tenant);
+        if (await session.LoadAsync<CaseSummary>(caseId, ct) is not { } summary) return null;
+        Applicant = summary.Applicant;
+        Open = summary.Tasks.FirstOrDefault(t => t.Step == step);
+        if (await definitions.FindVersionAsync(summary.DefinitionId, summary.DefinitionVersion, ct) is { } version
+            && definitions.Load(version).Steps.GetValueOrDefault(step) is TaskStep taskStep)
+            Step = taskStep;
+        else if (Open is not null) return null;
+        return summary;
+    }
+
+    /// <summary>
+    /// The form as the command carries it, each value in the JSON type its field declares; the decider checks
+    /// it against the same declaration (required fields, types) and refuses what is wrong. Only what cannot
+    /// even be read (a number that is not one) stops here.
+    /// </summary>
+    private JsonObject? FormOf(TaskStep step, IReadOnlyDictionary<string, string> values)
+    {
+        var form = new JsonObject();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (name, spec) in step.Form)
+        {
+            var text = values.GetValueOrDefault(name, "").Trim();
+            if (spec.Type == FieldType.Boolean) { form[name] = text is "true" or "on"; continue; }
+            if (text.Length == 0) continue;
+            JsonNode? value = spec.Type switch
+            {
+                FieldType.Number => decimal.TryParse(text.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? JsonValue.Create(n) : null,
+                // Money travels in euro cents; people write euros.
+                FieldType.Money => decimal.TryParse(text.Replace(".", "").Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var euros)
+                    ? JsonValue.Create((long)Math.Round(euros * 100)) : null,
+                FieldType.String or FieldType.Date => JsonValue.Create(text),
+                _ => ParseJson(text),
+            };
+            if (value is null) errors[FieldName(name)] = [$"«{text}» non è un valore valido per {Label(spec)}"];
+            else form[name] = value;
+        }
+        if (errors.Count == 0) return form;
+        Error = "Alcuni campi non sono validi.";
+        FieldErrors = errors;
+        return null;
+    }
+
+    private static JsonNode? ParseJson(string text)
+    {
+        try { return JsonNode.Parse(text); }
+        catch (JsonException) { return null; }
+    }
+
+    public static string Label(FieldSpec spec) => spec.Description is { Length: > 0 } d ? $"{spec.Name} – {d}" : spec.Name;
+
+    public IEnumerable<string> ErrorsOf(string field) =>
+        FieldErrors.Where(e => e.Key.EndsWith(field, StringComparison.Ordinal)).SelectMany(e => e.Value);
+}
