@@ -74,10 +74,15 @@ public sealed class Workspace : IAsyncLifetime
             .Select(v => $"{v.GetProperty("impact").GetString()} {v.GetProperty("id").GetString()}: {v.GetProperty("help").GetString()} at {v.GetProperty("nodes")}")];
     }
 
-    /// <summary>A screenshot for the README, into docs/screenshots of the checkout.</summary>
+    /// <summary>
+    /// A screenshot for the README: into docs/screenshots of the checkout when <c>SYS2_SCREENSHOTS=1</c> (to refresh
+    /// the committed ones), else into the test's output folder, so an ordinary run leaves the checkout as it was.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(Sys2.Host.RepositoryRoot.Find(), "docs", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("SYS2_SCREENSHOTS") == "1"
+            ? Path.Combine(Sys2.Host.RepositoryRoot.Find(), "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
     }
