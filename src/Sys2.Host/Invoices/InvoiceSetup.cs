@@ -9,6 +9,7 @@ public static class InvoiceSetup
         builder.Services.Configure<IntermediaMarcheOptions>(builder.Configuration.GetSection(IntermediaMarcheOptions.Section));
         builder.Services.AddSingleton<InvoiceIngest>();
         builder.Services.AddSingleton<SdiMessageIntake>();
+        builder.Services.AddSingleton<UnroutedRejection>();
         builder.Services.AddHostedService<InvoiceRouteSeeder>();
         builder.Services.AddHostedService<InvoiceInboxFolder>();
     }

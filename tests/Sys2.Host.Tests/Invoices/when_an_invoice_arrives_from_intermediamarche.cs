@@ -178,6 +178,26 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
     }
 
     [Fact]
+    public async Task an_unroutable_file_is_rejected_by_the_aggregation_s_operator_with_an_ec02()
+    {
+        var delivery = await _host.DeliverAsync(new { codiceDestinatario = "ZZ8888", invoices = 2, supplier = 5 });
+        var id = delivery["answer"]!["id"]!.GetValue<string>();
+        using var aggregation = new ClerkClient(_host.Address, TestAccounts.GiuliaRossetti);
+        var empty = await aggregation.PostAsync($"/api/invoices/files/{id}/reject", new { reason = " " });
+        empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var rejected = await aggregation.PostAsync($"/api/invoices/files/{id}/reject", new { reason = "Destinatario sconosciuto: nessun ente della aggregazione" });
+        var file = (await rejected.Content.ReadFromJsonAsync<JsonObject>())!;
+        file["status"]!.GetValue<string>().ShouldBe("Rejected", file.ToJsonString());
+        file["messages"]!.AsArray().Count(m => m!["type"]!.GetValue<string>() == "EC").ShouldBe(2);   // one EC02 per invoice of the lotto
+        var sdi = (await _host.SdiFilesAsync()).Single(f => f!["identificativoSdI"]!.GetValue<string>() == delivery["identificativoSdI"]!.GetValue<string>())!;
+        sdi["outcomes"]!["1"]!.GetValue<string>().ShouldBe("EC02");
+        sdi["outcomes"]!["2"]!.GetValue<string>().ShouldBe("EC02");
+        // Rejected once: a second rejection is refused.
+        (await aggregation.PostAsync($"/api/invoices/files/{id}/reject", new { reason = "di nuovo" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task only_an_operator_drives_the_simulator_and_a_delivery_needs_the_intermediary_s_signature()
     {
         using var clerk = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);

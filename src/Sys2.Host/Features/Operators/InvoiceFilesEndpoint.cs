@@ -12,6 +12,8 @@ namespace Sys2.Host.Features.Operators;
 /// </summary>
 public static class InvoiceFilesEndpoint
 {
+    public sealed record RejectRequest(string Reason);
+
     public static void MapInvoiceFiles(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/invoices/files", async (string? entity, ReceivedFileStatus? status, int? take, Caller caller, IDocumentStore store, CancellationToken ct) =>
@@ -49,6 +51,19 @@ public static class InvoiceFilesEndpoint
             var outcome = await ingest.ReceiveAsync(new InvoiceDelivery(file.Channel, file.FileName, bytes, file.ReceivedAt, file.IdentificativoSdI,
                 By: access.Actor!.User), ct);
             return Results.Ok(outcome.File);
+        }).Produces<ReceivedInvoiceFile>();
+    
+        // A file that reached no entity may be refused at once (EC02 with the reason), rather than left to the DT.
+        app.MapPost("/api/invoices/files/{id}/reject", async (string id, RejectRequest body, Caller caller, IDocumentStore store,
+            UnroutedRejection rejection, CancellationToken ct) =>
+        {
+            await using var session = store.QuerySession();
+            if (await session.LoadAsync<ReceivedInvoiceFile>(id, ct) is not { } file) return Answer.Hidden(id).Refusal!;
+            var access = caller.ActingIn(file.Tenant ?? Membership.AnyEntity, Permission.HandleIncidents);
+            if (!access.Allowed) return Answer.Hidden(id).Refusal!;
+            var result = await rejection.RejectAsync(file, body.Reason ?? "", access.Actor!.User, ct);
+            return result.File is { } rejected ? Results.Ok(rejected)
+                : Results.Problem(result.Refusal, statusCode: result.Status, title: "Not rejected");
         }).Produces<ReceivedInvoiceFile>();
     }
 }
