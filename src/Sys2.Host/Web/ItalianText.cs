@@ -24,6 +24,21 @@ public static class ItalianText
         $"{Date(at)}, {InRome(at).ToString("HH:mm", CultureInfo.InvariantCulture)}";
 
     /// <summary>"scade tra 12 giorni", "scade oggi", "scaduto da 3 giorni": counted in Rome's calendar days, as the law counts them.</summary>
+    /// <summary>Euro cents as an Italian reads them: <c>1.464,00 €</c> (written by hand: the host runs with invariant globalization).</summary>
+    public static string Euro(long cents)
+    {
+        var sign = cents < 0 ? "-" : "";
+        var abs = Math.Abs(cents);
+        var units = (abs / 100).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var grouped = new System.Text.StringBuilder();
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (i > 0 && (units.Length - i) % 3 == 0) grouped.Append('.');
+            grouped.Append(units[i]);
+        }
+        return $"{sign}{grouped},{abs % 100:00} €";
+    }
+
     public static string Countdown(DateTimeOffset dueAt, DateTimeOffset now)
     {
         var days = DateOnly.FromDateTime(InRome(dueAt).Date).DayNumber - DateOnly.FromDateTime(InRome(now).Date).DayNumber;
