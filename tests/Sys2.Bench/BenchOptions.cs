@@ -18,6 +18,11 @@ public sealed record BenchOptions
     public string Database { get; init; } = "bench_sys2";
     public string? Output { get; init; }
     public bool Quick { get; init; }
+    /// <summary>Signed FatturaPA files for the invoice-ingest figure (issue 11); 0 leaves it out.</summary>
+    public int Invoices { get; init; }
+    public int InvoiceWorkers { get; init; } = 8;
+    /// <summary>"invoices": only the invoice-ingest figure, not the engine run.</summary>
+    public string? Only { get; init; }
     public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     public const string Usage = """
@@ -37,6 +42,10 @@ public sealed record BenchOptions
           --profile-cases N       cases of the mix run again with pg_stat_statements tracking (default 100; 0: no SQL profile)
           --baseline-seconds N    run time of each plain-Marten and pgbench baseline (default 10)
           --database NAME         database created (dropped first) on the server (default bench_sys2; raw appends use NAME_raw)
+          --invoices N            also measure e-invoice ingest (issue 11) on N signed files (default 0: not measured;
+                                  with --only invoices: 2000)
+          --invoice-workers N     concurrent ingest workers (default 8)
+          --only invoices         only the invoice-ingest figure (≈ 1–2 min), none of the engine figures
           --output FILE           also write the Markdown report to FILE
         The server: ConnectionStrings__Sys2 / SYS2_CONNECTION, else the private cluster (SYS2_POSTGRES_DIR to move it).
         """;
@@ -68,10 +77,17 @@ public sealed record BenchOptions
                 case "--baseline-seconds": o = o with { BaselineDuration = TimeSpan.FromSeconds(Int()) }; break;
                 case "--database": o = o with { Database = args[++i] }; break;
                 case "--output": o = o with { Output = args[++i] }; break;
+                case "--invoices": o = o with { Invoices = Int() }; break;
+                case "--invoice-workers": o = o with { InvoiceWorkers = Int() }; break;
+                case "--only":
+                    o = o with { Only = args[++i] };
+                    if (o.Only != "invoices") throw new ArgumentException($"--only takes 'invoices', not '{o.Only}'");
+                    break;
                 case "-h" or "--help": return null;
                 default: throw new ArgumentException($"unknown option '{args[i]}'\n\n{Usage}");
             }
         }
+        if (o.Only == "invoices" && o.Invoices == 0) o = o with { Invoices = 2000 };
         return o;
     }
 }

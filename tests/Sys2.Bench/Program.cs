@@ -36,6 +36,37 @@ foreach (var (k, v) in machine) Log($"{k}: {v}");
 
 var postmaster = await CpuMeter.PostmasterAsync(engineDb);
 await using var host = await BenchHost.StartAsync(engineDb);
+if (options.Only == "invoices")
+{
+    Log("host started; only the invoice-ingest figure (--only invoices)");
+    var alone = await InvoiceBench.RunAsync(host, postmaster, options.Invoices, options.InvoiceWorkers, sqlUnavailable is null ? engineDb : null, Log);
+    var only = new StringBuilder();
+    only.AppendLine($"### Sys2 benchmark, invoice ingest only — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+    only.AppendLine();
+    only.AppendLine("| Machine | |");
+    only.AppendLine("|---|---|");
+    foreach (var (k, v) in machine) only.AppendLine($"| {k} | {v} |");
+    only.AppendLine();
+    only.AppendLine($"Load average (1/5/15 min) at the end: {CpuMeter.DescribeLoad(CpuMeter.Sample(null).LoadAverage)} on {Environment.ProcessorCount} cores; whole run {total.Elapsed.TotalSeconds:0} s.");
+    only.AppendLine();
+    only.AppendLine("| # | Measure | Result | Target |");
+    only.AppendLine("|---|---|---|---|");
+    foreach (var row in InvoiceBench.Rows(alone)) only.AppendLine(row);
+    if (alone.Sql is { } invoiceSql)
+    {
+        only.AppendLine();
+        only.AppendLine($"Top statements of the profiled ingest by total execution time ({alone.Profiled} invoices, all statements {invoiceSql.TotalMs:N0} ms top-level):");
+        only.AppendLine();
+        only.AppendLine("| Calls per invoice | Total ms | Mean ms | Rows per call | Level | Statement |");
+        only.AppendLine("|---|---|---|---|---|---|");
+        foreach (var s in invoiceSql.Top)
+            only.AppendLine($"| {Per(s.Calls, alone.Profiled)} | {s.TotalMs:N0} | {s.TotalMs / s.Calls:0.000} | {(double)s.Rows / s.Calls:0.0} | {(s.TopLevel ? "top" : "nested")} | `{Shorten(s.Query)}` |");
+    }
+    Console.WriteLine(only.ToString());
+    if (options.Output is { } onlyOutput) await File.WriteAllTextAsync(onlyOutput, only.ToString());
+    Log("done");
+    return alone.Ingest.Failures == 0 ? 0 : 1;
+}
 var driver = new EngineDriver(host, options);
 Log($"host started; warming up in batches of {options.WarmupBatch} cases (not measured)");
 var warmUp = await WarmUp.RunAsync(driver, options, Log);
@@ -184,6 +215,14 @@ Log($"rebuild: {rebuild.TotalSeconds:0.00} s = {rebuild.TotalSeconds / totalEven
 var memoryAfterRebuild = Memory.Measure();
 Log($"memory after rebuild: {memoryAfterRebuild}");
 
+// 7. E-invoice ingest (issue 11) ------------------------------------------------------------------
+InvoiceBench.Result? invoices = null;
+if (options.Invoices > 0)
+{
+    host.Probe.Reset(drive: false);
+    invoices = await InvoiceBench.RunAsync(host, postmaster, options.Invoices, options.InvoiceWorkers, sqlUnavailable is null ? engineDb : null, Log);
+}
+
 // Report ------------------------------------------------------------------------------------------
 var ratio = mix.StepsPerSecond / raw.AppendsPerSecond;
 var hostPerStep = mixCpu.Host.TotalMilliseconds / mix.Steps;
@@ -238,6 +277,7 @@ report.AppendLine($"| 6 | Host RSS with {openCases:N0} open cases, after serving
 report.AppendLine($"| 6 | Same host, idle after start-up and the warm-up (no open cases to speak of) | {memoryIdle.RssMb:N0} MB (managed {memoryIdle.ManagedMb:N0} MB) | – |");
 report.AppendLine($"| 6 | Same, after the projection rebuild | {memoryAfterRebuild.RssMb:N0} MB (managed {memoryAfterRebuild.ManagedMb:N0} MB) | – |");
 report.AppendLine($"| – | Opening {fill.Cases:N0} SCIAs to their first task (open + 2 Wolverine answers each), {options.Concurrency} workers | {fill.StepsPerSecond:N0} steps/s ({fill.Steps:N0} steps, {fill.Elapsed.TotalSeconds:0.0} s) | – |");
+foreach (var row in invoices is null ? [] : InvoiceBench.Rows(invoices)) report.AppendLine(row);
 report.AppendLine();
 report.AppendLine("A step = one accepted command or trigger that appended events: one decide + append transaction (OpenAsync, a clerk's HandleAsync, or HandleSystemAsync from Wolverine's integration answers and the driver's payment receipts, documents and timers), counted by a Marten session listener on every commit with events. " +
     "A baseline's step is one commit: one Marten append, or one pgbench INSERT (its host CPU is the pgbench process's).");
