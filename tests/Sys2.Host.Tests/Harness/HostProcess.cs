@@ -48,7 +48,8 @@ public sealed class HostProcess : IAsyncDisposable
         await Eventually.HoldsAsync(async () =>
         {
             if (process.HasExited) throw new InvalidOperationException($"the host exited with code {process.ExitCode} before it was ready");
-            try { return (await http.GetAsync("/")).IsSuccessStatusCode; }
+            // Ready, not merely listening: PostgreSQL reached, the schema applied, Wolverine's agents running.
+            try { return (await http.GetAsync(Sys2.Host.Operations.HealthEndpoints.ReadyPath)).IsSuccessStatusCode; }
             catch (HttpRequestException) { return false; }
             catch (TaskCanceledException) { return false; }
         }, ready => ready, "the host to answer", TimeSpan.FromSeconds(90));
