@@ -31,8 +31,7 @@ public sealed partial class CaseService(IDocumentStore store, FileContents files
     /// </summary>
     public async Task<CommandOutcome> OpenAsync(Guid commandId, string tenant, string definitionId, JsonObject inputs, Actor by, CancellationToken ct = default)
     {
-        var history = await definitions.FindAsync(definitionId, ct);
-        if (history?.Published is not { } version)
+        if (await definitions.PublishedAsync(definitionId, ct) is not { } version)
             return CommandOutcome.Refused("", 0, $"there is no published definition '{definitionId}'");
         var definition = definitions.Load(version);
         var fingerprint = CommandFingerprint.Of($"open {definitionId}", null, new OpenCase("", tenant, 0, inputs, by));
