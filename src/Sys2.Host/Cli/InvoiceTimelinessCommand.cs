@@ -3,6 +3,7 @@ using System.Globalization;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Sys2.Host.Invoices;
+using Sys2.Invoices;
 using Sys2.Host.Storage;
 using Sys2.PrivatePostgres;
 using Sys2.Workflows.Tenants;
@@ -28,7 +29,7 @@ public static class InvoiceTimelinessCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(quarter) is { } q && !PaymentTimelinessReport.TryParseQuarter(q, out _))
+            if (result.GetValue(quarter) is { } q && !Quarter.TryParse(q, out _))
                 result.AddError($"--quarter '{q}' is not a quarter: expected e.g. 2026Q1");
             if (result.GetValue(entity) is { } e && EntityCatalogue.Load().ByTenantId(e.Trim().ToUpperInvariant()) is null
                 && EntityCatalogue.Load().ByTenantId(e.Trim()) is null)
@@ -42,7 +43,7 @@ public static class InvoiceTimelinessCommand
     public static async Task<int> RunAsync(string entity, string quarterText, bool list, TextWriter output, CancellationToken ct)
     {
         var tenant = EntityCatalogue.Load().ByTenantId(entity.Trim().ToUpperInvariant())?.TenantId ?? entity.Trim();
-        PaymentTimelinessReport.TryParseQuarter(quarterText, out var quarter);
+        Quarter.TryParse(quarterText, out var quarter);
         var connection = await DatabaseConnection.ResolveAsync(new ConfigurationBuilder().AddEnvironmentVariables().Build(), RepositoryRoot.TryFind());
         await using var store = DocumentStore.For(opts => MartenSetup.Configure(opts, connection));
         await using var session = store.QuerySession(tenant);

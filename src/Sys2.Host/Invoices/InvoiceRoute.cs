@@ -20,10 +20,6 @@ public sealed record InvoiceRoute(string Id, string Tenant, string Office, strin
     /// <summary>The office of the entity that registers, checks and pays suppliers' invoices.</summary>
     public const string DefaultOffice = "Ragioneria";
 
-    /// <summary>A codice univoco ufficio: 6 upper-case letters or digits (the PA's CodiceDestinatario).</summary>
-    public static bool IsOfficeCode(string? code) =>
-        code is { Length: 6 } && code.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
-
     /// <summary>The placeholder code of an entity: <c>UF</c> + its Belfiore code, or for a union <c>UU</c> + 4 characters of its slug's hash.</summary>
     public static string PlaceholderCodeOf(Entity entity)
     {

@@ -38,16 +38,6 @@ public static class PaymentTimelinessReport
         return new Line(state.CaseId, amount.Value, due.Value, Date(state.Variables.GetValueOrDefault("paymentDate")));
     }
 
-    /// <summary><c>2026Q3</c>, <c>2026-Q3</c> or <c>2026 Q3</c>.</summary>
-    public static bool TryParseQuarter(string? text, out Quarter quarter)
-    {
-        quarter = default;
-        var t = (text ?? "").Replace("-", "").Replace(" ", "").ToUpperInvariant();
-        if (t.Length != 6 || t[4] != 'Q' || !int.TryParse(t[..4], CultureInfo.InvariantCulture, out var year) || t[5] is < '1' or > '4') return false;
-        quarter = new Quarter(year, t[5] - '0');
-        return true;
-    }
-
     private static long? Long(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var l) ? l : null;
 
     private static DateOnly? Date(JsonNode? node) =>

@@ -39,6 +39,17 @@ public readonly record struct Quarter(int Year, int Number)
     public static Quarter Of(DateOnly day) => new(day.Year, (day.Month + 2) / 3);
 
     public override string ToString() => $"{Year} Q{Number}";
+
+    /// <summary><c>2026Q3</c>, <c>2026-Q3</c> or <c>2026 Q3</c>.</summary>
+    public static bool TryParse(string? text, out Quarter quarter)
+    {
+        quarter = default;
+        var t = (text ?? "").Replace("-", "").Replace(" ", "").ToUpperInvariant();
+        if (t.Length != 6 || t[4] != 'Q' || !int.TryParse(t[..4], System.Globalization.CultureInfo.InvariantCulture, out var year) || t[5] is < '1' or > '4')
+            return false;
+        quarter = new Quarter(year, t[5] - '0');
+        return true;
+    }
 }
 
 /// <param name="Indicator">Days, two decimals; null when nothing was paid in the quarter.</param>

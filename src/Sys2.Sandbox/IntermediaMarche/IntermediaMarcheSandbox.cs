@@ -112,9 +112,3 @@ public static class IntermediaMarcheSandbox
         return group;
     }
 }
-
-/// <summary>An office code as SdI takes it: 6 upper-case letters or digits.</summary>
-internal static class InvoiceCodes
-{
-    public static bool IsOfficeCode(string? code) => code is { Length: 6 } && code.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
-}

@@ -23,7 +23,7 @@ public sealed class SdiDeliveries(SimulatedSdi sdi, FaultInjector faults, TimePr
     /// <summary>The delivery and the entity's answer; null when it cannot be made (see <see cref="Refusal"/>).</summary>
     public async Task<IntermediaMarcheSandbox.DeliveryResult?> DeliverAsync(IntermediaMarcheSandbox.DeliveryRequest request, CancellationToken ct)
     {
-        if (!InvoiceCodes.IsOfficeCode(request.CodiceDestinatario) || options.Value.DeliveryUrl is not { } url) return null;
+        if (!OfficeCode.IsValid(request.CodiceDestinatario) || options.Value.DeliveryUrl is not { } url) return null;
         var now = clock.GetUtcNow();
         var progressive = sdi.NextProgressive();
         var random = SeededRandom.For(faults.Seed, IntermediaMarcheSandbox.System, progressive);
@@ -56,22 +56,17 @@ public sealed class SdiDeliveries(SimulatedSdi sdi, FaultInjector faults, TimePr
 
     /// <summary>Why <see cref="DeliverAsync"/> made no delivery.</summary>
     public IResult Refusal(IntermediaMarcheSandbox.DeliveryRequest request) =>
-        !InvoiceCodes.IsOfficeCode(request.CodiceDestinatario)
+        !OfficeCode.IsValid(request.CodiceDestinatario)
             ? Results.Problem($"codiceDestinatario '{request.CodiceDestinatario}' is not an office code of 6 letters or digits", statusCode: StatusCodes.Status400BadRequest)
             : Results.Problem($"{IntermediaMarcheSandboxOptions.Section}:DeliveryUrl is not set: nowhere to deliver", statusCode: StatusCodes.Status409Conflict);
 
     private static async Task<(int Status, JsonElement? Answer)> DeliverAsync(HttpClient http, IntermediaMarcheSandboxOptions settings, Uri url, DeliveryBody body, CancellationToken ct)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
-        if (settings.CallbackSecret is { Length: > 0 } secret) request.Headers.Add(CallbackSignature.Header, CallbackSignature.Of(secret, bytes));
-        using var response = await http.SendAsync(request, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
+        var (status, text) = await SignedPost.SendAsync(http, settings, url, body, ct);
         JsonElement? answer = null;
         try { if (text.Length > 0) answer = JsonDocument.Parse(text).RootElement.Clone(); }
         catch (JsonException) { }
-        return ((int)response.StatusCode, answer);
+        return ((int)status, answer);
     }
 
     private static IReadOnlyList<string> ReadNumbers(byte[] xml) =>

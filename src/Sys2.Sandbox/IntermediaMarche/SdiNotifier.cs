@@ -60,16 +60,11 @@ public sealed class SdiNotifier(IHttpClientFactory clients, SimulatedSdi sdi, IO
     }
 
     /// <summary>One signed post; a network failure counts as a 503 (try again).</summary>
-    public static async Task<HttpStatusCode> PostAsync(HttpClient http, IntermediaMarcheSandboxOptions settings, Uri url, DeliveryBody body, CancellationToken ct)
+    private static async Task<HttpStatusCode> PostAsync(HttpClient http, IntermediaMarcheSandboxOptions settings, Uri url, DeliveryBody body, CancellationToken ct)
     {
-        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
-        if (settings.CallbackSecret is { Length: > 0 } secret) request.Headers.Add(CallbackSignature.Header, CallbackSignature.Of(secret, bytes));
         try
         {
-            using var response = await http.SendAsync(request, ct);
-            return response.StatusCode;
+            return (await SignedPost.SendAsync(http, settings, url, body, ct)).Status;
         }
         catch (HttpRequestException)
         {

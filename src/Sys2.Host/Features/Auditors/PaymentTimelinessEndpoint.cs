@@ -1,6 +1,7 @@
 using Marten;
 using Sys2.Host.Access;
 using Sys2.Host.Invoices;
+using Sys2.Invoices;
 
 namespace Sys2.Host.Features.Auditors;
 
@@ -12,7 +13,7 @@ public static class PaymentTimelinessEndpoint
         {
             var access = caller.In(entity, Permission.ReadCases);
             if (!access.Allowed) return access.Refusal!;
-            if (!PaymentTimelinessReport.TryParseQuarter(quarter, out var q))
+            if (!Quarter.TryParse(quarter, out var q))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["quarter"] = [$"'{quarter}' is not a quarter: expected e.g. 2026Q1"] });
             await using var session = store.QuerySession(access.Tenant);
             return Results.Ok(await PaymentTimelinessReport.ForAsync(session, access.Tenant, q, ct));

@@ -23,7 +23,7 @@ public static class InvoiceRoutesEndpoint
         app.MapPut("/api/invoices/routes/{code}", async (string code, RouteRequest body, Caller caller, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         {
             code = code.Trim().ToUpperInvariant();
-            if (!InvoiceRoute.IsOfficeCode(code))
+            if (!Sys2.Invoices.OfficeCode.IsValid(code))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [$"'{code}' is not an IPA office code: expected 6 letters or digits"] });
             var entity = EntityCatalogue.Load().ByTenantId(body.Entity?.Trim().ToUpperInvariant() ?? "") ?? EntityCatalogue.Load().ByTenantId(body.Entity?.Trim() ?? "");
             if (entity is null)
