@@ -21,6 +21,7 @@ public sealed record BenchOptions
     /// <summary>Signed FatturaPA files for the invoice-ingest figure (issue 11); 0 leaves it out.</summary>
     public int Invoices { get; init; }
     public int InvoiceWorkers { get; init; } = 8;
+    public double YearScale { get; init; } = 0.02;
     /// <summary>"invoices": only the invoice-ingest figure, not the engine run.</summary>
     public string? Only { get; init; }
     public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(10);
@@ -46,6 +47,11 @@ public sealed record BenchOptions
                                   with --only invoices: 2000)
           --invoice-workers N     concurrent ingest workers (default 8)
           --only invoices         only the invoice-ingest figure (≈ 1–2 min), none of the engine figures
+          --only year             only the simulated year (issue 11): 100,000 e-invoices and 10,000 SUAP/SUE cases for
+                                  the 64 entities over 365 days of the bench clock, times --year-scale
+          --only startup          only the product's start-up: src/Sys2.Host's build started 5 times as a child process,
+                                  time to the first answered request and idle RSS 20 s after ready
+          --year-scale X          fraction of the simulated year's volumes (default 0.02; 1 = the whole year, hours here)
           --output FILE           also write the Markdown report to FILE
         The server: ConnectionStrings__Sys2 / SYS2_CONNECTION, else the private cluster (SYS2_POSTGRES_DIR to move it).
         """;
@@ -78,10 +84,11 @@ public sealed record BenchOptions
                 case "--database": o = o with { Database = args[++i] }; break;
                 case "--output": o = o with { Output = args[++i] }; break;
                 case "--invoices": o = o with { Invoices = Int() }; break;
+                case "--year-scale": o = o with { YearScale = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--invoice-workers": o = o with { InvoiceWorkers = Int() }; break;
                 case "--only":
                     o = o with { Only = args[++i] };
-                    if (o.Only != "invoices") throw new ArgumentException($"--only takes 'invoices', not '{o.Only}'");
+                    if (o.Only is not ("invoices" or "year" or "startup")) throw new ArgumentException($"--only takes 'invoices', 'year' or 'startup', not '{o.Only}'");
                     break;
                 case "-h" or "--help": return null;
                 default: throw new ArgumentException($"unknown option '{args[i]}'\n\n{Usage}");

@@ -29,6 +29,8 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
     public static readonly Actor SuapClerk = new("chiara.neri", "clerk", "SUAP");
     public static readonly Actor SuapManager = new("paolo.bianchi", "manager", "SUAP");
     public static readonly Actor SueClerk = new("marco.galli", "clerk", "SUE");
+    public static readonly Actor SubstitutePower = new("anna.segretario", "manager", "Segreteria generale");
+    public static readonly Actor RagioneriaClerk = new("marta.ferri", "clerk", "Ragioneria");
     private static readonly string[] Tenants = MartenSetup.Tenants.ToArray();
 
     public Latencies Opens { get; } = new();
@@ -64,6 +66,36 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
         watch.Stop();
         return new MixResult(cases, probe.Steps, probe.Events, watch.Elapsed, _refused, _conflicts, cases - probe.Closed);
     }
+
+    /// <summary>
+    /// One stretch of arrivals (cases opened, invoices received) driven until every case they started is
+    /// closed or parked and the host is quiet: the workers take the work the probe emits before the next arrival.
+    /// </summary>
+    public async Task<TimeSpan> DriveAsync(IReadOnlyList<Func<Task>> arrivals)
+    {
+        host.Probe.Drive = true;
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        using var timeout = new CancellationTokenSource(options.PhaseTimeout);
+        var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
+        {
+            var reader = host.Probe.Work.Reader;
+            while (!timeout.IsCancellationRequested)
+            {
+                if (reader.TryRead(out var work)) { await DoAsync(work); continue; }
+                var n = Interlocked.Increment(ref next);
+                if (n < arrivals.Count) { await arrivals[n](); continue; }
+                if (Environment.TickCount64 - Interlocked.Read(ref host.Probe.LastCommitTicks) >= QuietPeriod.TotalMilliseconds
+                    && !reader.TryPeek(out var waiting) && await host.PendingMessagesAsync() == 0)
+                    return;
+                await Task.WhenAny(reader.WaitToReadAsync().AsTask(), Task.Delay(50));
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        return watch.Elapsed;
+    }
+
+    public long Refused => Interlocked.Read(ref _refused);
 
     /// <summary>Opens cases that stay open: each runs (through Wolverine) to its first task or wait and stops there.</summary>
     public async Task<MixResult> FillAsync(int cases, int offset, string? only = null)
@@ -198,6 +230,8 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
         ],
         ["suap.ordinario/review-after-integration"] =
             [new(85, "approve", Notes("integrazioni sufficienti")), new(15, "reject", Notes("integrazioni insufficienti", "reasons", "planimetria non conforme"))],
+        // The term ran out on a procedure excluded from silenzio-assenso: the titolare del potere sostitutivo decides.
+        ["suap.ordinario/substitute-power"] = [new(70, "approve", Notes("requisiti verificati")), new(30, "reject", Notes("carenza dei requisiti"))],
         ["suap.ordinario/final-decision"] = [new(50, "approve", Notes("osservazioni accolte")), new(50, "reject", Notes("osservazioni non accolte"))],
         ["sue.cila/formal-check"] =
         [
@@ -205,6 +239,21 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
             new(15, "request-integration", Notes("manca l'elaborato grafico", "missing", "elaborato grafico ante/post operam")),
             new(5, "not-cila", Notes("intervento soggetto a permesso di costruire")),
         ],
+        // E-invoices (the simulated year): most accepted, a few rejected, a tenth left to decorrenza termini.
+        ["fatture.fattura-passiva/assign"] = [new(100, "assigned", new JsonObject { ["office"] = "Ragioneria" })],
+        ["fatture.fattura-passiva/verify"] =
+        [
+            new(85, "accept", Notes("fornitura conforme all'ordine")),
+            new(5, "reject", Notes("fornitura non ricevuta", "reason", "Fattura riferita a una fornitura non ricevuta")),
+            new(10, "", [], ExpireClock: "outcome"),
+        ],
+        ["fatture.fattura-passiva/outcome-discarded"] = [new(100, "liquidate", Notes("decorrenza termini già maturata"))],
+        ["fatture.fattura-passiva/liquidation"] =
+        [
+            new(95, "liquidated", new JsonObject { ["act"] = "Determina di liquidazione n. 123/2026", ["notes"] = "DURC regolare" }),
+            new(5, "not-payable", new JsonObject { ["act"] = "importo non dovuto: chiesta nota di credito" }),
+        ],
+        ["fatture.fattura-passiva/payment-order"] = [new(100, "ordered", new JsonObject { ["order"] = "M-2026-0001" })],
         ["sue.cila/recheck"] = [new(90, "complete", Notes("integrazioni complete")), new(10, "still-incomplete", Notes("ancora incompleta"))],
     };
 
@@ -212,6 +261,12 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
     {
         try
         {
+            // The probe learns a case's definition from its CaseOpened; should it have missed it, ask the summary.
+            if (work.DefinitionId == "")
+            {
+                await using var query = host.Store.QuerySession(work.Tenant);
+                if (await query.LoadAsync<Sys2.Host.Views.CaseSummary>(work.CaseId) is { } summary) work = work with { DefinitionId = summary.DefinitionId };
+            }
             if (work.IsTask) await TaskAsync(work);
             else await WaitAsync(work);
         }
@@ -247,8 +302,16 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
             Note(outcome, $"{clock} expiry");
             return;
         }
-        var by = work.DefinitionId == "sue.cila" ? SueClerk : work.Step == "final-decision" ? SuapManager : SuapClerk;
-        await ClerkAsync(work, new CompleteTask(work.Step, choice.Outcome, (JsonObject)choice.Form.DeepClone(), by), by);
+        var by = work.DefinitionId switch
+        {
+            "sue.cila" => SueClerk,
+            "fatture.fattura-passiva" => RagioneriaClerk,
+            _ => work.Step switch { "final-decision" => SuapManager, "substitute-power" => SubstitutePower, _ => SuapClerk },
+        };
+        var form = (JsonObject)choice.Form.DeepClone();
+        // The mandato is dated the day the clock shows: the payment timeliness counts from it.
+        if (work.Step == "payment-order") form["date"] = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
+        await ClerkAsync(work, new CompleteTask(work.Step, choice.Outcome, form, by), by);
     }
 
     /// <summary>A clerk's command, decided on the version the clerk saw; on a conflict the clerk reloads and tries again.</summary>
@@ -274,7 +337,8 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
     private async Task WaitAsync(Work work)
     {
         var roll = Roll($"{work.CaseId}/{work.Step}/{work.Visit}");
-        var timesOut = work.Event switch { "payment-received" => roll < 20, "observations-received" => roll < 30, _ => roll < 10 };
+        // SdI's answer to an outcome (NE/SE) is not simulated here (the host tests carry it): its wait runs out.
+        var timesOut = work.Event switch { "payment-received" => roll < 20, "observations-received" => roll < 30, "sdi-notification" => true, _ => roll < 10 };
         Trigger trigger = timesOut
             ? new TimerFired(TimerKind.WaitTimeout, work.Step, work.Visit)
             : new ReceiveEvent(work.Event, work.Event switch

@@ -60,6 +60,12 @@ public sealed class EngineProbe : DocumentSessionListenerBase
         return Task.CompletedTask;
     }
 
+    /// <summary>Cases closed since the host started, by "definition → outcome" (the simulated year's tally).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, int> Closures { get; } = new();
+
+    /// <summary>Legal clocks that ran out, by "definition/clock" (decorrenza termini, silenzio-assenso…).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, int> Expiries { get; } = new();
+
     public int Generation(string caseId, string clock) => _generations.GetValueOrDefault(caseId + "|" + clock);
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
@@ -87,9 +93,13 @@ public sealed class EngineProbe : DocumentSessionListenerBase
                     case WaitStarted w:
                         Emit(new Work(tenant, caseId, Definition(caseId), w.Step, stream.Version, false, w.Event, w.Visit));
                         break;
-                    case CaseClosed:
+                    case CaseClosed c:
                         Interlocked.Increment(ref _closed);
+                        Closures.AddOrUpdate($"{Definition(caseId)} → {c.Outcome}", 1, (_, n) => n + 1);
                         _definitions.TryRemove(caseId, out _);
+                        break;
+                    case DeadlineExpired x:
+                        Expiries.AddOrUpdate($"{Definition(caseId)}/{x.Clock}", 1, (_, n) => n + 1);
                         break;
                 }
             }

@@ -27,7 +27,8 @@ public sealed class InstantActivities : IActivityHandler
                 ["fees"] = new JsonObject { ["istruttoria"] = 5000, ["segreteria"] = 7500 },
             },
             Known.ProtocolRegister => new JsonObject { ["number"] = "0000001", ["date"] = "2026-03-02" },
-            Known.MPayRequestPayment => new JsonObject { ["noticeNumber"] = "302000000001234559", ["iuv"] = "02000000001234559" },
+            // Every avviso of this fake is €50.00, the amount the driver's receipts pay (the waits check it).
+            Known.MPayRequestPayment => new JsonObject { ["noticeNumber"] = "302000000001234559", ["iuv"] = "02000000001234559", ["amount"] = 5000 },
             Known.SigmaTerVisura => new JsonObject { ["found"] = true, ["categoria"] = "C/1", ["rendita"] = 123456 },
             Known.DigiPArchive => new JsonObject { ["id"] = "RdV-1" },
             _ => new JsonObject { ["messageId"] = "x" },

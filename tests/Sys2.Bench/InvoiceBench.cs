@@ -163,7 +163,7 @@ public static class InvoiceBench
     }
 
     /// <summary>The seeded placeholder routes are written by a hosted service at start: wait for ours.</summary>
-    private static async Task WaitForRoutesAsync(BenchHost host, string[] codes)
+    public static async Task WaitForRoutesAsync(BenchHost host, string[] codes)
     {
         var wait = Stopwatch.StartNew();
         while (true)
