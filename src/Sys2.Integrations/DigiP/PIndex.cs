@@ -5,7 +5,8 @@ namespace Sys2.Integrations.DigiP;
 
 /// <summary>
 /// The index of a package after UNI 11386:2020 (SInCRO v2), as the regional hubs bind it: ParER's
-/// <c>Unisincro_PIndex.xsd</c> (Sacer, whose software Marche's DigiP shares; the copy the tests validate against is in
+/// <c>Unisincro_PIndex.xsd</c> (its preservation system Sacer; DigiP's own binding was not found published, [check]
+/// that it takes the same; the copy the tests validate against is in
 /// tests/Sys2.Integrations.Tests/DigiP/Schemas). <c>PIndex</c> carries <c>sincroVersion</c> 2.0, <c>language</c>
 /// and the fixed <c>uri</c>; then SelfDescription, the PVolume, one FileGroup per document directly under PIndex
 /// (its File with ID, Path and Hash), and the Process (Submitter, Holder, AuthorizedSigner, TimeReference,
