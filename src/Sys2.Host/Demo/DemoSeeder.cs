@@ -83,10 +83,10 @@ public sealed class DemoSeeder(IDocumentStore store, FileContents files, CaseSer
     {
         JsonObject Rossi() => new() { ["fiscalCode"] = "RSSMRA45D25F205N", ["name"] = "Mario Rossi", ["email"] = "mario.rossi@pec.it", ["phone"] = "+39 0735 581234" };
         JsonObject Parcel(string belfiore) => new() { ["belfiore"] = belfiore, ["sezione"] = "", ["foglio"] = "12", ["particella"] = "345", ["subalterno"] = "3" };
-        yield return ("H769", "suap.scia", new JsonObject { ["applicant"] = Rossi(), ["activity"] = "Apertura di un esercizio di vicinato", ["parcel"] = Parcel("H769") });
+        yield return ("H769", "suap.scia", new JsonObject { ["applicant"] = Rossi(), ["activity"] = "Apertura di un esercizio di vicinato", ["parcel"] = Parcel("H769"), ["catasto"] = "fabbricati" });
         yield return ("H769", "sue.cila", new JsonObject
         {
-            ["applicant"] = Rossi(), ["intervention"] = "Diversa distribuzione degli spazi interni", ["parcel"] = Parcel("H769"),
+            ["applicant"] = Rossi(), ["intervention"] = "Diversa distribuzione degli spazi interni", ["parcel"] = Parcel("H769"), ["catasto"] = "fabbricati",
             ["technician"] = new JsonObject { ["fiscalCode"] = "VRDGPP70M15A271P", ["name"] = "geom. Giuseppe Verdi", ["email"] = "giuseppe.verdi@geopec.it" },
         });
         yield return ("D542", "suap.ordinario", new JsonObject { ["applicant"] = Rossi(), ["activity"] = "Somministrazione di alimenti e bevande" });

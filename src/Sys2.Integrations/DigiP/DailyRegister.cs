@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sys2.Workflows.Tenants;
 
 namespace Sys2.Integrations.DigiP;
 
@@ -13,7 +12,7 @@ namespace Sys2.Integrations.DigiP;
 public static class DailyRegister
 {
     public const string DocumentType = "Registro giornaliero";
-    public const string RegisterType = "Repertorio/Registro";
+    public const string RegisterType = Allegato5Metadata.RepertorioRegisterType;
 
     /// <param name="register">The register's bytes, as the entity's copy to keep (a text file).</param>
     /// <param name="closedAt">When the day closed: the package time, fixed for the day.</param>
@@ -22,10 +21,9 @@ public static class DailyRegister
         var dayText = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var number = $"{registerName}-{dayText}";
         var file = new SipFile(fileName, "text/plain", register, $"{tenant}-{number}", "d", DocumentType,
-            new Registration("I", RegisterType, number, day),
+            new Registration("I", RegisterType, number, day, registerName),
             $"{DocumentType} {registerName} del {dayText}: {entries.ToString(CultureInfo.InvariantCulture)} pratiche");
-        var entity = EntityCatalogue.Load().ByTenantId(tenant);
-        var holder = new SipAgent(entity?.Name ?? tenant, entity?.CodiceFiscale?.Value);
+        var holder = SipAgent.For(tenant);
         return SipBuilder.Build($"SIP-{tenant}-{number}", [file], holder, closedAt);
     }
 

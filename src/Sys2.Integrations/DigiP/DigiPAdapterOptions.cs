@@ -6,5 +6,5 @@ namespace Sys2.Integrations.DigiP;
 public sealed class DigiPAdapterOptions : HttpAdapterOptions
 {
     /// <summary>The register named in DatiDiRegistrazione (AgID's values: "Protocollo Ordinario/Protocollo Emergenza", "Repertorio/Registro", "Nessuno").</summary>
-    public string RegisterType { get; set; } = "Protocollo Ordinario/Protocollo Emergenza";
+    public string RegisterType { get; set; } = Allegato5Metadata.ProtocolRegisterType;
 }

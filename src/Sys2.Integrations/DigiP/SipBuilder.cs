@@ -32,7 +32,7 @@ public static class SipBuilder
             var metadata = Xml.ToBytes(Allegato5Metadata.For(file, documentHash, holder));
             contents.Add((documentPath, file.Content));
             contents.Add((metadataPath, metadata));
-            groups.Add(new PIndex.Group(file.Name,
+            groups.Add(new PIndex.Group($"G{number}", file.Name,
             [
                 new PIndex.Entry($"D{number}", documentPath, file.MediaType, documentHash),
                 new PIndex.Entry($"M{number}", metadataPath, "application/xml", SHA256.HashData(metadata)),

@@ -27,7 +27,9 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolPort
             request.Subject,
             request.Document is not { } d ? null : new RegisteredDocument(d.Name, d.Sha256.ToLowerInvariant(), d.MediaType, d.Size),
             request.Notes,
-            request.ExternalReference);
+            request.ExternalReference,
+            request.Classification,
+            request.Fascicolo);
         using var message = new HttpRequestMessage(HttpMethod.Post, $"{RegisterPath(request.Aoo, request.Register)}/registrations")
         {
             Content = JsonContent.Create(body, options: WireJson.Options),
@@ -105,18 +107,26 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolPort
             var other => throw wire.Invalid("direction", $"must be 'incoming' or 'outgoing', got '{other}'"),
         };
 
-        SegnaturaIdentifiers identifiers;
-        try
+        // Allegato 6: a registered document travels with its segnatura; without a document there is no protocol message.
+        if (answer.Segnatura is null)
         {
-            identifiers = Segnatura.Read(answer.Segnatura);
+            if (answer.Document is not null) throw wire.Invalid("segnatura", "is missing for a registration with a document");
         }
-        catch (FormatException e)
+        else
         {
-            throw wire.Invalid("segnatura", e.Message);
-        }
+            SegnaturaIdentifiers identifiers;
+            try
+            {
+                identifiers = Segnatura.Read(answer.Segnatura);
+            }
+            catch (FormatException e)
+            {
+                throw wire.Invalid("segnatura", e.Message);
+            }
 
-        if (identifiers.NumeroRegistrazione != number || identifiers.DataRegistrazione != dateText)
-            throw wire.Invalid("segnatura", $"says {identifiers.NumeroRegistrazione} of {identifiers.DataRegistrazione}, the registration {number} of {dateText}");
+            if (identifiers.NumeroRegistrazione != number || identifiers.DataRegistrazione != dateText)
+                throw wire.Invalid("segnatura", $"says {identifiers.NumeroRegistrazione} of {identifiers.DataRegistrazione}, the registration {number} of {dateText}");
+        }
 
         return new ProtocolRegistration(
             answer.Aoo, answer.Register, answer.Year, number, answer.Date, answer.RegisteredAt, direction,
@@ -127,7 +137,8 @@ public sealed class ProtocolHttpAdapter(HttpClient http) : IProtocolPort
             string.IsNullOrWhiteSpace(answer.Notes) ? null : answer.Notes,
             string.IsNullOrWhiteSpace(answer.ExternalReference) ? null : answer.ExternalReference,
             answer.Segnatura,
-            answer.Cancellation is { } c ? new ProtocolCancellation(c.At, c.Reason) : null);
+            answer.Cancellation is { } c ? new ProtocolCancellation(c.At, c.Reason) : null,
+            answer.Classification);
     }
 
     private static ProtocolParty ReadParty(WireBody wire, string field, RegisteredParty party) =>

@@ -3,14 +3,17 @@ using System.Text.Json.Nodes;
 using Sys2.Integrations.Wire;
 using Sys2.Workflows.Formats;
 using Sys2.Workflows.Formats.FiscalCodes;
+using Sys2.Workflows.Formats.Records;
 
 namespace Sys2.Integrations.Protocol;
 
 /// <summary>
 /// <c>protocol.register</c>: inputs <c>direction</c> (incoming | outgoing), <c>sender</c> or
 /// <c>recipient</c> (party), <c>subject</c>, <c>document</c> {name, sha256, mediaType, size},
-/// optional <c>notes</c> and <c>externalId</c>; registers in the general register of the case's
-/// entity. Result: <c>{ number, date (yyyy-MM-dd), year, segnatura, register, aoo }</c>.
+/// <c>classification</c> (a class of the entity's titolario, e.g. <c>VIII.4</c>), optional <c>notes</c> and
+/// <c>externalId</c>; registers in the general register of the case's
+/// entity. Result: <c>{ number, date (yyyy-MM-dd), year, segnatura, register, aoo, classification }</c>; the segnatura is
+/// null when no document was registered.
 /// </summary>
 public sealed class ProtocolRegisterHandler(IProtocolPort register) : IActivityHandler
 {
@@ -24,7 +27,7 @@ public sealed class ProtocolRegisterHandler(IProtocolPort register) : IActivityH
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
         var wire = WireBody.Input(System, call);
-        var request = ReadRequest(call.Tenant, wire, WireBody.ReadInput<RegisterInput>(System, call));
+        var request = ReadRequest(call, wire, WireBody.ReadInput<RegisterInput>(System, call));
         var registration = await register.RegisterAsync(request, call.IdempotencyKey, ct);
         return new JsonObject
         {
@@ -34,6 +37,7 @@ public sealed class ProtocolRegisterHandler(IProtocolPort register) : IActivityH
             ["segnatura"] = registration.Segnatura,
             ["register"] = registration.Register,
             ["aoo"] = registration.Aoo,
+            ["classification"] = registration.Classification,
         };
     }
 
@@ -46,10 +50,19 @@ public sealed class ProtocolRegisterHandler(IProtocolPort register) : IActivityH
         ProtocolDocument? Document = null,
         string? Notes = null,
         string? Reasons = null,
-        string? ExternalId = null);
+        string? ExternalId = null,
+        string? Classification = null);
 
-    private static RegistrationRequest ReadRequest(string aoo, WireBody wire, RegisterInput input)
+    private static RegistrationRequest ReadRequest(ActivityCall call, WireBody wire, RegisterInput input)
     {
+        var aoo = call.Tenant;
+        // DPR 445/2000 art. 56 and 64 c.4: every registration is classified under the entity's titolario; the
+        // definition says where its act is filed (`classification: "'VI.3'"`).
+        var titolario = Titolario.For(aoo);
+        if (!titolario.TryClassify(input.Classification, out var classification))
+            throw wire.Invalid("classification", input.Classification is null
+                ? $"is missing: a registration is classified under the {titolario.Name} ({string.Join(", ", titolario.ClassCodes)})"
+                : $"'{input.Classification}' is not a class of the {titolario.Name} ({string.Join(", ", titolario.ClassCodes)})");
         var direction = input.Direction switch
         {
             "incoming" => ProtocolDirection.Incoming,
@@ -62,7 +75,8 @@ public sealed class ProtocolRegisterHandler(IProtocolPort register) : IActivityH
         var document = input.Document is { } d ? CheckDocument(wire, d) : null;
         // Definitions that register a refusal pass the reasons as `reasons`: they are the registration's notes.
         var notes = input.Notes ?? input.Reasons;
-        return new RegistrationRequest(aoo, GeneralRegister, direction, sender, recipients, input.Subject, document, notes, input.ExternalId);
+        return new RegistrationRequest(aoo, GeneralRegister, direction, sender, recipients, input.Subject, document, notes, input.ExternalId,
+            classification.Code, new RegisteredFascicolo(call.CaseId, $"Pratica {call.CaseId}"));
     }
 
     private static ProtocolParty CheckParty(WireBody wire, string field, ProtocolParty? party)

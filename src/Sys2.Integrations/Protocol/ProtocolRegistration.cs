@@ -18,8 +18,9 @@ public sealed record ProtocolRegistration(
     ProtocolDocument? Document,
     string? Notes,
     string? ExternalReference,
-    string Segnatura,
-    ProtocolCancellation? Cancellation)
+    string? Segnatura,
+    ProtocolCancellation? Cancellation,
+    string? Classification = null)
 {
     public bool Cancelled => Cancellation is not null;
 }

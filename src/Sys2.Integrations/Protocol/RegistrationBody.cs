@@ -12,7 +12,12 @@ public sealed record RegistrationBody(
     string? Subject,
     RegisteredDocument? Document,
     string? Notes,
-    string? ExternalReference);
+    string? ExternalReference,
+    string? Classification = null,
+    RegisteredFascicolo? Fascicolo = null);
+
+/// <summary>The fascicolo a registration belongs to: the case's number and what it is about.</summary>
+public sealed record RegisteredFascicolo(string? Code, string? Name);
 
 public sealed record RegisteredParty(string? FiscalCode, string? Name, string? Email, string? Phone);
 

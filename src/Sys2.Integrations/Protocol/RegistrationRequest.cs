@@ -4,7 +4,8 @@ namespace Sys2.Integrations.Protocol;
 /// What to register: an incoming document has a <see cref="Sender"/>, an outgoing one
 /// <see cref="Recipients"/> (the AOO is the other side). <see cref="Document"/> may be absent for
 /// an outgoing act whose file is produced later; <see cref="ExternalReference"/> is the received
-/// document's own identifier (e.g. the SdI identifier of an invoice).
+/// document's own identifier (e.g. the SdI identifier of an invoice). <see cref="Classification"/> is the
+/// titolario class (DPR 445/2000 art. 56: every registration is classified), <see cref="Fascicolo"/> the case.
 /// </summary>
 public sealed record RegistrationRequest(
     string Aoo,
@@ -15,7 +16,9 @@ public sealed record RegistrationRequest(
     string Subject,
     ProtocolDocument? Document,
     string? Notes = null,
-    string? ExternalReference = null);
+    string? ExternalReference = null,
+    string? Classification = null,
+    RegisteredFascicolo? Fascicolo = null);
 
 public enum ProtocolDirection
 {

@@ -6,7 +6,7 @@ using Sys2.Workflows.Formats.FiscalCodes;
 namespace Sys2.Integrations.SigmaTer;
 
 /// <summary>
-/// SigmaTER over HTTP: <c>GET comuni/{belfiore}/parcels/{foglio}/{particella}?sezione=&amp;subalterno=</c>.
+/// SigmaTER over HTTP: <c>GET comuni/{belfiore}/parcels/{foglio}/{particella}?catasto=&amp;sezione=&amp;subalterno=</c>.
 /// A 404 whose problem says <c>parcel-not-found</c> is a visura with nothing in it; any other 404
 /// means the address is wrong and is reported as a failure.
 /// </summary>
@@ -18,11 +18,11 @@ public sealed class SigmaTerHttpAdapter(HttpClient http) : ISigmaTerPort
     public async Task<Visura> VisuraAsync(ParcelKey parcel, string idempotencyKey, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(parcel);
-        var query = new List<string>();
+        var query = new List<string> { "catasto=" + Uri.EscapeDataString(parcel.Catasto) };
         if (!string.IsNullOrEmpty(parcel.Sezione)) query.Add("sezione=" + Uri.EscapeDataString(parcel.Sezione));
         if (!string.IsNullOrEmpty(parcel.Subalterno)) query.Add("subalterno=" + Uri.EscapeDataString(parcel.Subalterno));
         var path = $"comuni/{Uri.EscapeDataString(parcel.Belfiore)}/parcels/{Uri.EscapeDataString(parcel.Foglio)}/{Uri.EscapeDataString(parcel.Particella)}"
-                   + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query));
+                   + "?" + string.Join('&', query);
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         using var response = await http.SendAsync(System, request, idempotencyKey, ct);
 
@@ -45,6 +45,8 @@ public sealed class SigmaTerHttpAdapter(HttpClient http) : ISigmaTerPort
         if (!Same(echoed.Foglio, asked.Foglio) || !Same(echoed.Particella, asked.Particella)
             || !Same(echoed.Subalterno, asked.Subalterno) || !Same(echoed.Belfiore, asked.Belfiore))
             throw wire.Invalid("parcel", $"describes another parcel than {asked}");
+        if (answer.Catasto != asked.Catasto)
+            throw wire.Invalid("catasto", $"is '{answer.Catasto}', the visura was asked of the catasto {asked.Catasto}");
 
         switch (answer.Catasto)
         {

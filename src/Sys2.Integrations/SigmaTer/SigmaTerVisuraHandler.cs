@@ -6,7 +6,8 @@ using Sys2.Integrations.Wire;
 namespace Sys2.Integrations.SigmaTer;
 
 /// <summary>
-/// <c>sigmater.visura</c>: input <c>parcel</c> {belfiore, sezione, foglio, particella, subalterno};
+/// <c>sigmater.visura</c>: inputs <c>parcel</c> {belfiore, sezione, foglio, particella, subalterno} and
+/// <c>catasto</c> (<c>fabbricati</c> or <c>terreni</c>, as the applicant declared it: never guessed);
 /// the result is the <see cref="Visura"/> (camelCase, with <c>found</c>), which definitions store whole.
 /// </summary>
 public sealed class SigmaTerVisuraHandler(ISigmaTerPort sigmaTer) : IActivityHandler
@@ -21,12 +22,13 @@ public sealed class SigmaTerVisuraHandler(ISigmaTerPort sigmaTer) : IActivityHan
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
         var wire = WireBody.Input(SigmaTerHttpAdapter.System, call);
-        var parcel = Check(wire, WireBody.ReadInput<VisuraInput>(SigmaTerHttpAdapter.System, call).Parcel);
+        var input = WireBody.ReadInput<VisuraInput>(SigmaTerHttpAdapter.System, call);
+        var parcel = Check(wire, input.Parcel, input.Catasto);
         var visura = await sigmaTer.VisuraAsync(parcel, call.IdempotencyKey, ct);
         return JsonSerializer.SerializeToNode(visura, Json)!.AsObject();
     }
 
-    private sealed record VisuraInput(ParcelInput Parcel);
+    private sealed record VisuraInput(ParcelInput Parcel, string? Catasto = null);
 
     /// <summary>A parcel as a definition passes it: foglio, particella and the rest may be numbers.</summary>
     private sealed record ParcelInput(
@@ -36,8 +38,17 @@ public sealed class SigmaTerVisuraHandler(ISigmaTerPort sigmaTer) : IActivityHan
         [property: JsonConverter(typeof(CodeConverter))] string? Sezione = null,
         [property: JsonConverter(typeof(CodeConverter))] string? Subalterno = null);
 
-    private static ParcelKey Check(WireBody wire, ParcelInput parcel)
+    private static ParcelKey Check(WireBody wire, ParcelInput parcel, string? catasto)
     {
+        // The catasto terreni and the catasto fabbricati are separate registers (DOMAIN.md §5): which one holds the
+        // property is the applicant's declaration, asked for by the definition, not inferred from a subalterno.
+        catasto = catasto?.Trim().ToLowerInvariant();
+        if (catasto is not (Visura.Fabbricati or Visura.Terreni))
+            throw wire.Invalid("catasto", catasto is null
+                ? $"is missing: say whether the property is in the catasto '{Visura.Fabbricati}' or '{Visura.Terreni}'"
+                : $"must be '{Visura.Fabbricati}' or '{Visura.Terreni}', got '{catasto}'");
+        if (catasto == Visura.Terreni && !string.IsNullOrWhiteSpace(parcel.Subalterno))
+            throw wire.Invalid("parcel.subalterno", $"'{parcel.Subalterno}' names a unit of a building: the catasto terreni has no subalterni");
         var belfiore = parcel.Belfiore.ToUpperInvariant();
         if (belfiore.Length != 4 || !char.IsAsciiLetterUpper(belfiore[0]) || !belfiore[1..].All(char.IsAsciiDigit))
             throw wire.Invalid("parcel.belfiore", $"must be a Belfiore code (a letter and 3 digits), got '{belfiore}'");
@@ -46,7 +57,8 @@ public sealed class SigmaTerVisuraHandler(ISigmaTerPort sigmaTer) : IActivityHan
             Code(wire, "sezione", parcel.Sezione),
             Code(wire, "foglio", parcel.Foglio)!,
             Code(wire, "particella", parcel.Particella)!,
-            Code(wire, "subalterno", parcel.Subalterno));
+            Code(wire, "subalterno", string.IsNullOrWhiteSpace(parcel.Subalterno) ? null : parcel.Subalterno),
+            catasto);
     }
 
     private static string? Code(WireBody wire, string name, string? code)

@@ -112,7 +112,7 @@ public sealed class SipInspector(DigiPSandboxOptions limits)
             return;
         }
         listed.Add(path);
-        if (hash is null || (string?)hash.Attribute("hashFunction") != PIndex.HashFunction)
+        if (hash is null || (string?)hash.Attribute(PIndex.Ns + "hashFunction") != PIndex.HashFunction)
         {
             reasons.Add(new RejectionReason(path, $"File {id} has no Hash with hashFunction=\"{PIndex.HashFunction}\""));
             return;

@@ -8,8 +8,10 @@ using Sys2.Workflows.Formats.PagoPa;
 namespace Sys2.Sandbox.MPay;
 
 /// <summary>
-/// The simulator's debt positions, for all tenants. IUV bases are a per-tenant sequence and
-/// receipt ids come from the seeded source, so a run with the same seed and calls is repeatable.
+/// The simulator's debt positions, for all tenants. IUV bases are a sequence per segregation code, shared by the
+/// entities that gave MPay the same code (an IUV need only be unique per entity, but one sequence keeps the
+/// simulator's notice numbers unique across entities too); receipt ids come from the seeded source, so a run with
+/// the same seed and calls is repeatable.
 /// </summary>
 public sealed class MPayLedger(SegregationCodes segregation, TimeProvider clock, int seed)
 {
@@ -48,7 +50,7 @@ public sealed class MPayLedger(SegregationCodes segregation, TimeProvider clock,
             if (_byIupd.ContainsKey((tenant.ToUpperInvariant(), request.Iupd)))
                 return new Refused(409, $"a debt position with IUPD '{request.Iupd}' already exists for {tenant}");
 
-            var sequence = _sequence[tenant] = _sequence.GetValueOrDefault(tenant) + 1;
+            var sequence = _sequence[code] = _sequence.GetValueOrDefault(code) + 1;
             var position = new SandboxDebtPosition(tenant, request, NoticeFor(code, sequence), idempotencyKey);
             // GPD publishes on request; with no validity date a published position is valid at once.
             if (publish) position.Status = DebtPositionStatus.Valid;

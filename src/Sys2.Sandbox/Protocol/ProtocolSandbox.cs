@@ -32,7 +32,7 @@ public static class ProtocolSandbox
         {
             if (Entity(aoo) is not { } entity) return UnknownAoo(aoo);
             if (Key(http) is not { } key) return MissingKey();
-            var problems = RegistrationRules.Check(body);
+            var problems = RegistrationRules.Check(entity.TenantId, body);
             if (problems.Count > 0)
                 return Results.Problem(string.Join("; ", problems), statusCode: StatusCodes.Status400BadRequest, title: "registration refused");
             var outcome = registry.Register(entity, register.ToUpperInvariant(), key, body);

@@ -1,6 +1,7 @@
 using Sys2.Integrations.Protocol;
 using Sys2.Workflows.Formats;
 using Sys2.Workflows.Formats.FiscalCodes;
+using Sys2.Workflows.Formats.Records;
 
 namespace Sys2.Sandbox.Protocol;
 
@@ -14,7 +15,7 @@ public static class RegistrationRules
     public const int MaxSubjectLength = 1000;
 
     /// <summary>The problems of <paramref name="body"/>, empty when it can be registered.</summary>
-    public static IReadOnlyList<string> Check(RegistrationBody body)
+    public static IReadOnlyList<string> Check(string tenant, RegistrationBody body)
     {
         var problems = new List<string>();
         switch (body.Direction)
@@ -34,6 +35,8 @@ public static class RegistrationRules
         for (var i = 0; i < (body.Recipients?.Count ?? 0); i++) CheckParty($"recipients[{i}]", body.Recipients![i], problems);
         if (string.IsNullOrWhiteSpace(body.Subject)) problems.Add("subject: the oggetto is required");
         else if (body.Subject.Length > MaxSubjectLength) problems.Add($"subject: at most {MaxSubjectLength} characters");
+        if (!Titolario.For(tenant).TryClassify(body.Classification, out _))
+            problems.Add($"classification: '{body.Classification}' is not a class of the entity's titolario (DPR 445/2000 art. 56)");
         if (body.Document is { } document)
         {
             if (string.IsNullOrWhiteSpace(document.Name)) problems.Add("document.name: required");

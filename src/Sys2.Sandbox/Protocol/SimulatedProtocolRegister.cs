@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Text.Json;
-using System.Xml.Linq;
 using Sys2.Integrations.Protocol;
 using Sys2.Workflows.Formats.Protocol;
+using Sys2.Workflows.Formats.Records;
 using Sys2.Workflows.Tenants;
 
 namespace Sys2.Sandbox.Protocol;
@@ -20,11 +22,13 @@ public sealed class SimulatedProtocolRegister(TimeProvider clock)
     private readonly Dictionary<(string Aoo, string Register, int Year, int Number), RegistrationAnswer> _registrations = [];
     private readonly Dictionary<(string Aoo, string Key), (string Fingerprint, (string, string, int, int) Id)> _byKey = [];
     private readonly Dictionary<(string Aoo, string Key), (string, string, int, int)> _cancelledByKey = [];
+    private readonly ConcurrentDictionary<string, Lazy<SegnaturaSeal>> _seals = new();
 
     /// <summary>Registers, or answers the registration made earlier with the same key and request.</summary>
     public RegisterOutcome Register(Entity aoo, string register, string idempotencyKey, RegistrationBody body)
     {
         var fingerprint = JsonSerializer.Serialize(body);
+        var seal = SealOf(aoo); // made outside the lock: a key pair takes a while, signing does not
         var tenant = aoo.TenantId.ToUpperInvariant();
         lock (_gate)
         {
@@ -45,7 +49,7 @@ public sealed class SimulatedProtocolRegister(TimeProvider clock)
             var registration = new RegistrationAnswer(
                 aoo.TenantId, register, year, ProtocolNumber.Format(number), date, now,
                 body.Direction!, body.Sender, body.Recipients ?? [], body.Subject!.Trim(), body.Document, body.Notes, body.ExternalReference,
-                SegnaturaOf(aoo, register, number, date, body), null);
+                SegnaturaOf(aoo, seal, register, number, local, body), null, body.Classification);
             _registrations[(tenant, register, year, number)] = registration;
             _byKey[(tenant, idempotencyKey)] = (fingerprint, (tenant, register, year, number));
             return new RegisterOutcome(registration, Replayed: false, Conflict: null);
@@ -76,19 +80,34 @@ public sealed class SimulatedProtocolRegister(TimeProvider clock)
         }
     }
 
-    private static string SegnaturaOf(Entity aoo, string register, int number, DateOnly date, RegistrationBody body)
+    // Allegato 6: the segnatura describes a protocol message, a primary document with its digest; a registration
+    // without a document (an act whose file comes later) has none.
+    private static string? SegnaturaOf(Entity aoo, SegnaturaSeal seal, string register, int number, DateTimeOffset local, RegistrationBody body)
     {
+        if (body.Document is not { } d) return null;
         var codes = AooCodes.For(aoo);
-        var self = new SegnaturaParty(codes.Denominazione, CodiceAmministrazione: codes.CodiceAmministrazione, CodiceAoo: codes.CodiceAoo);
+        var self = new SegnaturaParty(codes.Denominazione, aoo.CodiceFiscale?.Value, CodiceAmministrazione: codes.CodiceAmministrazione, CodiceAoo: codes.CodiceAoo);
         static SegnaturaParty Other(RegisteredParty p) => new(p.Name!, p.FiscalCode, p.Email, p.Phone);
         var incoming = body.Direction == "incoming";
+        Titolario.For(aoo.TenantId).TryClassify(body.Classification, out var classifica);
         var content = new SegnaturaContent(
-            codes.CodiceAmministrazione, codes.CodiceAoo, register, number, date, body.Subject!.Trim(),
+            codes.CodiceAmministrazione, codes.CodiceAoo, register, number, DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime),
+            body.Subject!.Trim(), classifica,
+            body.Fascicolo is { Code: { } code } f ? new SegnaturaFascicolo(f.Name ?? code, code) : null,
             incoming ? Other(body.Sender!) : self,
             incoming ? [self] : (body.Recipients ?? []).Select(Other).ToList(),
-            body.Document is { } d ? [new SegnaturaDocument(d.Name!, d.Sha256!, d.MediaType)] : []);
-        return Segnatura.Build(content).ToString(SaveOptions.DisableFormatting);
+            new SegnaturaDocument(d.Name!, d.MediaType ?? "application/octet-stream", d.Sha256!.ToLowerInvariant()),
+            []);
+        return seal.Sign(Segnatura.Build(content), local);
     }
+
+    // Each AOO's seal: a self-signed certificate made once per run over one key pair of the simulator (a real
+    // register signs with the AOO's qualified seal); making a key pair is slow, a certificate is not.
+    private static readonly Lazy<RSA> SealKey = new(() => RSA.Create(2048));
+
+    private SegnaturaSeal SealOf(Entity aoo) =>
+        _seals.GetOrAdd(aoo.TenantId, _ => new Lazy<SegnaturaSeal>(() =>
+            SegnaturaSeal.SelfSigned($"CN=Sigillo {AooCodes.For(aoo).CodiceAoo} (sandbox), O={AooCodes.For(aoo).Denominazione}, C=IT", SealKey.Value, clock.GetUtcNow()))).Value;
 }
 
 /// <summary>A registration (new or replayed), a conflict to report, or neither when nothing was found.</summary>

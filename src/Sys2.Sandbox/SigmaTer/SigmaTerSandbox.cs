@@ -19,15 +19,19 @@ public static class SigmaTerSandbox
     {
         var group = sandbox.MapGroup("/" + System).WithFaults(System);
         group.MapGet("/comuni/{belfiore}/parcels/{foglio}/{particella}",
-            (string belfiore, string foglio, string particella, string? sezione, string? subalterno, SyntheticCadastre cadastre) =>
+            (string belfiore, string foglio, string particella, string? catasto, string? sezione, string? subalterno, SyntheticCadastre cadastre) =>
             {
+                if (catasto is not (Visura.Fabbricati or Visura.Terreni))
+                    return Results.Problem($"catasto must be '{Visura.Fabbricati}' or '{Visura.Terreni}', got '{catasto}'", statusCode: StatusCodes.Status400BadRequest);
+                if (catasto == Visura.Terreni && !string.IsNullOrWhiteSpace(subalterno))
+                    return Results.Problem("the catasto terreni has no subalterni", statusCode: StatusCodes.Status400BadRequest);
                 if (!cadastre.Covers(belfiore))
                     return Results.Problem($"the comune '{belfiore}' is not covered by this SigmaTER node", statusCode: StatusCodes.Status400BadRequest);
                 foreach (var (name, value) in new[] { ("foglio", foglio), ("particella", particella), ("sezione", sezione), ("subalterno", subalterno) })
                     if (value is not null && (value.Length is 0 or > 6 || !value.All(char.IsAsciiLetterOrDigit)))
                         return Results.Problem($"{name} '{value}' must be 1 to 6 letters or digits", statusCode: StatusCodes.Status400BadRequest);
 
-                var parcel = new ParcelKey(belfiore.ToUpperInvariant(), Blank(sezione), foglio.ToUpperInvariant(), particella.ToUpperInvariant(), Blank(subalterno));
+                var parcel = new ParcelKey(belfiore.ToUpperInvariant(), Blank(sezione), foglio.ToUpperInvariant(), particella.ToUpperInvariant(), Blank(subalterno), catasto);
                 return cadastre.Visura(parcel) is { } visura
                     ? Results.Ok(visura)
                     : Results.Problem($"no parcel {parcel.Belfiore} fg. {parcel.Foglio} part. {parcel.Particella}{(parcel.Subalterno is null ? "" : " sub. " + parcel.Subalterno)} in the cadastre",

@@ -8,8 +8,8 @@ namespace Sys2.Sandbox.SigmaTer;
 /// <summary>
 /// A cadastre of the 60 comuni that is computed, not stored: each parcel's content is drawn
 /// from the seed and the parcel key, so the same parcel always gives the same visura and about
-/// one parcel in <see cref="MissingOneIn"/> does not exist. With a subalterno the unit is in the
-/// catasto fabbricati, without one the parcel is in the catasto terreni.
+/// one parcel in <see cref="MissingOneIn"/> does not exist. The catasto asked for answers: a
+/// building (with or without a subalterno) from the catasto fabbricati, land from the catasto terreni.
 /// </summary>
 public sealed class SyntheticCadastre(int seed)
 {
@@ -45,12 +45,12 @@ public sealed class SyntheticCadastre(int seed)
     /// <summary>The visura of a parcel, or null when the cadastre has no such parcel.</summary>
     public VisuraAnswer? Visura(ParcelKey parcel)
     {
-        var random = SeededRandom.For(seed, "sigmater", parcel.Belfiore, parcel.Sezione ?? "", parcel.Foglio, parcel.Particella, parcel.Subalterno ?? "");
+        var random = SeededRandom.For(seed, "sigmater", parcel.Belfiore, parcel.Sezione ?? "", parcel.Foglio, parcel.Particella, parcel.Subalterno ?? "", parcel.Catasto);
         if (random.Next(MissingOneIn) == 0) return null;
 
         var comune = _comuni.Single(c => string.Equals(c.Belfiore, parcel.Belfiore, StringComparison.OrdinalIgnoreCase));
         var birthplaces = _comuni.Select(c => c.Belfiore!).ToList();
-        return parcel.Subalterno is null
+        return parcel.Catasto == Integrations.SigmaTer.Visura.Terreni
             ? new VisuraAnswer(parcel, comune.Name, "terreni", null, Land(random), Holders(random, birthplaces))
             : new VisuraAnswer(parcel, comune.Name, "fabbricati", Building(random), null, Holders(random, birthplaces));
     }

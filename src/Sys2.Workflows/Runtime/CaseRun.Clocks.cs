@@ -100,7 +100,10 @@ internal sealed partial class CaseRun
                 return new DomainError("suspension-used",
                     $"clock '{name}' was already suspended {clock.Suspensions} time(s); {rule.Basis} allows {rule.Times}");
             if (OutOfWindow(name, "suspension", "suspended", rule.Within, rule.Basis, spec) is { } late) return late;
-            resumeBy = now + rule.Max.Value;
+            // "Per un periodo non superiore a trenta giorni" (art. 2 c.7 L. 241/1990): a limit in days is counted as
+            // days, so it ends at the end of its last day (art. 2963 c.2 c.c.), not 30×24 hours after the request. It is
+            // a cap on the suspension, not a party's term, so it is not moved past a holiday (that would exceed it).
+            resumeBy = rule.Max.IsInDays ? LegalCalendar.Term(now, rule.Max.Amount, TermDays.Plain).DueAt : now + rule.Max.Value;
             basis = rule.Basis;
         }
         var remaining = dueAt - now;

@@ -62,16 +62,16 @@ public sealed class when_each_suap_and_sue_procedure_runs_to_the_end : IAsyncLif
         return definition switch
         {
             "suap.scia" => inputs,
-            "suap.ordinario" => new JsonObject { ["applicant"] = applicant, ["activity"] = "Somministrazione di alimenti e bevande", ["parcel"] = inputs["parcel"]!.DeepClone() },
+            "suap.ordinario" => new JsonObject { ["applicant"] = applicant, ["activity"] = "Somministrazione di alimenti e bevande", ["parcel"] = inputs["parcel"]!.DeepClone(), ["catasto"] = "fabbricati" },
             "sue.cila" => new JsonObject
             {
                 ["applicant"] = applicant, ["technician"] = technician, ["intervention"] = "Diversa distribuzione degli spazi interni",
-                ["parcel"] = inputs["parcel"]!.DeepClone(),
+                ["parcel"] = inputs["parcel"]!.DeepClone(), ["catasto"] = "fabbricati",
             },
             _ => new JsonObject
             {
                 ["applicant"] = applicant, ["designer"] = technician, ["intervention"] = "Ampliamento di un edificio residenziale",
-                ["parcel"] = inputs["parcel"]!.DeepClone(), ["constrained"] = false,
+                ["parcel"] = inputs["parcel"]!.DeepClone(), ["catasto"] = "fabbricati", ["constrained"] = false,
             },
         };
     }

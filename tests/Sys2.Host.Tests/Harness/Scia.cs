@@ -22,6 +22,7 @@ public static class Scia
         };
         if (withParcel)
             inputs["parcel"] = new JsonObject { ["belfiore"] = "H769", ["sezione"] = "", ["foglio"] = "12", ["particella"] = "345", ["subalterno"] = "3" };
+            inputs["catasto"] = "fabbricati";
         return inputs;
     }
 

@@ -51,6 +51,8 @@ public sealed class DigiPFixture : IAsyncDisposable
     public static JsonObject Archive(string sha256, string name = "scia.pdf.p7m") => new()
     {
         ["protocolNumber"] = "0000123",
+        ["protocolDate"] = "2026-11-02",
+        ["classification"] = "VIII.4",
         ["documentType"] = "SCIA",
         ["document"] = new JsonObject { ["name"] = name, ["sha256"] = sha256, ["mediaType"] = "application/pkcs7-mime", ["size"] = Segnalazione.Length },
     };

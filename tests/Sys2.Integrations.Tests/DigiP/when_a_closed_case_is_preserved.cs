@@ -1,8 +1,10 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Xml.Linq;
+using System.Text.Json.Nodes;
 using Sys2.Integrations;
 using Sys2.Integrations.DigiP;
+using Sys2.Integrations.Tests.Harness;
 
 namespace Sys2.Integrations.Tests.DigiP;
 
@@ -37,21 +39,114 @@ public sealed class when_a_closed_case_is_preserved
         var files = index.Descendants(Sincro + "File").ToList();
         files.Select(f => f.Element(Sincro + "Path")!.Value).ShouldBe(
             ["documenti/01-pratica.xml", "metadati/01-pratica.xml.xml", "documenti/02-scia.pdf.p7m", "metadati/02-scia.pdf.p7m.xml"]);
-        files.ShouldAllBe(f => (string?)f.Element(Sincro + "Hash")!.Attribute("hashFunction") == "SHA-256");
+        files.ShouldAllBe(f => (string?)f.Element(Sincro + "Hash")!.Attribute(Sincro + "hashFunction") == "SHA-256");
         Convert.ToHexStringLower(Convert.FromBase64String(files[2].Element(Sincro + "Hash")!.Value)).ShouldBe(sha);
         index.Element(Sincro + "Process")!.Element(Sincro + "Holder")!.Value.ShouldContain("San Benedetto del Tronto");
 
         var caseRecord = XDocument.Load(zip.GetEntry("documenti/01-pratica.xml")!.Open()).Root!;
         caseRecord.Element("Identificativo")!.Value.ShouldBe("c-2026-0001");
         caseRecord.Element("NumeroProtocollo")!.Value.ShouldBe("0000123");
+        caseRecord.Element("DataProtocollo")!.Value.ShouldBe("2026-11-02");
 
         var metadata = XDocument.Load(zip.GetEntry("metadati/02-scia.pdf.p7m.xml")!.Open()).Root!;
-        var impronta = metadata.Element("IdDoc")!.Element("ImprontaCrittografica")!;
+        metadata.Name.LocalName.ShouldBe("DocumentoAmministrativoInformatico");
+        var impronta = metadata.Element("IdDoc")!.Element("ImprontaCrittograficaDelDocumento")!;
         Convert.ToHexStringLower(Convert.FromBase64String(impronta.Element("Impronta")!.Value)).ShouldBe(sha);
         impronta.Element("Algoritmo")!.Value.ShouldBe("SHA-256");
-        metadata.Element("DatiDiRegistrazione")!.Element("NumeroDocumento")!.Value.ShouldBe("0000123");
+        var protocollo = metadata.Element("DatiDiRegistrazione")!.Element("TipoRegistro")!.Element("ProtocolloOrdinario_ProtocolloEmergenza")!;
+        protocollo.Element("NumeroProtocolloDocumento")!.Value.ShouldBe("0000123");
+        protocollo.Element("DataProtocollazioneDocumento")!.Value.ShouldBe("2026-11-02");
+        protocollo.Element("CodiceRegistro")!.Value.ShouldBe("PG");
+        var pai = metadata.Element("Soggetti")!.Element("Ruolo")!.Element("PAI")!;
+        pai.Element("IPAAmm")!.Element("CodiceIPA")!.Value.ShouldBe("c_h769");
+        metadata.Element("Classificazione")!.Element("IndiceDiClassificazione")!.Value.ShouldBe("VIII.4");
+        metadata.Element("Riservato")!.Value.ShouldBe("false");
+        metadata.Element("Agg")!.Element("IdAgg")!.Element("IdAggregazione")!.Value.ShouldBe("c-2026-0001");
         metadata.Element("ChiaveDescrittiva")!.Element("Oggetto")!.Value.ShouldBe("SCIA – prot. 0000123");
         metadata.Element("Verifica")!.Element("FirmatoDigitalmente")!.Value.ShouldBe("true");
+    }
+
+    [Fact]
+    public async Task the_pindex_is_valid_against_the_sincro_schema_the_hubs_bind_and_every_metadata_file_against_allegato_5()
+    {
+        await using var digip = await DigiPFixture.StartAsync();
+        var sha = digip.Documents.Add("H769", DigiPFixture.Segnalazione);
+
+        await digip.ArchiveAsync(DigiPFixture.Archive(sha));
+
+        using var zip = new ZipArchive(new MemoryStream(digip.Counter.LastRequestBody!));
+        var indexText = new StreamReader(zip.GetEntry("PIndex.xml")!.Open()).ReadToEnd();
+        OfficialSchemas.PIndexProblems(indexText).ShouldBeEmpty();
+        var index = XDocument.Parse(indexText).Root!;
+        index.Attribute(Sincro + "sincroVersion")!.Value.ShouldBe("2.0");
+        index.Attribute(Sincro + "language")!.Value.ShouldBe("it");
+        index.Attribute(Sincro + "uri")!.Value.ShouldBe("http://www.uni.com/U3011/sincro-v2/PIndex.xsd");
+        index.Elements(Sincro + "FileGroup").Count().ShouldBe(2); // directly under PIndex, one per document
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("metadati/", StringComparison.Ordinal)))
+            Allegato5Metadata.Validate(XDocument.Load(entry.Open())).ShouldBeEmpty(entry.FullName);
+    }
+
+    [Fact]
+    public void the_daily_register_sip_is_valid_against_both_schemas_too()
+    {
+        var sip = DailyRegister.Build("H769", "RGP", new DateOnly(2026, 11, 30), "registro.txt", "riga 1\n"u8.ToArray(), 1, new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
+
+        using var zip = new ZipArchive(new MemoryStream(sip.Zip));
+        OfficialSchemas.PIndexProblems(new StreamReader(zip.GetEntry("PIndex.xml")!.Open()).ReadToEnd()).ShouldBeEmpty();
+        var metadata = XDocument.Load(zip.Entries.Single(e => e.FullName.StartsWith("metadati/", StringComparison.Ordinal)).Open());
+        Allegato5Metadata.Validate(metadata).ShouldBeEmpty();
+        metadata.Root!.Element("DatiDiRegistrazione")!.Element("TipoRegistro")!.Element("Repertorio_Registro")!
+            .Element("DataRegistrazioneDocumento")!.Value.ShouldBe("2026-11-30");
+    }
+
+    [Fact]
+    public async Task the_whole_fascicolo_is_preserved_each_document_with_its_own_registration_and_the_entitys_class()
+    {
+        await using var digip = await DigiPFixture.StartAsync();
+        var sha = digip.Documents.Add("H769", DigiPFixture.Segnalazione);
+        var receipt = digip.Documents.Add("H769", "ricevuta di consegna PEC"u8.ToArray());
+        var act = digip.Documents.Add("H769", "%PDF divieto di prosecuzione"u8.ToArray());
+        var input = DigiPFixture.Archive(sha);
+        input["attachments"] = new JsonArray(
+            new JsonObject { ["name"] = "ricevuta.eml", ["sha256"] = receipt, ["mediaType"] = "message/rfc822", ["protocolNumber"] = "0000131", ["protocolDate"] = "2026-11-20", ["documentType"] = "Ricevuta di consegna" },
+            null);
+        input["acts"] = new JsonArray(
+            new JsonObject { ["protocolNumber"] = "0000130", ["protocolDate"] = "2026-11-19", ["documentType"] = "Divieto di prosecuzione", ["document"] = new JsonObject { ["name"] = "divieto.pdf", ["sha256"] = act, ["mediaType"] = "application/pdf" } },
+            new JsonObject { ["protocolNumber"] = "0000135", ["protocolDate"] = "2026-11-25", ["documentType"] = "Comunicazione di conclusione" });
+
+        await digip.ArchiveAsync(input);
+
+        using var zip = new ZipArchive(new MemoryStream(digip.Counter.LastRequestBody!));
+        var metadata = zip.Entries.Where(e => e.FullName.StartsWith("metadati/", StringComparison.Ordinal))
+            .ToDictionary(e => e.FullName, e => XDocument.Load(e.Open()).Root!);
+        metadata.Keys.ShouldBe(["metadati/01-pratica.xml.xml", "metadati/02-scia.pdf.p7m.xml", "metadati/03-divieto.pdf.xml", "metadati/04-ricevuta.eml.xml"]);
+        string Registered(string path) =>
+            string.Join(" ", metadata[path].Element("DatiDiRegistrazione")!.Descendants().Where(e => !e.HasElements).Select(e => e.Value));
+        Registered("metadati/02-scia.pdf.p7m.xml").ShouldBe("E 2026-11-02 0000123 PG");
+        Registered("metadati/03-divieto.pdf.xml").ShouldBe("U 2026-11-19 0000130 PG");
+        Registered("metadati/04-ricevuta.eml.xml").ShouldBe("E 2026-11-20 0000131 PG");
+        metadata.Values.ShouldAllBe(m => m.Element("Classificazione")!.Element("IndiceDiClassificazione")!.Value == "VIII.4");
+        metadata.Values.ShouldAllBe(m => m.Element("Agg")!.Element("IdAgg")!.Element("IdAggregazione")!.Value == "c-2026-0001");
+        foreach (var m in metadata.Values) Allegato5Metadata.Validate(new XDocument(m)).ShouldBeEmpty();
+        var acts = XDocument.Load(zip.GetEntry("documenti/01-pratica.xml")!.Open()).Root!.Element("Registrazioni")!.Elements("Atto").ToList();
+        acts.Select(a => a.Element("NumeroProtocollo")!.Value + " " + a.Element("DataProtocollo")!.Value).ShouldBe(["0000130 2026-11-19", "0000135 2026-11-25"]);
+        OfficialSchemas.PIndexProblems(new StreamReader(zip.GetEntry("PIndex.xml")!.Open()).ReadToEnd()).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("protocolDate")]
+    [InlineData("classification")]
+    public async Task a_fascicolo_without_its_protocol_date_or_its_class_is_not_sent(string field)
+    {
+        await using var digip = await DigiPFixture.StartAsync();
+        var input = DigiPFixture.Archive(digip.Documents.Add("H769", DigiPFixture.Segnalazione));
+        input.Remove(field);
+
+        var failure = await Should.ThrowAsync<IntegrationException>(() => digip.ArchiveAsync(input));
+
+        failure.Transient.ShouldBeFalse();
+        failure.Message.ShouldContain($"'{field}'");
+        digip.Counter.Attempts.ShouldBe(0);
     }
 
     [Fact]

@@ -18,15 +18,29 @@ public sealed class when_an_entity_asks_for_a_payment
     }
 
     [Fact]
-    public void every_entity_has_its_own_two_digit_segregation_code()
+    public void the_segregation_code_is_the_one_given_to_the_intermediary_from_00_to_45_not_one_per_entity()
     {
         var codes = new SegregationCodes(EntityCatalogue.Load());
+        var withAnOwnCode = new SegregationCodes(EntityCatalogue.Load(), byEntity: new Dictionary<string, string> { ["D542"] = "07" });
 
         codes.All.Count.ShouldBe(64);
-        codes.All.Values.Distinct().Count().ShouldBe(64);
-        codes.All.Values.ShouldAllBe(c => c.Length == 2 && c.All(char.IsAsciiDigit));
-        codes.For("A044").ShouldBe("01"); // first in enti.csv: appending entities never renumbers
-        new SegregationCodes(EntityCatalogue.Load()).For("H769").ShouldBe(codes.For("H769"));
+        codes.All.Values.Distinct().ShouldBe([SegregationCodes.MPay]); // every entity gave MPay the same code
+        withAnOwnCode.For("D542").ShouldBe("07");
+        withAnOwnCode.For("H769").ShouldBe(SegregationCodes.MPay);
+        Should.Throw<ArgumentException>(() => new SegregationCodes(EntityCatalogue.Load(), intermediary: "46"));
+        Should.Throw<ArgumentException>(() => new SegregationCodes(EntityCatalogue.Load(), byEntity: new Dictionary<string, string> { ["H769"] = "4" }));
+    }
+
+    [Fact]
+    public async Task two_entities_with_the_same_code_get_different_avvisi()
+    {
+        await using var mpay = await MPayFixture.StartAsync();
+
+        var first = NumeroAvviso.Parse((await mpay.RequestAsync())["noticeNumber"]!.GetValue<string>());
+        var other = NumeroAvviso.Parse((await mpay.RequestAsync(caseId: "c-2026-0002", tenant: "D542"))["noticeNumber"]!.GetValue<string>());
+
+        first.SegregationCode.ShouldBe(other.SegregationCode);
+        first.Value.ShouldNotBe(other.Value);
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public sealed class when_a_document_is_registered_in_the_protocol : IAsyncLifeti
         ["direction"] = "incoming",
         ["sender"] = sender ?? Applicant(),
         ["subject"] = subject,
+        ["classification"] = "VIII.4",
         ["document"] = new JsonObject { ["name"] = "scia.pdf.p7m", ["sha256"] = Digest, ["mediaType"] = "application/pkcs7-mime", ["size"] = 48213 },
     };
 
@@ -62,29 +63,77 @@ public sealed class when_a_document_is_registered_in_the_protocol : IAsyncLifeti
         result["number"]!.GetValue<string>().ShouldBe("0000001");
         result["date"]!.GetValue<string>().ShouldBe("2026-03-10");
         result["year"]!.GetValue<int>().ShouldBe(2026);
+        result["classification"]!.GetValue<string>().ShouldBe("VIII.4");
         var segnatura = XDocument.Parse(result["segnatura"]!.GetValue<string>()).Root!;
-        segnatura.Name.ShouldBe(Ns + "Segnatura");
+        segnatura.Name.ShouldBe(Ns + "SegnaturaInformatica");
+        segnatura.Attribute(Ns + "versione")!.Value.ShouldBe("3.0.0");
         var id = segnatura.Element(Ns + "Intestazione")!.Element(Ns + "Identificatore")!;
         id.Element(Ns + "CodiceAmministrazione")!.Value.ShouldBe("c_h769");
         id.Element(Ns + "CodiceAOO")!.Value.ShouldNotBeNullOrWhiteSpace();
         id.Element(Ns + "CodiceRegistro")!.Value.ShouldBe("PG");
         id.Element(Ns + "NumeroRegistrazione")!.Value.ShouldBe("0000001");
         id.Element(Ns + "DataRegistrazione")!.Value.ShouldBe("2026-03-10");
+        id.Element(Ns + "OraRegistrazione")!.Value.ShouldBe("10:00:00");
         var intestazione = segnatura.Element(Ns + "Intestazione")!;
         intestazione.Element(Ns + "Oggetto")!.Value.ShouldBe("SCIA – apertura di un esercizio di vicinato");
-        var mittente = intestazione.Element(Ns + "Origine")!.Element(Ns + "Mittente")!.Element(Ns + "PersonaFisica")!;
+        var classifica = intestazione.Element(Ns + "Classifica")!;
+        classifica.Element(Ns + "Denominazione")!.Value.ShouldBe("VIII.4 Commercio");
+        classifica.Element(Ns + "CodicePath")!.Element(Ns + "Livello")!.Value.ShouldBe("VIII");
+        intestazione.Element(Ns + "Fascicolo")!.Element(Ns + "CodiceFascicolo")!.Value.ShouldBe("case-1");
+        var descrizione = segnatura.Element(Ns + "Descrizione")!;
+        var mittente = descrizione.Element(Ns + "Mittente")!.Element(Ns + "PersonaFisica")!;
         mittente.Element(Ns + "CodiceFiscale")!.Value.ShouldBe("RSSMRA45D25F205N");
-        mittente.Element(Ns + "Denominazione")!.Value.ShouldBe("Mario Rossi");
-        intestazione.Element(Ns + "Destinazione")!.Element(Ns + "Destinatario")!.Element(Ns + "Amministrazione")!
-            .Element(Ns + "Denominazione")!.Value.ShouldBe("Comune di San Benedetto del Tronto");
-        var impronta = segnatura.Element(Ns + "Descrizione")!.Element(Ns + "Documento")!.Element(Ns + "Impronta")!;
-        impronta.Attribute("algoritmo")!.Value.ShouldBe("SHA-256");
+        mittente.Element(Ns + "Cognome")!.Value.ShouldBe("Rossi");
+        var destinatario = descrizione.Element(Ns + "Destinatario")!.Element(Ns + "Amministrazione")!;
+        destinatario.Element(Ns + "DenominazioneAmministrazione")!.Value.ShouldBe("Comune di San Benedetto del Tronto");
+        destinatario.Element(Ns + "CFAmministrazione")!.Value.ShouldBe("00360140446");
+        var primario = descrizione.Element(Ns + "DocumentoPrimario")!;
+        primario.Attribute(Ns + "nomeFile")!.Value.ShouldBe("scia.pdf.p7m");
+        primario.Attribute(Ns + "mimeType")!.Value.ShouldBe("application/pkcs7-mime");
+        primario.Element(Ns + "firmatoDigitalmente")!.Element(Ns + "UnDetached")!.Value.ShouldBe("true");
+        var impronta = primario.Element(Ns + "Impronta")!;
+        impronta.Attribute(Ns + "algoritmo")!.Value.ShouldBe("SHA-256");
         Convert.ToHexStringLower(Convert.FromBase64String(impronta.Value)).ShouldBe(Digest);
+        segnatura.Elements().Last().Name.ShouldBe(XNamespace.Get("http://www.w3.org/2000/09/xmldsig#") + "Signature");
+    }
+
+    [Fact]
+    public async Task the_segnatura_is_valid_against_agids_official_allegato_6_schema_and_its_seal_checks_out()
+    {
+        var company = await Protocol(Incoming(sender: new JsonObject { ["fiscalCode"] = "02123450443", ["name"] = "Edil Marche S.r.l.", ["email"] = "edilmarche@pec.it" }));
+        var person = await Protocol(Incoming());
+
+        foreach (var xml in new[] { company, person }.Select(r => r["segnatura"]!.GetValue<string>()))
+        {
+            OfficialSchemas.SegnaturaProblems(xml).ShouldBeEmpty();
+            SegnaturaSeal.Verify(Segnatura.Load(xml)).Subject.ShouldContain("Sigillo");
+            xml.ShouldContain("SigningCertificateV2");
+        }
+    }
+
+    [Fact]
+    public async Task a_registration_must_be_classified_under_the_entitys_titolario()
+    {
+        var missing = Incoming();
+        missing.Remove("classification");
+        var unknown = Incoming();
+        unknown["classification"] = "XXI.9";
+
+        var withoutClass = await Should.ThrowAsync<IntegrationException>(() => Protocol(missing));
+        var withUnknownClass = await Should.ThrowAsync<IntegrationException>(() => Protocol(unknown));
+
+        withoutClass.Message.ShouldContain("'classification'");
+        withUnknownClass.Message.ShouldContain("XXI.9");
+        _tap.Hits("protocol").ShouldBe(0);
     }
 
     [Fact]
     public async Task fifty_concurrent_registrations_get_the_numbers_one_to_fifty()
     {
+        // Another AOO's register first: the run's first registration makes the simulator's seal key and loads the
+        // XML-signature code, which fifty requests at once should not all wait for.
+        await Protocol(Incoming(), tenant: "A044");
+
         var registrations = await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
             Protocol(Incoming($"Istanza n. {i}"))));
 
@@ -186,19 +235,32 @@ public sealed class when_a_document_is_registered_in_the_protocol : IAsyncLifeti
     [Fact]
     public async Task an_outgoing_act_goes_from_the_entity_to_the_recipient_and_may_come_without_a_document()
     {
-        var result = await Protocol(new JsonObject
+        var withoutDocument = await Protocol(new JsonObject
         {
             ["direction"] = "outgoing",
             ["recipient"] = Applicant(),
             ["subject"] = "Diniego – istanza prot. 0000001",
+            ["classification"] = "VIII.4",
             ["reasons"] = "requisiti non posseduti",
         });
+        var act = await Protocol(new JsonObject
+        {
+            ["direction"] = "outgoing",
+            ["recipient"] = Applicant(),
+            ["subject"] = "Diniego – istanza prot. 0000001",
+            ["classification"] = "VIII.4",
+            ["document"] = new JsonObject { ["name"] = "diniego.pdf", ["sha256"] = Digest, ["mediaType"] = "application/pdf" },
+        });
 
-        var intestazione = XDocument.Parse(result["segnatura"]!.GetValue<string>()).Root!.Element(Ns + "Intestazione")!;
-        intestazione.Element(Ns + "Origine")!.Element(Ns + "Mittente")!.Element(Ns + "Amministrazione")!
-            .Element(Ns + "CodiceAmministrazione")!.Value.ShouldBe("c_h769");
-        intestazione.Element(Ns + "Destinazione")!.Element(Ns + "Destinatario")!.Element(Ns + "PersonaFisica")!
+        // Allegato 6: a segnatura describes a protocol message, whose DocumentoPrimario is required.
+        withoutDocument["segnatura"].ShouldBeNull();
+        var descrizione = XDocument.Parse(act["segnatura"]!.GetValue<string>()).Root!.Element(Ns + "Descrizione")!;
+        descrizione.Element(Ns + "Mittente")!.Element(Ns + "Amministrazione")!
+            .Element(Ns + "CodiceIPAAmministrazione")!.Value.ShouldBe("c_h769");
+        descrizione.Element(Ns + "Destinatario")!.Element(Ns + "PersonaFisica")!
             .Element(Ns + "CodiceFiscale")!.Value.ShouldBe("RSSMRA45D25F205N");
+        descrizione.Element(Ns + "DocumentoPrimario")!.Element(Ns + "firmatoDigitalmente").ShouldBeNull();
+        OfficialSchemas.SegnaturaProblems(act["segnatura"]!.GetValue<string>()).ShouldBeEmpty();
         var stored = await Register.GetAsync(new RegistrationId("H769", "PG", 2026, 1), "read", CancellationToken.None);
         stored.Direction.ShouldBe(ProtocolDirection.Outgoing);
         stored.Notes.ShouldBe("requisiti non posseduti");
@@ -211,7 +273,7 @@ public sealed class when_a_document_is_registered_in_the_protocol : IAsyncLifeti
         var result = await Protocol(Incoming(sender: new JsonObject { ["fiscalCode"] = "02123450443", ["name"] = "Edil Marche S.r.l." }));
 
         XDocument.Parse(result["segnatura"]!.GetValue<string>()).Descendants(Ns + "PersonaGiuridica").Single()
-            .Element(Ns + "CodiceFiscale")!.Value.ShouldBe("02123450443");
+            .Element(Ns + "PIVAoCF")!.Value.ShouldBe("02123450443");
     }
 
     [Fact]
@@ -343,6 +405,7 @@ public sealed class when_a_document_is_registered_in_the_protocol : IAsyncLifeti
     [InlineData("date", "\"10/03/2026\"", "'date'")]
     [InlineData("year", "\"2026\"", "'year'")]
     [InlineData("segnatura", "\"<Segnatura/>\"", "'segnatura'")]
+    [InlineData("segnatura", "null", "'segnatura'")]
     [InlineData("recipients", "null", "'recipients'")]
     public async Task an_answer_with_a_bad_field_is_malformed_and_the_message_names_it(string field, string value, string named)
     {
@@ -361,14 +424,26 @@ public sealed class when_a_document_is_registered_in_the_protocol : IAsyncLifeti
     public async Task a_segnatura_that_names_another_number_is_malformed()
     {
         var genuine = await GenuineAnswer();
-        genuine["segnatura"] = genuine["segnatura"]!.GetValue<string>().Replace("<NumeroRegistrazione>0000001<", "<NumeroRegistrazione>0000002<");
+        genuine["segnatura"] = genuine["segnatura"]!.GetValue<string>().Replace("NumeroRegistrazione>0000001<", "NumeroRegistrazione>0000002<");
         _tap.Doctor("protocol/aoo/H769/registers/PG/registrations", genuine.ToJsonString(), status: 201);
 
         var failure = await Should.ThrowAsync<IntegrationException>(() => Protocol(Incoming()));
 
         failure.Transient.ShouldBeFalse();
         failure.Message.ShouldContain("'segnatura'");
-        failure.Message.ShouldContain("0000002");
+        failure.Message.ShouldContain("signature does not match");
+    }
+
+    [Fact]
+    public async Task a_segnatura_that_the_schema_refuses_is_malformed_even_when_signed()
+    {
+        var genuine = await GenuineAnswer();
+        genuine["segnatura"] = genuine["segnatura"]!.GetValue<string>().Replace("prot:versione=\"3.0.0\"", "prot:versione=\"2.0.0\"");
+        _tap.Doctor("protocol/aoo/H769/registers/PG/registrations", genuine.ToJsonString(), status: 201);
+
+        var failure = await Should.ThrowAsync<IntegrationException>(() => Protocol(Incoming()));
+
+        failure.Message.ShouldContain("not valid against Allegato 6");
     }
 
     private async Task<JsonObject> GenuineAnswer()
@@ -381,6 +456,7 @@ public sealed class when_a_document_is_registered_in_the_protocol : IAsyncLifeti
                 direction = "incoming",
                 sender = new { fiscalCode = "RSSMRA45D25F205N", name = "Mario Rossi" },
                 subject = "SCIA",
+                classification = "VIII.4",
                 document = new { name = "scia.pdf.p7m", sha256 = Digest },
             }),
         };

@@ -29,23 +29,23 @@ public sealed class when_a_clerk_asks_for_a_visura : IAsyncLifetime
 
     private ISigmaTerPort SigmaTer => _services.GetRequiredService<ISigmaTerPort>();
 
-    private Task<JsonObject> Visura(JsonObject parcel) =>
+    private Task<JsonObject> Visura(JsonObject parcel, string? catasto = "fabbricati") =>
         _services.GetRequiredService<IActivityPort>().InvokeAsync(
-            Adapters.Call("sigmater.visura", "H769", new JsonObject { ["parcel"] = parcel }), CancellationToken.None);
+            Adapters.Call("sigmater.visura", "H769", new JsonObject { ["parcel"] = parcel, ["catasto"] = catasto }), CancellationToken.None);
 
     private static JsonObject Parcel(string particella, string? subalterno = "3", string belfiore = "H769", string foglio = "12") =>
         new() { ["belfiore"] = belfiore, ["sezione"] = "", ["foglio"] = foglio, ["particella"] = particella, ["subalterno"] = subalterno };
 
-    private async Task<List<Visura>> Sweep(string belfiore, int parcels, string? subalterno)
+    private async Task<List<Visura>> Sweep(string belfiore, int parcels, string? subalterno, string catasto = "fabbricati")
     {
         var visure = new List<Visura>();
         for (var p = 1; p <= parcels; p++)
-            visure.Add(await SigmaTer.VisuraAsync(new ParcelKey(belfiore, null, "7", p.ToString(), subalterno), Guid.NewGuid().ToString(), CancellationToken.None));
+            visure.Add(await SigmaTer.VisuraAsync(new ParcelKey(belfiore, null, "7", p.ToString(), subalterno, catasto), Guid.NewGuid().ToString(), CancellationToken.None));
         return visure;
     }
 
     [Fact]
-    public async Task a_unit_with_a_subalterno_comes_from_the_catasto_fabbricati()
+    public async Task a_unit_asked_of_the_catasto_fabbricati_comes_from_it()
     {
         var visura = (await Sweep("H769", 20, "3")).First(v => v.Found);
 
@@ -62,9 +62,9 @@ public sealed class when_a_clerk_asks_for_a_visura : IAsyncLifetime
     }
 
     [Fact]
-    public async Task a_parcel_without_a_subalterno_comes_from_the_catasto_terreni()
+    public async Task a_parcel_asked_of_the_catasto_terreni_comes_from_it()
     {
-        var visura = (await Sweep("D542", 20, null)).First(v => v.Found);
+        var visura = (await Sweep("D542", 20, null, "terreni")).First(v => v.Found);
 
         visura.Catasto.ShouldBe("terreni");
         visura.Fabbricato.ShouldBeNull();
@@ -74,6 +74,31 @@ public sealed class when_a_clerk_asks_for_a_visura : IAsyncLifetime
         land.Surface.Are.ShouldBeInRange(0, 99);
         land.Surface.Ca.ShouldBeInRange(0, 99);
         land.RedditoDominicale.ShouldBeGreaterThanOrEqualTo(land.RedditoAgrario);
+    }
+
+    [Fact]
+    public async Task the_catasto_is_the_one_asked_for_not_guessed_from_the_subalterno()
+    {
+        // A building of one unit has no subalterno: it is still in the catasto fabbricati.
+        var building = (await Sweep("H769", 20, null, "fabbricati")).First(v => v.Found);
+
+        building.Catasto.ShouldBe("fabbricati");
+        building.Fabbricato.ShouldNotBeNull();
+        building.Parcel.Subalterno.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task a_visura_without_the_catasto_or_of_land_with_a_subalterno_is_refused_before_asking()
+    {
+        var missing = await Should.ThrowAsync<IntegrationException>(() => Visura(Parcel("15"), catasto: null));
+        var land = await Should.ThrowAsync<IntegrationException>(() => Visura(Parcel("15", subalterno: "3"), catasto: "terreni"));
+        var unknown = await Should.ThrowAsync<IntegrationException>(() => Visura(Parcel("15"), catasto: "urbano"));
+
+        missing.Message.ShouldContain("'catasto'");
+        land.Message.ShouldContain("'parcel.subalterno'");
+        unknown.Message.ShouldContain("urbano");
+        new[] { missing, land, unknown }.ShouldAllBe(f => !f.Transient);
+        _tap.Hits("sigmater").ShouldBe(0);
     }
 
     [Fact]
@@ -122,7 +147,7 @@ public sealed class when_a_clerk_asks_for_a_visura : IAsyncLifetime
         var first = await Visura(parcel);
         var second = await Visura(parcel.DeepClone().AsObject());
         var elsewhere = await twinServices.GetRequiredService<IActivityPort>().InvokeAsync(
-            Adapters.Call("sigmater.visura", "H769", new JsonObject { ["parcel"] = parcel.DeepClone() }), CancellationToken.None);
+            Adapters.Call("sigmater.visura", "H769", new JsonObject { ["parcel"] = parcel.DeepClone(), ["catasto"] = "fabbricati" }), CancellationToken.None);
 
         first["found"]!.GetValue<bool>().ShouldBeTrue();
         second.ToJsonString().ShouldBe(first.ToJsonString());
@@ -193,7 +218,7 @@ public sealed class when_a_clerk_asks_for_a_visura : IAsyncLifetime
         _sandbox.Faults.Set("sigmater", new FaultSettings { Timeouts = 1, TimeoutDelay = TimeSpan.FromSeconds(20) });
 
         var failure = await Should.ThrowAsync<IntegrationException>(() =>
-            impatient.GetRequiredService<ISigmaTerPort>().VisuraAsync(new ParcelKey("H769", null, "1", "1", null), "k", CancellationToken.None));
+            impatient.GetRequiredService<ISigmaTerPort>().VisuraAsync(new ParcelKey("H769", null, "1", "1", null, "terreni"), "k", CancellationToken.None));
 
         failure.Transient.ShouldBeTrue();
         failure.Message.ShouldContain("timed out");
@@ -203,7 +228,7 @@ public sealed class when_a_clerk_asks_for_a_visura : IAsyncLifetime
     public async Task a_holder_with_a_wrong_check_character_makes_the_answer_malformed()
     {
         var found = (await Sweep("H769", 20, "3")).First(v => v.Found && v.Holders[0].FiscalCode.Length == 16);
-        var path = $"sigmater/comuni/H769/parcels/7/{found.Parcel.Particella}?subalterno=3";
+        var path = $"sigmater/comuni/H769/parcels/7/{found.Parcel.Particella}?catasto=fabbricati&subalterno=3";
         using var raw = new HttpClient { BaseAddress = _sandbox.Address };
         var body = JsonNode.Parse(await raw.GetStringAsync(path))!.AsObject();
         var code = body["holders"]![0]!["fiscalCode"]!.GetValue<string>();
@@ -225,7 +250,7 @@ public sealed class when_a_clerk_asks_for_a_visura : IAsyncLifetime
         _tap.Doctor("sigmater/comuni/H769/parcels/1/1", """{"title":"Not Found"}""", status: 404);
 
         var failure = await Should.ThrowAsync<IntegrationException>(() =>
-            SigmaTer.VisuraAsync(new ParcelKey("H769", null, "1", "1", null), "k", CancellationToken.None));
+            SigmaTer.VisuraAsync(new ParcelKey("H769", null, "1", "1", null, "terreni"), "k", CancellationToken.None));
 
         failure.Transient.ShouldBeFalse();
         failure.Message.ShouldContain("base address");

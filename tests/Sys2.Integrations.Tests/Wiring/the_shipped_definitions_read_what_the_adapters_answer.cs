@@ -21,8 +21,8 @@ public sealed class the_shipped_definitions_read_what_the_adapters_answer : IAsy
     private static readonly Dictionary<string, string[]> InputsRead = new()
     {
         [Activities.ProcediMarcheLookup] = ["code"],
-        [Activities.SigmaTerVisura] = ["parcel"],
-        [Activities.ProtocolRegister] = ["direction", "sender", "recipient", "subject", "document", "notes", "reasons", "externalId"],
+        [Activities.SigmaTerVisura] = ["parcel", "catasto"],
+        [Activities.ProtocolRegister] = ["direction", "sender", "recipient", "subject", "classification", "document", "notes", "reasons", "externalId"],
     };
 
     private SandboxServer _sandbox = null!;
@@ -90,12 +90,13 @@ public sealed class the_shipped_definitions_read_what_the_adapters_answer : IAsy
     private static JsonObject SampleInput(CallStep call) => call.Activity switch
     {
         Activities.ProcediMarcheLookup => new JsonObject { ["code"] = call.With.Single(w => w.Target == "code").Source.Text.Trim('\'', '"', ' ') },
-        Activities.SigmaTerVisura => new JsonObject { ["parcel"] = new JsonObject { ["belfiore"] = "H769", ["foglio"] = "12", ["particella"] = "345", ["subalterno"] = "3" } },
+        Activities.SigmaTerVisura => new JsonObject { ["parcel"] = new JsonObject { ["belfiore"] = "H769", ["foglio"] = "12", ["particella"] = "345", ["subalterno"] = "3" }, ["catasto"] = "fabbricati" },
         _ => new JsonObject
         {
             ["direction"] = call.With.Any(w => w.Target == "sender") ? "incoming" : "outgoing",
             [call.With.Any(w => w.Target == "sender") ? "sender" : "recipient"] = new JsonObject { ["fiscalCode"] = "RSSMRA45D25F205N", ["name"] = "Mario Rossi" },
             ["subject"] = "Istanza",
+            ["classification"] = call.With.Single(w => w.Target == "classification").Source.Text.Trim('\'', '"', ' '),
             ["document"] = new JsonObject { ["name"] = "istanza.pdf", ["sha256"] = new string('a', 64) },
         },
     };

@@ -70,7 +70,7 @@ public sealed class when_the_adapters_are_wired
             o.BreakDuration = TimeSpan.FromSeconds(30);
         }));
         var sigmaTer = services.GetRequiredService<ISigmaTerPort>();
-        var parcel = new ParcelKey("H769", null, "1", "1", null);
+        var parcel = new ParcelKey("H769", null, "1", "1", null, "fabbricati");
         sandbox.Faults.Set("sigmater", new FaultSettings { ServerErrors = 1 });
 
         await Should.ThrowAsync<IntegrationException>(() => sigmaTer.VisuraAsync(parcel, "k1", CancellationToken.None));

@@ -27,7 +27,7 @@ public sealed class Cila() : Sportello<Cila>(
 
     public static readonly object Inputs = new
     {
-        applicant = MarioRossi, technician = GiuseppeVerdi, intervention = Intervention, communication = Communication, parcel = Parcel,
+        applicant = MarioRossi, technician = GiuseppeVerdi, intervention = Intervention, communication = Communication, parcel = Parcel, catasto = "fabbricati",
     };
 
     public static readonly string[] CheckOutcomes = ["complete", "request-integration", "not-cila"];

@@ -124,7 +124,7 @@ public sealed class FatturaPassiva(DateTimeOffset? delivered = null) : Pratica<F
     public object[] ArchivesInvoice(string step, DateTimeOffset at) =>
         Calls(step, "digip.archive", new
         {
-            protocolNumber = "0000188", documentType = "FATTURA-PASSIVA", document = Invoice,
+            protocolNumber = "0000188", protocolDate = "2026-03-02", classification = "IV.4", documentType = "FATTURA-PASSIVA", document = Invoice,
             attachments = new object?[] { null, null }, // no message documents in these answers
             identificativoSdI = IdentificativoSdI,
         }, at);

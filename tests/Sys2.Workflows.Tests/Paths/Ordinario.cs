@@ -35,7 +35,7 @@ public sealed class Ordinario() : Sportello<Ordinario>(
     public static readonly object Application = Document("istanza-suap.pdf.p7m",
         "fca046662d47b2ea377054e882f3e100e7b54b17ec4d9832d63aa3654aaaa31e", 482_133);
 
-    public static readonly object Inputs = new { applicant = MarioRossi, activity = Activity, application = Application, parcel = Parcel };
+    public static readonly object Inputs = new { applicant = MarioRossi, activity = Activity, application = Application, parcel = Parcel, catasto = "fabbricati" };
 
     public static readonly string[] ReviewOutcomes = ["approve", "request-integration", "reject"];
 

@@ -36,7 +36,7 @@ public sealed class Permesso() : Sportello<Permesso>(
 
     public static object Inputs(bool constrained) => new
     {
-        applicant = MarioRossi, designer = LauraBianchi, intervention = Intervention, application = Application, parcel = Parcel, constrained,
+        applicant = MarioRossi, designer = LauraBianchi, intervention = Intervention, application = Application, parcel = Parcel, catasto = "fabbricati", constrained,
     };
 
     public static readonly object Proposal = new

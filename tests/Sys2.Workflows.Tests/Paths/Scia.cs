@@ -29,7 +29,7 @@ public sealed class Scia() : Sportello<Scia>(
     public static readonly object Segnalazione = Document("scia-esercizio-vicinato.pdf.p7m",
         "f313d7005e1f24d2b038b09114879d8d1d57991602eabff7cbad62ce495250ed", 356_902);
 
-    public static readonly object Inputs = new { applicant = MarioRossi, activity = Activity, segnalazione = Segnalazione, parcel = Parcel };
+    public static readonly object Inputs = new { applicant = MarioRossi, activity = Activity, segnalazione = Segnalazione, parcel = Parcel, catasto = "fabbricati" };
 
     public static readonly string[] ControlOutcomes = ["compliant", "order-compliance", "prohibit"];
 

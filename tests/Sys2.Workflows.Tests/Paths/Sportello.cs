@@ -21,6 +21,9 @@ public abstract class Sportello<TSelf>(
     /// <summary>SUAP or SUE: the office of every task.</summary>
     public string Office => desk.Office;
 
+    /// <summary>Where the desk files its registrations and preserved documents in the titolario dei Comuni: SUE VI.3, SUAP VIII.4.</summary>
+    public string Classification => desk.Office == "SUE" ? "VI.3" : "VIII.4";
+
     /// <summary>The user who files the application and does the manual visura.</summary>
     public Actor FrontDesk => desk.FrontDesk;
 
@@ -106,7 +109,7 @@ public abstract class Sportello<TSelf>(
 
     /// <summary>The incoming application is registered, sent by the applicant.</summary>
     public object[] Registers(string subject, DateTimeOffset at) =>
-        Calls("protocol", "protocol.register", new { direction = "incoming", sender = MarioRossi, subject, document = Filing }, at);
+        Calls("protocol", "protocol.register", new { direction = "incoming", classification = Classification, sender = MarioRossi, subject, document = Filing }, at);
 
     public static JsonObject Notice(string template, string subject, object? more = null)
     {
@@ -125,7 +128,7 @@ public abstract class Sportello<TSelf>(
     /// <summary>An outgoing act (provvedimento, diniego, divieto) is registered for the applicant.</summary>
     public object[] RegistersAct(string step, string subject, DateTimeOffset at, object? more = null)
     {
-        var act = Obj(new { direction = "outgoing", recipient = MarioRossi, subject });
+        var act = Obj(new { direction = "outgoing", classification = Classification, recipient = MarioRossi, subject });
         if (more is not null)
             foreach (var (name, value) in Obj(more)) act[name] = value?.DeepClone();
         return Calls(step, "protocol.register", act, at);
@@ -136,7 +139,7 @@ public abstract class Sportello<TSelf>(
 
     /// <summary>The flow enters an archive step: DigiP is asked to keep the application.</summary>
     public object[] Archives(string step, DateTimeOffset at) =>
-        Calls(step, "digip.archive", new { protocolNumber = ProtocolNumber, documentType = documentType, document = Filing }, at);
+        Calls(step, "digip.archive", new { protocolNumber = ProtocolNumber, protocolDate = "2026-03-02", classification = Classification, documentType = documentType, document = Filing }, at);
 
     /// <summary>A notice is delivered and the flow goes on to archive the application.</summary>
     public object[] DeliveredThenArchives(string step, string archive, DateTimeOffset at) =>
@@ -155,7 +158,7 @@ public abstract class Sportello<TSelf>(
                 new DecisionTaken("has-parcel", VisuraBranch, "inputs.parcel != null", "visura"),
             }
             : [],
-        .. Calls("visura", "sigmater.visura", new { parcel = Parcel }, at, VisuraBranch),
+        .. Calls("visura", "sigmater.visura", new { parcel = Parcel, catasto = "fabbricati" }, at, VisuraBranch),
         new StepEntered("needs-fee", "decision", "checks/needs-fee", 1),
         new DecisionTaken("needs-fee", "checks/needs-fee", "vars.fee > 0", "request-payment"),
         .. Calls("request-payment", "mpay.request-payment", new { payer = MarioRossi, amount = Fee, description = fees.Description }, at, "checks/needs-fee"),

@@ -52,7 +52,7 @@ public class when_a_fattura_passiva_case_runs
             new DeadlineStarted("payment", "30d", PaymentDue, 1, "D.Lgs. 231/2002 art. 4 c.2 lett. a, c.4", From: FatturaPassiva.StartOfWinterDay(2026, 3, 2)),
             fattura.Requested("protocol", "protocol.register", new
             {
-                direction = "incoming", sender = EdilMarche, subject = "Fattura n. FPR 27/26 del 2026-02-26 – Edil Marche S.r.l.",
+                direction = "incoming", classification = "IV.4", sender = EdilMarche, subject = "Fattura n. FPR 27/26 del 2026-02-26 – Edil Marche S.r.l.",
                 document = Invoice, externalId = IdentificativoSdI,
             }, Delivered));
 

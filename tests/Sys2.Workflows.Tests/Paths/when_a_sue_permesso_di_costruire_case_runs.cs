@@ -114,7 +114,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
         var retried = Summer(2026, 4, 29, 8, 30);
         permesso.At(retried).Retried("issue", DirigenteSue).LastEvents.ShouldBeEvents(permesso.RetryRequested("issue", "protocol.register",
-            new { direction = "outgoing", recipient = MarioRossi, subject = "Permesso di costruire – domanda prot. 0000073" }, retried, attempt: 2, DirigenteSue));
+            new { direction = "outgoing", classification = "VI.3", recipient = MarioRossi, subject = "Permesso di costruire – domanda prot. 0000073" }, retried, attempt: 2, DirigenteSue));
         permesso.IssuedAndArchived("0000305");
 
         permesso.ShouldBeClosed("approved");

@@ -68,7 +68,7 @@ public class when_a_suspended_term_was_due_on_a_holiday
     {
         var scenario = SuspendedOnFriday13March();
         var suspended = scenario.State.Clocks["decision"];
-        scenario.At(suspended.ResumeBy!.Value); // Sunday 12 April, 10:00
+        scenario.At(suspended.ResumeBy!.Value); // the end of Sunday 12 April, the 30th day (a cap: not moved past the Sunday)
 
         var resumed = scenario.When(new TimerFired(TimerKind.SuspensionLimit, "decision", suspended.Generation))
             .OfType<DeadlineResumed>().Single();

@@ -32,7 +32,8 @@ public class when_the_decision_term_runs
             new VariablesSet("review", CaseScenario.Json(new { notes = (string?)null })),
             new StepEntered("integration", "wait", "main", 1),
             new DeadlineSuspended("decision", "integration",
-                new DateTimeOffset(2026, 4, 1, 23, 59, 59, RomeSummer) - now, now.AddDays(30), 2, "L. 241/1990 art. 2 c.7"),
+                // The 30 days of art. 2 c.7 end at the end of their last day, 11 April, not 30×24 hours later.
+                new DateTimeOffset(2026, 4, 1, 23, 59, 59, RomeSummer) - now, new DateTimeOffset(2026, 4, 11, 23, 59, 59, RomeSummer), 2, "L. 241/1990 art. 2 c.7"),
             new WaitStarted("integration", "main", "documents-received", new DateTimeOffset(2026, 4, 11, 23, 59, 59, RomeSummer), 1));
     }
 
@@ -98,7 +99,8 @@ public class when_the_decision_term_runs
         var events = scenario.When(new TimerFired(TimerKind.SuspensionLimit, "decision", suspended.Generation));
 
         events.ShouldBeEvents(new DeadlineResumed("decision",
-            Sys2.Workflows.Runtime.LegalCalendar.ShiftToWorkingDay(suspended.ResumeBy.Value + suspended.Remaining!.Value),
+            // The suspension ended at the end of its 30th day; the days left then run to the term's own last day.
+            new DateTimeOffset(2026, 5, 2, 23, 59, 59, RomeSummer),
             suspended.Generation + 1, "the suspension (integration) reached its limit",
             ShiftedFrom: new DateOnly(2026, 5, 1))); // the term's own last day, Friday 1 May, is a holiday
         scenario.State.Tokens["main"].Step.ShouldBe("integration"); // still waiting for the documents

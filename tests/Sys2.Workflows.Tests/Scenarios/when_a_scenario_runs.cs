@@ -82,7 +82,7 @@ public class when_a_scenario_runs
     public void time_passing_fires_the_timers_in_the_order_they_come_due()
     {
         // Suspended on Tuesday 10 March at 10:00 with 22 days left (11 March to 1 April); the
-        // suspension's 30 days end on Thursday 9 April at 10:00 and the term resumes with its 22
+        // suspension's 30 days end at the end of Thursday 9 April and the term resumes with its 22
         // days: from 9 April to Friday 1 May, a holiday, so Saturday 2 May; the wait for the
         // documents times out at the end of 9 April and the review comes back.
         Run("""

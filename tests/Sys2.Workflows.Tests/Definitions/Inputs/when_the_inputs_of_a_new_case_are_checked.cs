@@ -43,7 +43,7 @@ public class when_the_inputs_of_a_new_case_are_checked
 
         errors.Keys.Order().ShouldBe(["inputs.activity", "inputs.applicant.fiscalCode", "inputs.colour", "inputs.parcel.foglio", "inputs.segnalazione.sha256"]);
         errors["inputs.activity"].ShouldHaveSingleItem().ShouldStartWith("missing: suap.scia needs text");
-        errors["inputs.colour"].ShouldHaveSingleItem().ShouldStartWith("'colour' is not an input of suap.scia (inputs: applicant, activity, segnalazione, parcel)");
+        errors["inputs.colour"].ShouldHaveSingleItem().ShouldStartWith("'colour' is not an input of suap.scia (inputs: applicant, activity, segnalazione, parcel, catasto)");
         errors["inputs.parcel.foglio"].ShouldHaveSingleItem().ShouldStartWith("'dodici' is not a foglio: expected 1 to 4 digits");
         errors["inputs.segnalazione.sha256"].ShouldHaveSingleItem().ShouldStartWith("'abc' is not a SHA-256 digest");
     }

@@ -1,6 +1,6 @@
 using Sys2.Workflows.Tenants;
 
-namespace Sys2.Sandbox.Protocol;
+namespace Sys2.Integrations.Protocol;
 
 /// <summary>
 /// The codes an entity's AOO carries in a segnatura. A comune's IPA code is <c>c_</c> and its
