@@ -48,7 +48,9 @@ public static class StartupMeasure
                 ["ConnectionStrings__Sys2"] = connectionString,
                 // No regional systems at all: the figure is the host's own start, not the adapters'.
                 ["Sys2__Integrations__Mode"] = "none",
+                // Plain HTTP on loopback, as behind a proxy that terminates TLS.
                 ["Sys2__SignIn__Issuer"] = $"http://127.0.0.1:{port}/",
+                ["Sys2__SignIn__RequireHttps"] = "false",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };

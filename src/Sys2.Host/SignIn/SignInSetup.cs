@@ -22,6 +22,13 @@ public static class SignInSetup
         var development = builder.Environment.IsDevelopment();
         var requireHttps = options.RequireHttps ?? !development;
         var embedded = string.IsNullOrWhiteSpace(options.Authority);
+        // Without this check a plain-HTTP sign-in address fails inside the authentication middleware on every
+        // request, health probes included; refused when the host starts, it names the setting to fix.
+        var (urlKey, url) = embedded ? ("Issuer", options.Issuer) : ("Authority", options.Authority);
+        if (requireHttps && url is not null && url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            builder.Services.AddHostedService(_ => new RefuseToStart(
+                $"{SignInOptions.Section}:{urlKey} is '{url}': outside Development sign-in must use HTTPS " +
+                $"(set {SignInOptions.Section}:RequireHttps to false only behind a proxy that terminates TLS)"));
         if (embedded)
         {
             if (options.Issuer is null && !development)
