@@ -48,6 +48,7 @@ public static class Features
         var operators = api.MapGroup("").WithTags("Operators");
         operators.MapIncidents();
         operators.MapRetryIncident();
+        operators.MapDryRunRetry();
         operators.MapInvoiceFiles();
         operators.MapInvoiceRoutes();
 
