@@ -103,4 +103,31 @@ public sealed class when_an_operator_retries_an_incident_in_the_browser(Workspac
         // The case goes on by itself after the other retry; of this one nothing was appended.
         (await host.EventsOf(caseId)).OfType<IncidentResolved>().Single().ResolvedBy.ShouldBe("demo-gateway");
     }
+
+    [Fact]
+    public async Task a_corrected_variable_is_recorded_as_a_correction_and_the_step_retried()
+    {
+        var host = workspace.Host;
+        host.Activities.FailNext(Lookup, 1, transient: false);
+        var caseId = await host.FileAsync();
+        await host.WhenAsync(caseId, e => e.OfType<IncidentRaised>().Any(), "an incident");
+
+        var page = await workspace.SignedInAsync(TestAccounts.LucaMoretti, "/operatore");
+        await page.Locator("#incidenti tbody tr", new() { HasText = caseId }).GetByRole(AriaRole.Link, new() { Name = "Correggi un dato" }).ClickAsync();
+        await page.GetByLabel("Dato da correggere").SelectOptionAsync("fee");
+        await page.GetByLabel("Nuovo valore").FillAsync("5000");
+        await page.GetByLabel("Motivo della correzione").FillAsync("tariffa comunicata dall'ente per PEC");
+        (await Workspace.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Correggi e prova il nuovo tentativo" }).ClickAsync();
+
+        (await page.Locator("#esito").InnerTextAsync()).ShouldContain("Correzione di «fee» registrata");
+        var corrected = (await host.EventsOf(caseId)).OfType<VariableCorrected>().ShouldHaveSingleItem();
+        (corrected.Name, corrected.Value!.ToJsonString(), corrected.Reason).ShouldBe(("fee", "5000", "tariffa comunicata dall'ente per PEC"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Conferma: riprova 1 incidente" }).ClickAsync();
+        (await page.Locator("#esiti tbody tr", new() { HasText = caseId }).InnerTextAsync()).ShouldContain("Riuscito");
+
+        // The fascicolo tells the correction for what it is.
+        await page.GotoAsync($"/pratiche/{caseId}");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("Correzione dell'operatore: «fee»");
+    }
 }

@@ -49,6 +49,7 @@ public static class Features
         operators.MapIncidents();
         operators.MapRetryIncident();
         operators.MapDryRunRetry();
+        operators.MapCorrectVariable();
         operators.MapInvoiceFiles();
         operators.MapInvoiceRoutes();
 

@@ -2,8 +2,8 @@ using Marten;
 
 namespace Sys2.Host.Views;
 
-/// <summary>An open incident with the entity it belongs to and the case version a retry of it is decided on.</summary>
-public sealed record IncidentLine(string Tenant, IncidentItem Incident, long Version);
+/// <summary>An open incident with the entity it belongs to, the case version a retry of it is decided on and the definition the case is pinned to.</summary>
+public sealed record IncidentLine(string Tenant, IncidentItem Incident, long Version, string DefinitionId, int DefinitionVersion);
 
 /// <summary>
 /// The open incidents of several entities at once, for an operator who keeps the integrations of more than one
@@ -20,7 +20,8 @@ public static class IncidentViews
         var cases = await query.ToListAsync(ct);
         return cases
             .SelectMany(c => c.Incidents.Select(i =>
-                new IncidentLine(c.Tenant, new IncidentItem(c.Id, c.Kind, i.Step, i.Activity, i.Attempts, i.Reason, i.RaisedAt), c.Version)))
+                new IncidentLine(c.Tenant, new IncidentItem(c.Id, c.Kind, i.Step, i.Activity, i.Attempts, i.Reason, i.RaisedAt), c.Version,
+                    c.DefinitionId, c.DefinitionVersion)))
             .OrderBy(l => l.Incident.RaisedAt)
             .ToList();
     }

@@ -1,23 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Sys2.Host.Access;
 using Sys2.Host.Cases;
+using Sys2.Host.Definitions;
 using Sys2.Host.Views;
 using Sys2.Workflows.Runtime;
 using Sys2.Workflows.Tenants;
 
 namespace Sys2.Host.Web.Pages;
 
-/// <summary>One incident chosen on the page: the case, the step and the case version the page showed.</summary>
-public sealed record ChosenIncident(string CaseId, string Step, long Version, Guid CommandId)
+/// <summary>
+/// One incident chosen on the page: the case, the step, the case version the page showed and what to do with it: call
+/// again (<see cref="Retry"/>) or take the definition's path for a failure (<see cref="FailurePath"/>).
+/// </summary>
+public sealed record ChosenIncident(string CaseId, string Step, long Version, Guid CommandId, string Action = ChosenIncident.Retry)
 {
+    public const string Retry = "riprova", FailurePath = "manuale";
+
     // Carried in one form field per incident, so a checkbox selects the whole of it.
-    public string Field => $"{CaseId}|{Step}|{Version}|{CommandId}";
+    public string Field => $"{CaseId}|{Step}|{Version}|{CommandId}|{Action}";
 
     public static ChosenIncident? Parse(string field) =>
-        field.Split('|') is [var caseId, var step, var version, var id] && long.TryParse(version, out var v) && Guid.TryParse(id, out var g)
-            ? new ChosenIncident(caseId, step, v, g) : null;
+        field.Split('|') is [var caseId, var step, var version, var id, var action] && long.TryParse(version, out var v) && Guid.TryParse(id, out var g)
+        && action is Retry or FailurePath
+            ? new ChosenIncident(caseId, step, v, g, action) : null;
 }
+
+/// <summary>A declared variable of a case, with its value now as JSON (null: not set).</summary>
+public sealed record CorrectableVariable(string Name, string Type, string? Description, string? Value);
+
+/// <summary>The correction form of an incident: the case, the step to retry after, and the version and command id of the correction.</summary>
+public sealed record Correction(string CaseId, string Step, long Version, Guid CommandId, IReadOnlyList<CorrectableVariable> Variables);
 
 /// <summary>A retry's dry run as the page shows it.</summary>
 public sealed record RetryPreview(ChosenIncident Incident, DryRun DryRun);
@@ -35,7 +50,7 @@ public sealed record RetryResult(string CaseId, string Step, string? Problem, Re
 /// run was decided on, the same <see cref="RetryIncident"/> as <c>POST /api/cases/{caseId}/incidents/{step}/retry</c>;
 /// the page then waits a little for the calls the retries sent, so one that fails again says so at once.
 /// </summary>
-public sealed class OperatoreModel(IDocumentStore store, CaseService cases, TimeProvider clock) : WorkspacePage
+public sealed class OperatoreModel(IDocumentStore store, CaseService cases, DefinitionCatalog definitions, TimeProvider clock) : WorkspacePage
 {
     /// <summary>A list with thousands of incidents would say nothing more; the filters narrow it.</summary>
     public const int MaxLines = 200;
@@ -54,6 +69,9 @@ public sealed class OperatoreModel(IDocumentStore store, CaseService cases, Time
     [BindProperty(SupportsGet = true, Name = "eta")] public string? Age { get; set; }
 
     public IReadOnlyList<IncidentLine> Incidents { get; private set; } = [];
+
+    /// <summary>The incidents (case and step) whose step declares a path for a failure, which the operator may take instead of a retry.</summary>
+    public IReadOnlySet<(string CaseId, string Step)> WithFailurePath { get; private set; } = new HashSet<(string, string)>();
     public int Total { get; private set; }
     public IReadOnlyList<string> Entities { get; private set; } = [];
     public IReadOnlyList<string> Systems { get; private set; } = [];
@@ -62,6 +80,9 @@ public sealed class OperatoreModel(IDocumentStore store, CaseService cases, Time
     public IReadOnlyList<RetryResult>? Results { get; private set; }
     public string? Message { get; private set; }
     public bool Failed { get; private set; }
+
+    /// <summary>The incident whose case variables the operator corrects before retrying it, and the variables its definition declares.</summary>
+    public Correction? Correcting { get; private set; }
 
     public static string EntityLabel(string tenant) => EntityCatalogue.Load().ByTenantId(tenant)?.Name ?? tenant;
 
@@ -115,6 +136,63 @@ public sealed class OperatoreModel(IDocumentStore store, CaseService cases, Time
         return Page();
     }
 
+    /// <summary>The correction form of one incident: the case's declared variables with their values now.</summary>
+    public async Task<IActionResult> OnGetCorreggiAsync(string pratica, string fase, CancellationToken ct)
+    {
+        if (Scope() is { } refused) return refused;
+        var access = Caller.On(pratica, Permission.HandleIncidents);
+        if (!access.Allowed) return Refuse(access);
+        if (await CorrectionAsync(access.Tenant, pratica, fase, ct) is not { } correction) return NotFound();
+        Correcting = correction;
+        return Page();
+    }
+
+    /// <summary>
+    /// Appends the correction (with the command id and version the form showed), then shows the retry's dry run on
+    /// the corrected case, so the operator sees what the retry will do with the new value before she confirms it.
+    /// </summary>
+    public async Task<IActionResult> OnPostCorreggiAsync(string pratica, string fase, string variabile, string? valore, string? motivo, Guid commandId,
+        long expectedVersion, CancellationToken ct)
+    {
+        if (Scope() is { } refused) return refused;
+        var access = Caller.On(pratica, Permission.HandleIncidents);
+        if (access.Actor is not { } actor) return Refuse(access);
+        var outcome = await cases.HandleAsync(new CaseCommand(commandId, access.Tenant, pratica, expectedVersion,
+            new CorrectVariable(variabile, ValueOf(valore), motivo ?? "", actor), actor), ct);
+        if (outcome.Status is not (CommandStatus.Accepted or CommandStatus.Duplicate))
+        {
+            (Message, Failed) = (outcome.Status == CommandStatus.Conflict
+                ? "La pratica è cambiata, ricarica: la correzione non è stata registrata."
+                : $"Correzione rifiutata: {outcome.Error}", true);
+            Correcting = await CorrectionAsync(access.Tenant, pratica, fase, ct);
+            return Page();
+        }
+        (Message, Failed) = ($"Correzione di «{variabile}» registrata. Ecco che cosa farebbe ora il nuovo tentativo.", false);
+        var incident = new ChosenIncident(pratica, fase, outcome.Version, Guid.NewGuid());
+        Previews = [new RetryPreview(incident, await cases.DryRunAsync(Command(incident, access.Tenant, actor), ct))];
+        return Page();
+    }
+
+    /// <summary>What the operator typed: JSON when it is JSON (a number, true, an object), else the text itself.</summary>
+    private static JsonNode? ValueOf(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        try { return JsonNode.Parse(typed); }
+        catch (JsonException) { return JsonValue.Create(typed); }
+    }
+
+    private async Task<Correction?> CorrectionAsync(string tenant, string caseId, string step, CancellationToken ct)
+    {
+        await using var session = store.QuerySession(tenant);
+        if (await session.LoadAsync<CaseSummary>(caseId, ct) is not { } summary) return null;
+        var version = await definitions.FindVersionAsync(summary.DefinitionId, summary.DefinitionVersion, ct);
+        if (version is null) return null;
+        var declared = definitions.Load(version).Variables.Values
+            .Select(v => new CorrectableVariable(v.Name, v.Type.ToString().ToLowerInvariant(), v.Description, summary.State.Variables.GetValueOrDefault(v.Name)?.ToJsonString()))
+            .OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
+        return new Correction(caseId, step, summary.Version, Guid.NewGuid(), declared);
+    }
+
     /// <summary>Where the retries of a result page stand now (its "Aggiorna lo stato" link).</summary>
     public async Task<IActionResult> OnGetEsitiAsync(string[] voce, CancellationToken ct)
     {
@@ -158,7 +236,8 @@ public sealed class OperatoreModel(IDocumentStore store, CaseService cases, Time
     }
 
     private static CaseCommand Command(ChosenIncident incident, string tenant, Actor actor) =>
-        new(incident.CommandId, tenant, incident.CaseId, incident.Version, new RetryIncident(incident.Step, actor), actor);
+        new(incident.CommandId, tenant, incident.CaseId, incident.Version,
+            incident.Action == ChosenIncident.FailurePath ? new TakeFailurePath(incident.Step, actor) : new RetryIncident(incident.Step, actor), actor);
 
     /// <summary>The entities the operator keeps and, when she chose one (or keeps one), that one for the header; a refusal for one she does not keep.</summary>
     private IActionResult? Scope()
@@ -190,5 +269,11 @@ public sealed class OperatoreModel(IDocumentStore store, CaseService cases, Time
                                    && now - l.Incident.RaisedAt >= minimumAge).ToList();
         Total = shown.Count;
         Incidents = [.. shown.Take(MaxLines)];
+        var withPath = new HashSet<(string, string)>();
+        foreach (var line in Incidents)
+            if (await definitions.FindVersionAsync(line.DefinitionId, line.DefinitionVersion, ct) is { } version
+                && definitions.Load(version).Steps.GetValueOrDefault(line.Incident.Step) is Sys2.Workflows.Definitions.CallStep { OnFailure: not null })
+                withPath.Add((line.Incident.CaseId, line.Incident.Step));
+        WithFailurePath = withPath;
     }
 }
