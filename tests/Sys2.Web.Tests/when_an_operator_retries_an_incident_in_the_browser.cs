@@ -26,8 +26,13 @@ public sealed class when_an_operator_retries_an_incident_in_the_browser(Workspac
         await host.WhenAsync(second, e => e.OfType<IncidentRaised>().Any(), "an incident");
         var before = (await host.EventsOf(first)).Count;
 
+        // The aggregation's operator sees every entity's incidents, each with its entity.
+        var aggregation = await workspace.SignedInAsync(TestAccounts.GiuliaRossetti, "/operatore");
+        (await aggregation.Locator("#incidenti tbody tr", new() { HasText = first }).InnerTextAsync()).ShouldContain("San Benedetto del Tronto");
+
         var page = await workspace.SignedInAsync(TestAccounts.LucaMoretti, "/operatore");
         (await Workspace.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await Workspace.ScreenshotAsync(page, "operatore-incidenti");
         foreach (var caseId in new[] { first, second })
         {
             var row = page.Locator("#incidenti tbody tr", new() { HasText = caseId });
@@ -129,5 +134,31 @@ public sealed class when_an_operator_retries_an_incident_in_the_browser(Workspac
         // The fascicolo tells the correction for what it is.
         await page.GotoAsync($"/pratiche/{caseId}");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Correzione dell'operatore: «fee»");
+    }
+
+    [Fact]
+    public async Task a_retry_whose_system_has_not_answered_yet_shows_as_in_progress_until_it_has()
+    {
+        var host = workspace.Host;
+        host.Activities.FailNext(Lookup, 1, transient: false);
+        var caseId = await host.FileAsync();
+        await host.WhenAsync(caseId, e => e.OfType<IncidentRaised>().Any(), "an incident");
+
+        var page = await workspace.SignedInAsync(TestAccounts.LucaMoretti, "/operatore");
+        await page.Locator("#incidenti tbody tr", new() { HasText = caseId }).GetByRole(AriaRole.Button, new() { Name = "Riprova" }).ClickAsync();
+        host.Activities.Pause();
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Conferma: riprova 1 incidente" }).ClickAsync();
+            (await page.Locator("#esiti tbody tr", new() { HasText = caseId }).InnerTextAsync()).ShouldContain("In corso");
+            (await page.Locator("#riepilogo").InnerTextAsync()).ShouldContain("1 ancora in corso");
+        }
+        finally
+        {
+            host.Activities.Resume();
+        }
+        await host.WhenAsync(caseId, e => e.OfType<IntegrationSucceeded>().Any(), "the lookup answered");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Aggiorna lo stato" }).ClickAsync();
+        (await page.Locator("#esiti tbody tr", new() { HasText = caseId }).InnerTextAsync()).ShouldContain("Riuscito");
     }
 }
