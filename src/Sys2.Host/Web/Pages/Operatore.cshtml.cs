@@ -40,7 +40,11 @@ public sealed record RetryPreview(ChosenIncident Incident, DryRun DryRun);
 /// <summary>What became of a sent retry: not appended (conflict, refusal: <c>Problem</c>) or where its call stands.</summary>
 public sealed record RetryResult(string CaseId, string Step, string? Problem, RetryStanding? Standing)
 {
-    public string Field => $"{CaseId}|{Step}|{Problem}";
+    // A refresh link carries only whether the retry was appended, never the words of the problem: a link made by
+    // someone else must not put text of its choosing on the operator's page.
+    public string Field => $"{CaseId}|{Step}|{(Problem is null ? "" : NotAppended)}";
+
+    public const string NotAppended = "x";
 }
 
 /// <summary>
@@ -203,7 +207,7 @@ public sealed class OperatoreModel(IDocumentStore store, CaseService cases, Defi
             if (field.Split('|', 3) is not [var caseId, var step, var problem]) continue;
             var access = Caller.On(caseId, Permission.HandleIncidents);
             if (!access.Allowed) return Refuse(access);
-            items.Add((caseId, step, problem.Length == 0 ? null : problem));
+            items.Add((caseId, step, problem.Length == 0 ? null : "Non avviato: la pratica era cambiata o il tentativo è stato rifiutato."));
         }
         Results = await SettleAsync(items, TimeSpan.Zero, ct);
         return Page();
