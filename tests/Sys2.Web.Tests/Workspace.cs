@@ -45,9 +45,12 @@ public sealed class Workspace : IAsyncLifetime
     }
 
     /// <summary>A fresh browser (no cookies) signed in through the real sign-in: the pages' redirect, the provider's login page, back.</summary>
-    public async Task<IPage> SignedInAsync(TestAccount account, string path = "/")
+    public Task<IPage> SignedInAsync(TestAccount account, string path = "/") => SignedInAsync(account, path, Address);
+
+    /// <summary>The same against another host a test started (e.g. with the sandbox's simulators), at <paramref name="address"/>.</summary>
+    public async Task<IPage> SignedInAsync(TestAccount account, string path, Uri address)
     {
-        var context = await _browser.NewContextAsync(new() { BaseURL = Address.ToString(), Locale = "it-IT", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await _browser.NewContextAsync(new() { BaseURL = address.ToString(), Locale = "it-IT", ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var answer = await page.GotoAsync(path);
         new Uri(page.Url).AbsolutePath.ShouldBe("/account/login", $"a page without a session sends the browser to sign in; it answered {answer?.Status}: {await page.ContentAsync()}");
@@ -87,7 +90,7 @@ public sealed class Workspace : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

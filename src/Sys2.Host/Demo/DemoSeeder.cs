@@ -61,6 +61,9 @@ public sealed class DemoSeeder(IDocumentStore store, FileContents files, CaseSer
                      new("UFH769", Signed: true, Supplier: 0, TaxableCents: 120_000),
                      new("UFH769", Invoices: 2, Supplier: 1, SplitPayment: true),
                      new("UFD542", Supplier: 2, TaxableCents: 640_000),
+                     // For the operators' page of refused files: a signed file altered on the way, and one for an office code no entity has.
+                     new("UFH769", Signed: true, Supplier: 3, Tamper: "signature"),
+                     new("ZZ0001", Supplier: 4),
                  })
         {
             var delivered = await sdi.DeliverAsync(request, CancellationToken.None);

@@ -48,6 +48,8 @@ public static class Features
         var operators = api.MapGroup("").WithTags("Operators");
         operators.MapIncidents();
         operators.MapRetryIncident();
+        operators.MapDryRunRetry();
+        operators.MapCorrectVariable();
         operators.MapInvoiceFiles();
         operators.MapInvoiceRoutes();
 

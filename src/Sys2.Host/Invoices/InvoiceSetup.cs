@@ -10,6 +10,7 @@ public static class InvoiceSetup
         builder.Services.AddSingleton<InvoiceIngest>();
         builder.Services.AddSingleton<SdiMessageIntake>();
         builder.Services.AddSingleton<UnroutedRejection>();
+        builder.Services.AddSingleton<ReceivedFiles>();
         builder.Services.AddHostedService<InvoiceRouteSeeder>();
         builder.Services.AddHostedService<InvoiceInboxFolder>();
     }

@@ -53,6 +53,7 @@ public static class Timeline
             "IntegrationSucceeded" => $"Risposta ricevuta da {S("activity")}",
             "IntegrationFailed" => $"Chiamata a {S("activity")} non riuscita: {S("error")}",
             "IncidentRaised" => $"Incidente in «{Step()}»: {S("reason")}",
+            "VariableCorrected" => $"Correzione dell'operatore: «{S("name")}» da {Node(p, "previous")?.ToJsonString() ?? "vuoto"} a {Node(p, "value")?.ToJsonString() ?? "vuoto"} (motivo: {S("reason")})",
             "IncidentResolved" => $"Incidente in «{Step()}» risolto: {S("resolution")}",
             "WaitStarted" => $"In attesa di «{S("event")}»" + (Text(p, "timeoutAt") is not null ? $" fino al {DateOf(p, "timeoutAt")}" : ""),
             "ExternalEventReceived" => $"Ricevuto: «{S("event")}»",

@@ -33,6 +33,7 @@ public static class CaseEvolution
             {
                 Variables = s.Variables.SetItems(e.Values.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))),
             },
+            VariableCorrected e => s with { Variables = s.Variables.SetItem(e.Name, e.Value?.DeepClone()) },
             TaskAssigned e => Mark(s, e.Token, new TaskBookmark(e.Role, e.Office, e.Outcomes, e.DueAt)),
             TaskCompleted e => Mark(s, e.Token, null),
             DecisionTaken => s,

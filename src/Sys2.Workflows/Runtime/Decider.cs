@@ -33,6 +33,8 @@ public static class Decider
             ResumeDeadline t => run.Resume(t),
             InterruptDeadline t => run.Interrupt(t),
             RetryIncident t => run.Retry(t),
+            CorrectVariable t => run.Correct(t),
+            TakeFailurePath t => run.FailurePath(t),
             AttachDocument t => run.Attach(t),
             WithdrawCase t => run.Withdraw(t),
             _ => new DomainError("unknown-trigger", $"the engine does not know the trigger {trigger.GetType().Name}"),

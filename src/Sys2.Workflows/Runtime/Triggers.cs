@@ -58,3 +58,9 @@ public sealed record WithdrawCase(string Reason, Actor By) : Trigger;
 /// version may be left out.
 /// </summary>
 public sealed record MigrateCase(int ToVersion, IReadOnlyDictionary<string, string> Mapping, string Reason, Actor By) : Trigger;
+
+/// <summary>An operator's correction of one declared variable, with the reason the audit trail keeps.</summary>
+public sealed record CorrectVariable(string Name, JsonNode? Value, string Reason, Actor By) : Trigger;
+
+/// <summary>An operator gives up calling the system for a step in incident and takes the path its definition declares for a failure (<c>onFailure</c>).</summary>
+public sealed record TakeFailurePath(string Step, Actor By) : Trigger;

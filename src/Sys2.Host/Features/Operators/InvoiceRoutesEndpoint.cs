@@ -1,7 +1,5 @@
-using Marten;
 using Sys2.Host.Access;
 using Sys2.Host.Invoices;
-using Sys2.Workflows.Tenants;
 
 namespace Sys2.Host.Features.Operators;
 
@@ -12,35 +10,24 @@ public static class InvoiceRoutesEndpoint
 
     public static void MapInvoiceRoutes(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/invoices/routes", async (string? entity, Caller caller, IDocumentStore store, CancellationToken ct) =>
+        app.MapGet("/api/invoices/routes", async (string? entity, Caller caller, ReceivedFiles files, CancellationToken ct) =>
         {
             var access = caller.In(entity, Permission.ReadCases);
             if (!access.Allowed) return access.Refusal!;
-            await using var session = store.QuerySession();
-            return Results.Ok(await session.Query<InvoiceRoute>().Where(r => r.Tenant == access.Tenant).OrderBy(r => r.Id).ToListAsync(ct));
+            return Results.Ok(await files.RoutesAsync(access.Tenant, ct));
         }).Produces<IReadOnlyList<InvoiceRoute>>();
 
-        app.MapPut("/api/invoices/routes/{code}", async (string code, RouteRequest body, Caller caller, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        app.MapPut("/api/invoices/routes/{code}", async (string code, RouteRequest body, Caller caller, ReceivedFiles files, CancellationToken ct) =>
         {
-            code = code.Trim().ToUpperInvariant();
-            if (!Sys2.Invoices.OfficeCode.IsValid(code))
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [$"'{code}' is not an IPA office code: expected 6 letters or digits"] });
-            var entity = EntityCatalogue.Load().ByTenantId(body.Entity?.Trim().ToUpperInvariant() ?? "") ?? EntityCatalogue.Load().ByTenantId(body.Entity?.Trim() ?? "");
-            if (entity is null)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["entity"] = [$"'{body.Entity}' is not an entity of the aggregation"] });
-            var access = caller.ActingIn(entity.TenantId, Permission.HandleIncidents);
-            if (!access.Allowed) return access.Refusal!;
-            await using var session = store.LightweightSession();
-            // A code that routes to another entity is moved only by someone who may act for that one too.
-            if (await session.LoadAsync<InvoiceRoute>(code, ct) is { } existing && existing.Tenant != entity.TenantId
-                && caller.ActingIn(existing.Tenant, Permission.HandleIncidents) is { Allowed: false } other)
-                return other.Refusal!;
-            var office = string.IsNullOrWhiteSpace(body.Office) ? InvoiceRoute.DefaultOffice : body.Office.Trim();
-            var route = new InvoiceRoute(code, entity.TenantId, office, body.Description?.Trim() ?? $"{entity.Name} – {office}", Seeded: false,
-                clock.GetUtcNow(), access.Actor!.User);
-            session.Store(route);
-            await session.SaveChangesAsync(ct);
-            return Results.Ok(route);
+            var result = await files.SaveRouteAsync(code, body.Entity, body.Office, body.Description, caller, ct);
+            return result switch
+            {
+                { Value: { } route } => Results.Ok(route),
+                // "field: why" names the field at fault, as every validation problem of the API does.
+                { Status: StatusCodes.Status400BadRequest, Refusal: { } why } =>
+                    Results.ValidationProblem(new Dictionary<string, string[]> { [why.Split(':')[0]] = [why[(why.IndexOf(':') + 2)..]] }),
+                _ => Results.Problem(result.Refusal, statusCode: result.Status),
+            };
         }).Produces<InvoiceRoute>();
     }
 }
