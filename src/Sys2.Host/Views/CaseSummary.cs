@@ -46,7 +46,7 @@ public sealed class CaseSummary
     public Dictionary<string, string> Steps => State.Tokens.Values.ToDictionary(t => t.Id, t => t.Step);
 
     public List<OpenTask> Tasks => [.. Flows<TaskBookmark>().Select(f =>
-        new OpenTask(f.Token.Step, f.Token.Id, f.Mark.Role, f.Mark.Office, f.Mark.Outcomes, f.Mark.DueAt, f.Since))];
+        new OpenTask(f.Token.Step, f.Token.Id, f.Mark.Role, f.Mark.Office, f.Mark.Outcomes, f.Mark.DueAt, f.Since, f.Mark.Assignee, f.Mark.AssigneeName))];
 
     public List<OpenWait> Waits => [.. Flows<WaitBookmark>().Select(f => new OpenWait(f.Token.Step, f.Token.Id, f.Mark.Event, f.Mark.TimeoutAt))];
 
@@ -64,7 +64,9 @@ public sealed class CaseSummary
             .Select(t => (t, (T)t.Bookmark!, WaitingSince.GetValueOrDefault(t.Id, UpdatedAt)));
 }
 
-public sealed record OpenTask(string Step, string Token, string Role, string Office, IReadOnlyList<string> Outcomes, DateTimeOffset? DueAt, DateTimeOffset AssignedAt);
+/// <summary>An open task; <c>Assignee</c>: the person of the office who holds it, null while it waits in the office's queue.</summary>
+public sealed record OpenTask(string Step, string Token, string Role, string Office, IReadOnlyList<string> Outcomes, DateTimeOffset? DueAt, DateTimeOffset AssignedAt,
+    string? Assignee = null, string? AssigneeName = null);
 
 /// <summary>A legal term; <c>DueAt</c> is null unless it is running.</summary>
 public sealed record LegalClock(string Name, string Status, DateTimeOffset? DueAt, TimeSpan? Remaining, DateTimeOffset? ResumeBy, string? Reason)
