@@ -8,7 +8,8 @@ namespace Sys2.Host.Web.Pages;
 /// <summary>
 /// The scrivania: the open tasks of the clerk's office and role in one entity, the same inbox the API's
 /// <c>GET /api/inbox</c> answers, ordered by the legal term of the case (the term the law holds the office
-/// to, not the internal due date), one page at a time.
+/// to, not the internal due date), one page at a time. The office's queue (tasks nobody holds, each with a
+/// button to claim it) and the clerk's own tasks (with a button to put each back) are shown apart.
 /// </summary>
 public sealed class ScrivaniaModel(IDocumentStore store, TimeProvider clock) : WorkspacePage
 {
@@ -44,12 +45,28 @@ public sealed class ScrivaniaModel(IDocumentStore store, TimeProvider clock) : W
         Office = actor.Office;
 
         await using var session = store.QuerySession(access.Tenant);
-        var inbox = await CaseViews.InboxAsync(session, actor.Office, actor.Role, ct);
-        Total = inbox.Count;
+        IsManager = actor.Role == AccessRoles.Manager;
+        // A manager works no queue of her own: she sees the clerks' tasks of every office, with who holds each,
+        // and gives them to people from the task's page.
+        var inbox = IsManager
+            ? await CaseViews.TasksOfRoleAsync(session, AccessRoles.Clerk, ct)
+            : await CaseViews.InboxAsync(session, actor.Office, actor.Role, ct);
+        Mine = [.. Sorted(inbox.Where(i => string.Equals(i.Assignee, Caller.Subject, StringComparison.OrdinalIgnoreCase)).ToList())];
+        Colleagues = [.. Sorted(inbox.Where(i => i.Assignee is not null && !string.Equals(i.Assignee, Caller.Subject, StringComparison.OrdinalIgnoreCase)).ToList())];
+        var queue = IsManager ? inbox : inbox.Where(i => i.Assignee is null).ToList();
+        Total = queue.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Items = Sorted(inbox).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        Items = Sorted(queue).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         return Page();
     }
+
+    /// <summary>The tasks the clerk holds (claimed, or given to her by a manager).</summary>
+    public IReadOnlyList<InboxItem> Mine { get; private set; } = [];
+
+    /// <summary>The office's tasks held by colleagues: visible, not claimable.</summary>
+    public IReadOnlyList<InboxItem> Colleagues { get; private set; } = [];
+
+    public bool IsManager { get; private set; }
 
     // The inbox comes ordered by legal term; the other orders re-sort the same lines.
     private IEnumerable<InboxItem> Sorted(IReadOnlyList<InboxItem> inbox) => Order switch

@@ -26,6 +26,9 @@ public sealed class FascicoloModel(IDocumentStore store, DefinitionCatalog defin
     public WorkflowDefinition? Definition { get; private set; }
     public IReadOnlyList<TimelineLine> Timeline { get; private set; } = [];
     public IReadOnlyList<FascicoloDocument> Documents { get; private set; } = [];
+
+    /// <summary>Each legal term explained: why it ends on its day (the engine's <see cref="Sys2.Workflows.Runtime.ClockLedger"/>).</summary>
+    public IReadOnlyList<Sys2.Workflows.Runtime.ClockExplanation> Ledgers { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string caseId, CancellationToken ct)
@@ -38,7 +41,9 @@ public sealed class FascicoloModel(IDocumentStore store, DefinitionCatalog defin
         Case = summary;
         Now = clock.GetUtcNow();
         Definition = await DefinitionOfAsync(summary, ct);
-        Timeline = Web.Timeline.Of(await new CaseHistory(store).EntriesAsync(access.Tenant, caseId, ct: ct), Definition);
+        var history = new CaseHistory(store);
+        Timeline = Web.Timeline.Of(await history.EntriesAsync(access.Tenant, caseId, ct: ct), Definition);
+        Ledgers = Sys2.Workflows.Runtime.ClockLedger.ExplainAll(await history.TimedEventsAsync(access.Tenant, caseId, ct));
         Documents = DocumentsOf(summary, Definition);
         return Page();
     }
