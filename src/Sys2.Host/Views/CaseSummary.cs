@@ -55,6 +55,29 @@ public sealed class CaseSummary
 
     public List<LegalClock> Clocks => [.. State.Clocks.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(LegalClock.Of)];
 
+    /// <summary>The closest end of a running legal term: what the scrivania sorts and filters by, in the database.</summary>
+    public DateTimeOffset? NextLegalTerm =>
+        State.Clocks.Values.Where(c => c.Status == ClockStatus.Running && c.DueAt is not null).Min(c => c.DueAt);
+
+    /// <summary>The closest internal due date of an open task: the follow-up date.</summary>
+    public DateTimeOffset? NextTaskDue => Tasks.Where(t => t.DueAt is not null).Min(t => t.DueAt);
+
+    /// <summary>
+    /// The queues the case is in, as <c>role/office</c> of each open task nobody holds: a flat array that a
+    /// containment query on the GIN index finds, so the scrivania pages in the database.
+    /// </summary>
+    public List<string> Queues => [.. Tasks.Where(t => t.Assignee is null).Select(t => Queue(t.Role, t.Office)).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>The same for tasks someone holds, and who: <c>role/office</c> and the holders' user names.</summary>
+    public List<string> HeldIn => [.. Tasks.Where(t => t.Assignee is not null).Select(t => Queue(t.Role, t.Office)).Distinct().Order(StringComparer.Ordinal)];
+
+    public List<string> Holders => [.. Tasks.Select(t => t.Assignee).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>The steps the case's flows stand on, as a flat array the scrivania's state filter finds.</summary>
+    public List<string> StepNames => [.. State.Tokens.Values.Select(t => t.Step).Distinct().Order(StringComparer.Ordinal)];
+
+    public static string Queue(string role, string office) => $"{role}/{office}";
+
     public JsonObject Variables => new(State.Variables.OrderBy(v => v.Key, StringComparer.Ordinal)
         .Select(v => KeyValuePair.Create(v.Key, v.Value?.DeepClone())));
 
