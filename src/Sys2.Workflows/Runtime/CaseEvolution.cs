@@ -38,6 +38,8 @@ public static class CaseEvolution
             TaskClaimed e => Hold(s, e.Token, e.User, e.UserName),
             TaskReleased e => Hold(s, e.Token, null, null),
             TaskReassigned e => Hold(s, e.Token, e.To, e.ToName),
+            // A note changes nothing the decider reads: it is kept in the stream, with the task's other facts.
+            TaskCommented => s,
             DecisionTaken => s,
             IntegrationRequested e => Mark(s, e.Token, new CallBookmark(e.Activity, e.Attempt, e.IdempotencyKey)),
             IntegrationSucceeded e => Mark(s, e.Token, null),

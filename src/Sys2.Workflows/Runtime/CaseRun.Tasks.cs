@@ -50,6 +50,17 @@ internal sealed partial class CaseRun
         return null;
     }
 
+    public DomainError? Comment(CommentTask t)
+    {
+        if (OpenTask(t.Step) is not { } open) return NoOpenTask(t.Step);
+        var (token, task) = open;
+        if (!string.Equals(t.By.Role, Roles.Manager, StringComparison.OrdinalIgnoreCase) && OfTheOffice(t.Step, task, t.By) is { } outsider) return outsider;
+        if (string.IsNullOrWhiteSpace(t.Text))
+            return new DomainError("comment-empty", $"a note on task '{t.Step}' needs some text");
+        Emit(new TaskCommented(t.Step, token.Id, t.By.User, t.By.Name, t.Text.Trim()));
+        return null;
+    }
+
     /// <summary>A task another person of the office holds is hers to work: claim, complete are refused for anyone else.</summary>
     private static DomainError? HeldByAnother(string step, TaskBookmark task, Actor by) =>
         task.Assignee is { } holder && !string.Equals(holder, by.User, StringComparison.OrdinalIgnoreCase)

@@ -28,6 +28,7 @@ public static class Decider
             ClaimTask t => run.Claim(t),
             ReleaseTask t => run.Release(t),
             ReassignTask t => run.Reassign(t),
+            CommentTask t => run.Comment(t),
             IntegrationCompleted t => run.IntegrationCompleted(t),
             IntegrationErrored t => run.IntegrationErrored(t),
             ReceiveEvent t => run.Receive(t),

@@ -32,6 +32,9 @@ public sealed record ReleaseTask(string Step, Actor By) : Trigger;
 /// </summary>
 public sealed record ReassignTask(string Step, string To, string? ToName, string Reason, Actor By) : Trigger;
 
+/// <summary>A person of the task's office, or a manager, writes a note on an open task.</summary>
+public sealed record CommentTask(string Step, string Text, Actor By) : Trigger;
+
 public sealed record IntegrationCompleted(string Step, int Attempt, JsonObject Result) : Trigger;
 
 /// <summary>A call failed. Transient failures are retried per the step's policy; others give up at once.</summary>

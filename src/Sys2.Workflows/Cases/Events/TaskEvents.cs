@@ -22,3 +22,6 @@ public sealed record TaskReleased(string Step, string Token, string User);
 
 /// <summary>A manager gave the task to another person of its office (<c>From</c>: who held it, null when it was in the queue), with the reason (an absence, the workload).</summary>
 public sealed record TaskReassigned(string Step, string Token, string? From, string To, string? ToName, string By, string Reason);
+
+/// <summary>A note kept with an open task (a call to the applicant, what is missing): part of the case's record, with who wrote it.</summary>
+public sealed record TaskCommented(string Step, string Token, string User, string? UserName, string Text);
