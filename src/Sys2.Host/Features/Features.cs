@@ -33,6 +33,7 @@ public static class Features
         clerks.MapCompleteTask();
         clerks.MapClaimTask();
         clerks.MapReleaseTask();
+        clerks.MapCommentTask();
         clerks.MapAttachDocument();
         clerks.MapDownloadDocument();
         clerks.MapUploadFile();

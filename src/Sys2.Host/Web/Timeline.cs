@@ -37,6 +37,7 @@ public static class Timeline
             "TaskClaimed" => $"Compito «{Step()}» preso in carico da {Text(p, "userName") ?? S("user")}",
             "TaskReleased" => $"Compito «{Step()}» rimesso nella coda dell'ufficio",
             "TaskReassigned" => $"Compito «{Step()}» riassegnato a {Text(p, "toName") ?? S("to")}: {S("reason")}",
+            "TaskCommented" => $"Nota su «{Step()}»: {S("text")}",
             "TaskCompleted" => $"Compito «{Step()}» completato con esito «{S("outcome")}»",
             "VariablesSet" => $"Dati registrati: {string.Join(", ", (Node(p, "values") as JsonObject)?.Select(v => v.Key) ?? [])}",
             "DecisionTaken" => $"Decisione «{Step()}»: si prosegue con {StepTitle(definition, S("next"))}",

@@ -24,8 +24,17 @@ namespace Sys2.Host.Web.Pages.Pratiche;
 /// the office (<see cref="ReassignTask"/>). The scrivania posts its claim and release buttons here too, so each
 /// command is sent, and refused, in one place. Each carries its own command id and the version the page showed.
 /// </remarks>
-public sealed class CompitoModel(IDocumentStore store, DefinitionCatalog definitions, CaseService cases) : WorkspacePage
+public sealed class CompitoModel(IDocumentStore store, DefinitionCatalog definitions, CaseService cases, IConfiguration configuration) : WorkspacePage
 {
+    /// <summary>
+    /// Where each entity's e-learning course for a procedure is: <c>Sys2:Training:{entity}:{definition}</c>, or
+    /// <c>Sys2:Training:*:{definition}</c> for the aggregation's shared course. Only an http(s) address is linked.
+    /// </summary>
+    public const string TrainingSection = "Sys2:Training";
+
+    /// <summary>The course on this task's procedure for the clerk's entity, when one is configured.</summary>
+    public Uri? Training { get; private set; }
+
     public const string Stale = "La pratica è cambiata, ricarica la pagina per vedere com'è ora.";
 
     public string CaseId { get; private set; } = "";
@@ -38,6 +47,10 @@ public sealed class CompitoModel(IDocumentStore store, DefinitionCatalog definit
     [BindProperty(Name = "esito")] public string? Outcome { get; set; }
     [BindProperty(Name = "assegnatario")] public string? To { get; set; }
     [BindProperty(Name = "motivo")] public string? Reason { get; set; }
+    [BindProperty(Name = "nota")] public string? Note { get; set; }
+
+    /// <summary>The notes kept with this step's task, oldest first: who, when, what.</summary>
+    public IReadOnlyList<TimelineLine> Notes { get; private set; } = [];
 
     /// <summary>Where a claim or release posted from the scrivania goes back to; only the scrivania, never an address from the form.</summary>
     [BindProperty(Name = "ritorno")] public string? ReturnTo { get; set; }
@@ -70,6 +83,10 @@ public sealed class CompitoModel(IDocumentStore store, DefinitionCatalog definit
     public Task<IActionResult> OnPostPrendiAsync(string caseId, string step, CancellationToken ct) =>
         HolderCommandAsync(caseId, step, Permission.WorkCases, by => new ClaimTask(step, by), ct);
 
+    public Task<IActionResult> OnPostCommentaAsync(string caseId, string step, CancellationToken ct) =>
+        HolderCommandAsync(caseId, step, Permission.WorkCases, by => new CommentTask(step, Note ?? "", by), ct,
+            _ => Task.FromResult(string.IsNullOrWhiteSpace(Note) ? "Scrivi il testo della nota." : null), managerToo: true);
+
     public Task<IActionResult> OnPostRilasciaAsync(string caseId, string step, CancellationToken ct) =>
         HolderCommandAsync(caseId, step, Permission.WorkCases, by => new ReleaseTask(step, by), ct);
 
@@ -90,7 +107,7 @@ public sealed class CompitoModel(IDocumentStore store, DefinitionCatalog definit
     /// a manager to reassign. Accepted: back to the task (or the scrivania); stale: "la pratica è cambiata".
     /// </summary>
     private async Task<IActionResult> HolderCommandAsync(string caseId, string step, Permission permission, Func<Actor, Trigger> trigger, CancellationToken ct,
-        Func<OpenTask, Task<string?>>? check = null)
+        Func<OpenTask, Task<string?>>? check = null, bool managerToo = false)
     {
         var read = Caller.On(caseId, Permission.ReadCases);
         if (!read.Allowed) return Refuse(read);
@@ -104,6 +121,8 @@ public sealed class CompitoModel(IDocumentStore store, DefinitionCatalog definit
             return Page();
         }
         var access = Caller.On(caseId, permission, permission == Permission.WorkCases ? [Open.Office] : null);
+        // A manager holds no office: her note is taken as a manager's, which the decider allows.
+        if (!access.Allowed && managerToo && Caller.On(caseId, Permission.AssignTasks) is { Allowed: true } asManager) access = asManager;
         if (access.Actor is not { } actor) return Refuse(access);
         if (CommandId == Guid.Empty)
         {
@@ -188,6 +207,15 @@ public sealed class CompitoModel(IDocumentStore store, DefinitionCatalog definit
         return Page();
     }
 
+    // The timeline words a note as "Nota su «step»: text"; the task's page shows only the text.
+    private static string NoteText(string line) => line.IndexOf(": ", StringComparison.Ordinal) is var i and >= 0 ? line[(i + 2)..] : line;
+
+    private Uri? TrainingFor(string tenant, string definitionId) =>
+        (configuration[$"{TrainingSection}:{tenant}:{definitionId}"] ?? configuration[$"{TrainingSection}:*:{definitionId}"]) is { } text
+        && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? uri
+            : null;
+
     public static string FieldName(string field) => $"form.{field}";
 
     private async Task<CaseSummary?> LoadAsync(string tenant, string caseId, string step, CancellationToken ct)
@@ -197,6 +225,10 @@ public sealed class CompitoModel(IDocumentStore store, DefinitionCatalog definit
         await using var session = store.QuerySession(tenant);
         if (await session.LoadAsync<CaseSummary>(caseId, ct) is not { } summary) return null;
         Applicant = summary.Applicant;
+        Training = TrainingFor(tenant, summary.DefinitionId);
+        Notes = [.. Web.Timeline.Of([.. (await new CaseHistory(store).EntriesAsync(tenant, caseId, ct: ct))
+                .Where(e => e.Type == nameof(Sys2.Workflows.Cases.Events.TaskCommented) && (e.Payload?["step"] ?? e.Payload?["Step"])?.ToString() == step)], null)
+            .Select(l => l with { What = NoteText(l.What) })];
         Open = summary.Tasks.FirstOrDefault(t => t.Step == step);
         if (Open is not null && Caller.On(caseId, Permission.AssignTasks).Allowed)
             Staff = await OfficeStaff.ClerksAsync(store, tenant, [Open.Office], ct);
