@@ -8,7 +8,7 @@ namespace Sys2.Host.Tests.Api;
 /// <summary>
 /// The office's queue over HTTP: a clerk claims a task, a colleague can then neither claim nor complete it,
 /// she releases it, a manager gives it to a colleague of the office (not to a clerk of another office), and a
-/// clerk may not reassign. Each refusal appends nothing; a stale version is a conflict.
+/// clerk may not reassign; the new holder writes a note on the task. Each refusal appends nothing; a stale version is a conflict.
 /// </summary>
 public sealed class when_a_task_is_claimed_released_and_reassigned : IAsyncLifetime
 {
@@ -61,12 +61,15 @@ public sealed class when_a_task_is_claimed_released_and_reassigned : IAsyncLifet
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await (await _paolo.PostAsync($"{tasks}/reassign", new { commandId = Guid.NewGuid(), expectedVersion = version, to = "marco.galli", reason = "ferie" }))
             .ShouldBeFieldErrorsAsync()).Keys.ShouldBe(["to"]);
-        await VersionOf(await _paolo.PostAsync($"{tasks}/reassign", new { commandId = Guid.NewGuid(), expectedVersion = version, to = "franco.vitali", reason = "assenza di Chiara Neri" }));
+        version = await VersionOf(await _paolo.PostAsync($"{tasks}/reassign", new { commandId = Guid.NewGuid(), expectedVersion = version, to = "franco.vitali", reason = "assenza di Chiara Neri" }));
+        await VersionOf(await _franco.PostAsync($"{tasks}/comments", new { commandId = Guid.NewGuid(), expectedVersion = version, text = "Presa in carico durante l'assenza" }));
 
         var events = await _host.EventsOf(caseId);
         events.OfType<TaskClaimed>().ShouldHaveSingleItem().ShouldBe(new TaskClaimed("formal-check", "main", "chiara.neri", "Chiara Neri"));
         events.OfType<TaskReleased>().ShouldHaveSingleItem();
         events.OfType<TaskReassigned>().ShouldHaveSingleItem()
             .ShouldBe(new TaskReassigned("formal-check", "main", null, "franco.vitali", "Franco Vitali", "paolo.ricci", "assenza di Chiara Neri"));
+        events.OfType<TaskCommented>().ShouldHaveSingleItem()
+            .ShouldBe(new TaskCommented("formal-check", "main", "franco.vitali", "Franco Vitali", "Presa in carico durante l'assenza"));
     }
 }
