@@ -69,6 +69,10 @@ public sealed class when_a_clerk_claims_tasks_and_a_manager_reassigns_them_in_th
         var page = await workspace.SignedInAsync(TestAccounts.ChiaraNeri);
 
         await ClaimFromTheQueueAsync(page, caseId, "formal-check");
+        await page.GetByLabel("Nuova nota").FillAsync("Telefonato al richiedente: conferma la procura");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aggiungi la nota" }).ClickAsync();
+        await page.WaitForURLAsync($"**/pratiche/{caseId}/compiti/formal-check");
+        (await page.Locator("#elenco-note").InnerTextAsync()).ShouldContain("Chiara Neri: Telefonato al richiedente: conferma la procura");
         (await Workspace.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await page.GotoAsync("/");
         (await page.Locator("#miei tbody tr", new() { HasText = caseId }).InnerTextAsync()).ShouldContain("formal-check");
@@ -80,6 +84,20 @@ public sealed class when_a_clerk_claims_tasks_and_a_manager_reassigns_them_in_th
         await page.GetByLabel("notes", new() { Exact = false }).FillAsync("Istanza completa");
         await page.GetByRole(AriaRole.Button, new() { Name = "complete", Exact = true }).ClickAsync();
         await page.WaitForURLAsync($"**/pratiche/{caseId}");
+
+        // The planimetria, then a corrected version of it, attached from the fascicolo once the engine has done its part
+        // (protocol, receipt, avviso) and waits for the payment: a page read before that would be stale.
+        await Host.WhenAsync(caseId, e => e.OfType<WaitStarted>().Any(w => w.Step == "await-payment"), "the avviso");
+        await page.ReloadAsync();
+        foreach (var text in new[] { "planimetria v1", "planimetria v2" })
+        {
+            await page.GetByLabel("Allega un documento", new() { Exact = false }).SetInputFilesAsync(
+                new FilePayload { Name = "planimetria.pdf", MimeType = "application/pdf", Buffer = System.Text.Encoding.UTF8.GetBytes(text) });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Allega", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync($"**/pratiche/{caseId}");
+        }
+        (await page.Locator("#elenco-documenti").InnerTextAsync()).ShouldContain("planimetria.pdf – versione 2");
+        (await Host.EventsOf(caseId)).OfType<DocumentAttached>().Select(d => d.Name).ShouldBe(["planimetria.pdf", "planimetria.pdf"]);
 
         await PayAsync(caseId);
         await Host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "control-review"), "the control after the payment");
