@@ -34,20 +34,6 @@ public static class CaseViews
             .ToList();
     }
 
-    /// <summary>The open tasks of a role in every office of the entity, for its manager, who gives them to people.</summary>
-    public static async Task<IReadOnlyList<InboxItem>> TasksOfRoleAsync(IQuerySession tenant, string role, CancellationToken ct = default)
-    {
-        var cases = await tenant.Query<CaseSummary>()
-            .Where(c => c.Status == "open" && c.Tasks.Any(t => t.Role == role))
-            .ToListAsync(ct);
-        return cases
-            .SelectMany(c => c.Tasks.Where(t => t.Role == role).Select(t =>
-                new InboxItem(c.Id, c.Kind, c.Applicant, t.Step, t.Role, t.Office, t.Outcomes, t.DueAt, t.AssignedAt, c.Clocks, t.Assignee, t.AssigneeName, c.Version)))
-            .OrderBy(i => i.Clocks.Where(k => k.DueAt is not null).Min(k => k.DueAt) ?? DateTimeOffset.MaxValue)
-            .ThenBy(i => i.DueAt ?? DateTimeOffset.MaxValue)
-            .ToList();
-    }
-
     /// <summary>Running legal terms that end before <paramref name="until"/>, the closest first.</summary>
     public static async Task<IReadOnlyList<DeadlineItem>> DeadlinesDueAsync(IQuerySession tenant, DateTimeOffset until, CancellationToken ct = default)
     {
