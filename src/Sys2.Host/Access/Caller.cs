@@ -64,6 +64,7 @@ public sealed record Caller(string Subject, string Name, IReadOnlyList<Membershi
         Permission.AuditCases => "auditing cases",
         Permission.HandleIncidents => "handling incidents",
         Permission.UseSandbox => "using the sandbox",
+        Permission.AssignTasks => "assigning tasks",
         _ => permission.ToString(),
     };
 }

@@ -18,6 +18,8 @@ public enum Permission
     AuditCases,
     /// <summary>See incidents and call a regional system again.</summary>
     HandleIncidents,
+    /// <summary>Give an open task of an office to a person of that office (an absence, the workload).</summary>
+    AssignTasks,
     /// <summary>Drive the sandbox's simulators and read its mailbox (sandbox runs only).</summary>
     UseSandbox,
 }
@@ -29,7 +31,7 @@ public static class AccessRoles
     private static readonly Dictionary<string, Permission[]> Grants = new()
     {
         [Clerk] = [Permission.ReadCases, Permission.WorkCases],
-        [Manager] = [Permission.ReadCases, Permission.WorkCases, Permission.MigrateCases, Permission.DesignDefinitions, Permission.AuditCases],
+        [Manager] = [Permission.ReadCases, Permission.WorkCases, Permission.MigrateCases, Permission.DesignDefinitions, Permission.AuditCases, Permission.AssignTasks],
         [Designer] = [Permission.DesignDefinitions, Permission.MigrateCases],
         // Auditors read and verify, never change.
         [Auditor] = [Permission.ReadCases, Permission.AuditCases],

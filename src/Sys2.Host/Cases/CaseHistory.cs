@@ -73,6 +73,10 @@ public sealed class CaseHistory(IDocumentStore store)
         return entries;
     }
 
+    /// <summary>Every event with the moment the engine decided it: what a term's ledger (<see cref="ClockLedger"/>) is read from.</summary>
+    public async Task<IReadOnlyList<TimedEvent>> TimedEventsAsync(string tenant, string caseId, CancellationToken ct = default) =>
+        [.. (await FetchAsync(tenant, caseId, 0, null, ct)).Select(e => new TimedEvent(e.Data, DecidedAt.Of(e) ?? e.Timestamp))];
+
     private async Task<CaseState?> FoldAsync(string tenant, string caseId, long version, DateTimeOffset? at, CancellationToken ct)
     {
         var events = await FetchAsync(tenant, caseId, version, at, ct);

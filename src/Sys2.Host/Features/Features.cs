@@ -31,6 +31,9 @@ public static class Features
         clerks.MapInbox();
         clerks.MapDeadlinesDue();
         clerks.MapCompleteTask();
+        clerks.MapClaimTask();
+        clerks.MapReleaseTask();
+        clerks.MapCommentTask();
         clerks.MapAttachDocument();
         clerks.MapDownloadDocument();
         clerks.MapUploadFile();
@@ -42,7 +45,9 @@ public static class Features
         clerks.MapUploadInvoice();
 
         // Managers
-        api.MapGroup("").WithTags("Managers").MapMigrateCase();
+        var managers = api.MapGroup("").WithTags("Managers");
+        managers.MapMigrateCase();
+        managers.MapReassignTask();
 
         // Operators
         var operators = api.MapGroup("").WithTags("Operators");

@@ -57,6 +57,7 @@ public static class MartenSetup
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Events.UseIdentityMapForAggregates = true;
         opts.Schema.For<CaseSummary>().Index(c => c.Status).GinIndexJsonData();
+        opts.Schema.For<Sys2.Host.Views.SavedFilters>();
     }
 
     /// <summary>

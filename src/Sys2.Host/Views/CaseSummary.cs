@@ -46,7 +46,7 @@ public sealed class CaseSummary
     public Dictionary<string, string> Steps => State.Tokens.Values.ToDictionary(t => t.Id, t => t.Step);
 
     public List<OpenTask> Tasks => [.. Flows<TaskBookmark>().Select(f =>
-        new OpenTask(f.Token.Step, f.Token.Id, f.Mark.Role, f.Mark.Office, f.Mark.Outcomes, f.Mark.DueAt, f.Since))];
+        new OpenTask(f.Token.Step, f.Token.Id, f.Mark.Role, f.Mark.Office, f.Mark.Outcomes, f.Mark.DueAt, f.Since, f.Mark.Assignee, f.Mark.AssigneeName))];
 
     public List<OpenWait> Waits => [.. Flows<WaitBookmark>().Select(f => new OpenWait(f.Token.Step, f.Token.Id, f.Mark.Event, f.Mark.TimeoutAt))];
 
@@ -54,6 +54,29 @@ public sealed class CaseSummary
         new OpenIncident(f.Token.Step, f.Token.Id, f.Mark.Activity, f.Mark.Attempts, f.Mark.Reason, f.Since))];
 
     public List<LegalClock> Clocks => [.. State.Clocks.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(LegalClock.Of)];
+
+    /// <summary>The closest end of a running legal term: what the scrivania sorts and filters by, in the database.</summary>
+    public DateTimeOffset? NextLegalTerm =>
+        State.Clocks.Values.Where(c => c.Status == ClockStatus.Running && c.DueAt is not null).Min(c => c.DueAt);
+
+    /// <summary>The closest internal due date of an open task: the follow-up date.</summary>
+    public DateTimeOffset? NextTaskDue => Tasks.Where(t => t.DueAt is not null).Min(t => t.DueAt);
+
+    /// <summary>
+    /// The queues the case is in, as <c>role/office</c> of each open task nobody holds: a flat array that a
+    /// containment query on the GIN index finds, so the scrivania pages in the database.
+    /// </summary>
+    public List<string> Queues => [.. Tasks.Where(t => t.Assignee is null).Select(t => Queue(t.Role, t.Office)).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>The same for tasks someone holds, and who: <c>role/office</c> and the holders' user names.</summary>
+    public List<string> HeldIn => [.. Tasks.Where(t => t.Assignee is not null).Select(t => Queue(t.Role, t.Office)).Distinct().Order(StringComparer.Ordinal)];
+
+    public List<string> Holders => [.. Tasks.Select(t => t.Assignee).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>The steps the case's flows stand on, as a flat array the scrivania's state filter finds.</summary>
+    public List<string> StepNames => [.. State.Tokens.Values.Select(t => t.Step).Distinct().Order(StringComparer.Ordinal)];
+
+    public static string Queue(string role, string office) => $"{role}/{office}";
 
     public JsonObject Variables => new(State.Variables.OrderBy(v => v.Key, StringComparer.Ordinal)
         .Select(v => KeyValuePair.Create(v.Key, v.Value?.DeepClone())));
@@ -64,7 +87,9 @@ public sealed class CaseSummary
             .Select(t => (t, (T)t.Bookmark!, WaitingSince.GetValueOrDefault(t.Id, UpdatedAt)));
 }
 
-public sealed record OpenTask(string Step, string Token, string Role, string Office, IReadOnlyList<string> Outcomes, DateTimeOffset? DueAt, DateTimeOffset AssignedAt);
+/// <summary>An open task; <c>Assignee</c>: the person of the office who holds it, null while it waits in the office's queue.</summary>
+public sealed record OpenTask(string Step, string Token, string Role, string Office, IReadOnlyList<string> Outcomes, DateTimeOffset? DueAt, DateTimeOffset AssignedAt,
+    string? Assignee = null, string? AssigneeName = null);
 
 /// <summary>A legal term; <c>DueAt</c> is null unless it is running.</summary>
 public sealed record LegalClock(string Name, string Status, DateTimeOffset? DueAt, TimeSpan? Remaining, DateTimeOffset? ResumeBy, string? Reason)

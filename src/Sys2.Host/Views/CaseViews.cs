@@ -2,10 +2,14 @@ using Marten;
 
 namespace Sys2.Host.Views;
 
-/// <summary>A line of a clerk's inbox: an open task, its internal due date and the legal terms of its case.</summary>
+/// <summary>
+/// A line of a clerk's inbox: an open task, its internal due date, the legal terms of its case, who of the
+/// office holds it (null: in the office's queue) and the case version a command on it is decided on.
+/// </summary>
 public sealed record InboxItem(
     string CaseId, string Kind, string? Applicant, string Step, string Role, string Office, IReadOnlyList<string> Outcomes,
-    DateTimeOffset? DueAt, DateTimeOffset AssignedAt, IReadOnlyList<LegalClock> Clocks);
+    DateTimeOffset? DueAt, DateTimeOffset AssignedAt, IReadOnlyList<LegalClock> Clocks, string? Assignee = null, string? AssigneeName = null,
+    long Version = 0);
 
 public sealed record DeadlineItem(string CaseId, string Kind, string? Applicant, string Clock, DateTimeOffset DueAt, IReadOnlyList<string> Steps);
 
@@ -24,7 +28,7 @@ public static class CaseViews
             .ToListAsync(ct);
         return cases
             .SelectMany(c => c.Tasks.Where(t => t.Office == office && t.Role == role).Select(t =>
-                new InboxItem(c.Id, c.Kind, c.Applicant, t.Step, t.Role, t.Office, t.Outcomes, t.DueAt, t.AssignedAt, c.Clocks)))
+                new InboxItem(c.Id, c.Kind, c.Applicant, t.Step, t.Role, t.Office, t.Outcomes, t.DueAt, t.AssignedAt, c.Clocks, t.Assignee, t.AssigneeName, c.Version)))
             .OrderBy(i => i.Clocks.Where(k => k.DueAt is not null).Min(k => k.DueAt) ?? DateTimeOffset.MaxValue)
             .ThenBy(i => i.DueAt ?? DateTimeOffset.MaxValue)
             .ToList();

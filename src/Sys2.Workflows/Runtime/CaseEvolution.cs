@@ -36,6 +36,11 @@ public static class CaseEvolution
             VariableCorrected e => s with { Variables = s.Variables.SetItem(e.Name, e.Value?.DeepClone()) },
             TaskAssigned e => Mark(s, e.Token, new TaskBookmark(e.Role, e.Office, e.Outcomes, e.DueAt)),
             TaskCompleted e => Mark(s, e.Token, null),
+            TaskClaimed e => Hold(s, e.Token, e.User, e.UserName),
+            TaskReleased e => Hold(s, e.Token, null, null),
+            TaskReassigned e => Hold(s, e.Token, e.To, e.ToName),
+            // A note changes nothing the decider reads: it is kept in the stream, with the task's other facts.
+            TaskCommented => s,
             DecisionTaken => s,
             IntegrationRequested e => Mark(s, e.Token, new CallBookmark(e.Activity, e.Attempt, e.IdempotencyKey)),
             IntegrationSucceeded e => Mark(s, e.Token, null),
@@ -113,6 +118,11 @@ public static class CaseEvolution
 
     private static CaseState Mark(CaseState s, string token, Bookmark? bookmark) =>
         s.Tokens.TryGetValue(token, out var t) ? s with { Tokens = s.Tokens.SetItem(token, t with { Bookmark = bookmark }) } : s;
+
+    private static CaseState Hold(CaseState s, string token, string? user, string? name) =>
+        s.Tokens.TryGetValue(token, out var t) && t.Bookmark is TaskBookmark task
+            ? s with { Tokens = s.Tokens.SetItem(token, t with { Bookmark = task with { Assignee = user, AssigneeName = name } }) }
+            : s;
 
     private static CaseState Clock(CaseState s, ClockState clock) => s with { Clocks = s.Clocks.SetItem(clock.Name, clock) };
 

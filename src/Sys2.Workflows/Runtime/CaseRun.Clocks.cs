@@ -199,7 +199,7 @@ internal sealed partial class CaseRun
     /// A suspended clock keeps its <c>DueAt</c> (and <c>ShiftedFrom</c>, its own last day when the
     /// expiry was moved); it was suspended <c>Remaining</c> before <c>DueAt</c>.
     /// </summary>
-    private static int DaysLeft(ClockState suspended)
+    internal static int DaysLeft(ClockState suspended)
     {
         var suspendedAt = suspended.DueAt!.Value - suspended.Remaining!.Value;
         return LegalCalendar.DaysBetween(suspendedAt, suspended.ShiftedFrom ?? LegalCalendar.LocalDate(suspended.DueAt.Value));

@@ -18,6 +18,7 @@ internal sealed partial class CaseRun
             return new DomainError("wrong-role", $"task '{t.Step}' is for the role {bookmark.Role}; {t.By.User} acts as {t.By.Role}");
         if (!string.Equals(t.By.Office, bookmark.Office, StringComparison.OrdinalIgnoreCase))
             return new DomainError("wrong-office", $"task '{t.Step}' belongs to the office {bookmark.Office}; {t.By.User} is in {t.By.Office}");
+        if (HeldByAnother(t.Step, bookmark, t.By) is { } held) return held;
         var next = task.OutcomeTarget(t.Outcome);
         if (next is null)
             return new DomainError("unknown-outcome", $"task '{t.Step}' has no outcome '{t.Outcome}' (outcomes: {string.Join(", ", bookmark.Outcomes)})");

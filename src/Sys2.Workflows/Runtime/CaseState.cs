@@ -64,7 +64,9 @@ public sealed record Token(string Id, string Step, int Visit, Bookmark? Bookmark
 [JsonDerivedType(typeof(ForkBookmark), "fork")]
 public abstract record Bookmark;
 
-public sealed record TaskBookmark(string Role, string Office, IReadOnlyList<string> Outcomes, DateTimeOffset? DueAt) : Bookmark;
+/// <summary>An open task of a role of an office; <c>Assignee</c> is the person of the office who holds it, null while it is in the office's queue.</summary>
+public sealed record TaskBookmark(string Role, string Office, IReadOnlyList<string> Outcomes, DateTimeOffset? DueAt,
+    string? Assignee = null, string? AssigneeName = null) : Bookmark;
 
 public sealed record CallBookmark(string Activity, int Attempt, string IdempotencyKey) : Bookmark;
 

@@ -20,6 +20,21 @@ public sealed record OpenCase(string CaseId, string Tenant, int DefinitionVersio
 
 public sealed record CompleteTask(string Step, string Outcome, JsonObject Form, Actor By) : Trigger;
 
+/// <summary>A person of the task's office takes it from the office's queue.</summary>
+public sealed record ClaimTask(string Step, Actor By) : Trigger;
+
+/// <summary>The holder gives the task back to the office's queue.</summary>
+public sealed record ReleaseTask(string Step, Actor By) : Trigger;
+
+/// <summary>
+/// A manager gives the task to <c>To</c> (a user of the task's office: the host checks the office, which the
+/// engine does not know people by), with a reason for the record.
+/// </summary>
+public sealed record ReassignTask(string Step, string To, string? ToName, string Reason, Actor By) : Trigger;
+
+/// <summary>A person of the task's office, or a manager, writes a note on an open task.</summary>
+public sealed record CommentTask(string Step, string Text, Actor By) : Trigger;
+
 public sealed record IntegrationCompleted(string Step, int Attempt, JsonObject Result) : Trigger;
 
 /// <summary>A call failed. Transient failures are retried per the step's policy; others give up at once.</summary>

@@ -21,6 +21,10 @@ public sealed class CaseScenario(WorkflowDefinition definition, DateTimeOffset? 
     public DateTimeOffset Now { get; private set; } = start ?? Monday;
     public CaseState State { get; private set; } = CaseState.Initial;
     public IReadOnlyList<object> History => _history;
+
+    /// <summary>Every event with the moment it was decided, as the host's <c>at</c> header keeps it.</summary>
+    public IReadOnlyList<TimedEvent> Timed => _timed;
+    private readonly List<TimedEvent> _timed = [];
     public IReadOnlyList<object> LastEvents { get; private set; } = [];
 
     public CaseScenario At(DateTimeOffset now) { Now = now; return this; }
@@ -89,6 +93,7 @@ public sealed class CaseScenario(WorkflowDefinition definition, DateTimeOffset? 
     {
         foreach (var e in events) State = CaseEvolution.Evolve(State, e);
         _history.AddRange(events);
+        _timed.AddRange(events.Select(e => new TimedEvent(e, Now)));
         LastEvents = events;
     }
 

@@ -24,7 +24,8 @@ public static class CompleteTaskEndpoint
         })
             .Produces<CommandOutcome>();
 
-    private static async Task<IReadOnlyCollection<string>?> TaskOfficesAsync(IDocumentStore store, Caller caller, string caseId, string step, CancellationToken ct)
+    /// <summary>The offices of the open task at <paramref name="step"/>: the clerk must hold one of them (null: no such task, the case's office applies).</summary>
+    internal static async Task<IReadOnlyCollection<string>?> TaskOfficesAsync(IDocumentStore store, Caller caller, string caseId, string step, CancellationToken ct)
     {
         if (caller.On(caseId, Permission.ReadCases) is not { Allowed: true } access) return null;
         await using var session = store.QuerySession(access.Tenant);
