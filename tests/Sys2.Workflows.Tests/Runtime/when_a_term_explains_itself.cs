@@ -38,7 +38,9 @@ public class when_a_term_explains_itself
         ledger.Entries.Select(e => e.Kind).ShouldBe([ClockLedgerKind.Started, ClockLedgerKind.Suspended, ClockLedgerKind.Resumed]);
         var suspension = ledger.Suspensions.ShouldHaveSingleItem();
         (suspension.At, suspension.Reason, suspension.Basis, suspension.DaysLeft, suspension.LastDay, suspension.ResumeBy)
-            .ShouldBe((Suspended, "integration", "L. 241/1990 art. 2 c.7", 23, new DateOnly(2026, 4, 5), Suspended.AddDays(30)));
+            .ShouldBe((Suspended, "integration", "L. 241/1990 art. 2 c.7", 23, new DateOnly(2026, 4, 5),
+                // Art. 2 c.7: at most thirty days, the 30th ending at the end of its day (13 March + 30 = 12 April).
+                new DateTimeOffset(2026, 4, 12, 23, 59, 59, RomeSummer)));
         var resumption = ledger.Entries[2];
         (resumption.At, resumption.Days, resumption.PausedDays, resumption.DueAt, resumption.ShiftedFrom)
             .ShouldBe((Resumed, 23, 10, new DateTimeOffset(2026, 4, 15, 23, 59, 59, RomeSummer), (DateOnly?)null));
