@@ -63,5 +63,13 @@ internal static class ShippedProcedures
             [new("Modulo SCIA unificata", "https://www.impresainungiorno.gov.it/"), new("Segnalazioni e comunicazioni allegate", null), new("Documento d'identità del segnalante", null)],
             60, [new("Conformazione dell'attività (L. 241/1990 art. 19 c.3)", 30)],
             Scia: true, SilenzioAssenso: false, Istruttoria: (3_000, 8_000), Segreteria: (0, 2_000), Remedies: Tar),
+        new("SUAP-CDS",
+            "Conferenza di servizi semplificata (SUAP)",
+            "Istanza che richiede gli assensi di altre amministrazioni: conferenza indetta entro 5 giorni lavorativi, determinazioni entro 45 giorni (90 per gli interessi sensibili), silenzio come assenso.",
+            "L. 241/1990 art. 14, 14-bis, 14-ter; DPR 160/2010 art. 7 c.3",
+            "Sportello Unico per le Attività Produttive", "Responsabile del SUAP",
+            [new("Istanza unica", "https://www.impresainungiorno.gov.it/"), new("Elaborati per gli atti di assenso", null), new("Documento d'identità del richiedente", null)],
+            45, [new("Determinazioni con interessi sensibili (art. 14-bis c.2 lett. c)", 90), new("Osservazioni alla determinazione negativa (L. 241/1990 art. 10-bis)", 10)],
+            Scia: false, SilenzioAssenso: true, Istruttoria: (5_000, 15_000), Segreteria: (1_000, 3_000), Remedies: Tar),
     ];
 }
