@@ -35,41 +35,45 @@ var machine = await Machine.DescribeAsync(engineDb);
 foreach (var (k, v) in machine) Log($"{k}: {v}");
 
 var postmaster = await CpuMeter.PostmasterAsync(engineDb);
+
+// The report of an --only run: its title, the machine, the load at the end, the table of its rows.
+StringBuilder OnlyReport(string title, IEnumerable<string> rows)
+{
+    var report = new StringBuilder();
+    report.AppendLine($"### Sys2 benchmark, {title} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+    report.AppendLine();
+    report.AppendLine("| Machine | |");
+    report.AppendLine("|---|---|");
+    foreach (var (k, v) in machine) report.AppendLine($"| {k} | {v} |");
+    report.AppendLine();
+    report.AppendLine($"Load average (1/5/15 min) at the end: {CpuMeter.DescribeLoad(CpuMeter.Sample(null).LoadAverage)} on {Environment.ProcessorCount} cores; whole run {total.Elapsed.TotalSeconds:0} s.");
+    report.AppendLine();
+    report.AppendLine("| # | Measure | Result | Target |");
+    report.AppendLine("|---|---|---|---|");
+    foreach (var row in rows) report.AppendLine(row);
+    return report;
+}
+
+async Task<int> PrintAsync(StringBuilder report, int exitCode)
+{
+    Console.WriteLine(report.ToString());
+    if (options.Output is { } output) await File.WriteAllTextAsync(output, report.ToString());
+    Log("done");
+    return exitCode;
+}
+
 if (options.Only == "startup")
 {
     var idle = TimeSpan.FromSeconds(20);
     var runs = await StartupMeasure.RunAsync(engineDb, 5, idle, Log);
-    var startup = new StringBuilder();
-    startup.AppendLine($"### Sys2 benchmark, product start-up — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-    startup.AppendLine();
-    foreach (var (k, v) in machine) startup.AppendLine($"- {k}: {v}");
-    startup.AppendLine();
-    startup.AppendLine($"Load average (1/5/15 min) at the end: {CpuMeter.DescribeLoad(CpuMeter.Sample(null).LoadAverage)} on {Environment.ProcessorCount} cores.");
-    startup.AppendLine();
-    startup.AppendLine("| # | Measure | Result | Target |");
-    startup.AppendLine("|---|---|---|---|");
-    foreach (var row in StartupMeasure.Rows(runs, idle)) startup.AppendLine(row);
-    Console.WriteLine(startup.ToString());
-    if (options.Output is { } startupOutput) await File.WriteAllTextAsync(startupOutput, startup.ToString());
-    return 0;
+    return await PrintAsync(OnlyReport("product start-up", StartupMeasure.Rows(runs, idle)), 0);
 }
 await using var host = await BenchHost.StartAsync(engineDb);
 if (options.Only == "invoices")
 {
     Log("host started; only the invoice-ingest figure (--only invoices)");
     var alone = await InvoiceBench.RunAsync(host, postmaster, options.Invoices, options.InvoiceWorkers, sqlUnavailable is null ? engineDb : null, Log);
-    var only = new StringBuilder();
-    only.AppendLine($"### Sys2 benchmark, invoice ingest only — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-    only.AppendLine();
-    only.AppendLine("| Machine | |");
-    only.AppendLine("|---|---|");
-    foreach (var (k, v) in machine) only.AppendLine($"| {k} | {v} |");
-    only.AppendLine();
-    only.AppendLine($"Load average (1/5/15 min) at the end: {CpuMeter.DescribeLoad(CpuMeter.Sample(null).LoadAverage)} on {Environment.ProcessorCount} cores; whole run {total.Elapsed.TotalSeconds:0} s.");
-    only.AppendLine();
-    only.AppendLine("| # | Measure | Result | Target |");
-    only.AppendLine("|---|---|---|---|");
-    foreach (var row in InvoiceBench.Rows(alone)) only.AppendLine(row);
+    var only = OnlyReport("invoice ingest only", InvoiceBench.Rows(alone));
     if (alone.Sql is { } invoiceSql)
     {
         only.AppendLine();
@@ -80,31 +84,13 @@ if (options.Only == "invoices")
         foreach (var s in invoiceSql.Top)
             only.AppendLine($"| {Per(s.Calls, alone.Profiled)} | {s.TotalMs:N0} | {s.TotalMs / s.Calls:0.000} | {(double)s.Rows / s.Calls:0.0} | {(s.TopLevel ? "top" : "nested")} | `{Shorten(s.Query)}` |");
     }
-    Console.WriteLine(only.ToString());
-    if (options.Output is { } onlyOutput) await File.WriteAllTextAsync(onlyOutput, only.ToString());
-    Log("done");
-    return alone.Ingest.Failures == 0 ? 0 : 1;
+    return await PrintAsync(only, alone.Ingest.Failures == 0 ? 0 : 1);
 }
 if (options.Only == "year")
 {
     Log("host started; only the simulated year (--only year)");
     var year = await YearSimulation.RunAsync(host, new EngineDriver(host, options), postmaster, options.YearScale, Log);
-    var yearReport = new StringBuilder();
-    yearReport.AppendLine($"### Sys2 benchmark, simulated year — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-    yearReport.AppendLine();
-    yearReport.AppendLine("| Machine | |");
-    yearReport.AppendLine("|---|---|");
-    foreach (var (k, v) in machine) yearReport.AppendLine($"| {k} | {v} |");
-    yearReport.AppendLine();
-    yearReport.AppendLine($"Load average (1/5/15 min) at the end: {CpuMeter.DescribeLoad(CpuMeter.Sample(null).LoadAverage)} on {Environment.ProcessorCount} cores; whole run {total.Elapsed.TotalSeconds:0} s.");
-    yearReport.AppendLine();
-    yearReport.AppendLine("| # | Measure | Result | Target |");
-    yearReport.AppendLine("|---|---|---|---|");
-    foreach (var row in YearSimulation.Rows(year)) yearReport.AppendLine(row);
-    Console.WriteLine(yearReport.ToString());
-    if (options.Output is { } yearOutput) await File.WriteAllTextAsync(yearOutput, yearReport.ToString());
-    Log("done");
-    return year.IngestFailures == 0 && year.StillOpen == 0 ? 0 : 1;
+    return await PrintAsync(OnlyReport("simulated year", YearSimulation.Rows(year)), year.IngestFailures == 0 && year.StillOpen == 0 ? 0 : 1);
 }
 var driver = new EngineDriver(host, options);
 Log($"host started; warming up in batches of {options.WarmupBatch} cases (not measured)");
