@@ -27,6 +27,10 @@ public sealed class CaseScenario(WorkflowDefinition definition, DateTimeOffset? 
     private readonly List<TimedEvent> _timed = [];
     public IReadOnlyList<object> LastEvents { get; private set; } = [];
 
+    /// <summary>The history as the host records it: each accepted trigger's events, when and by whom.</summary>
+    public IReadOnlyList<RecordedDecision> Decisions => _decisions;
+    private readonly List<RecordedDecision> _decisions = [];
+
     public CaseScenario At(DateTimeOffset now) { Now = now; return this; }
 
     public CaseScenario After(TimeSpan elapsed) { Now += elapsed; return this; }
@@ -36,6 +40,8 @@ public sealed class CaseScenario(WorkflowDefinition definition, DateTimeOffset? 
     {
         var decision = Decider.Decide(definition, State, trigger, Now);
         if (decision.Error is { } error) throw new InvalidOperationException($"refused: {error}");
+        if (decision.Events.Count > 0)
+            _decisions.Add(new RecordedDecision(State.Version + 1, Now, ByOf(trigger), decision.Events));
         Apply(decision.Events);
         return decision.Events;
     }
@@ -96,6 +102,10 @@ public sealed class CaseScenario(WorkflowDefinition definition, DateTimeOffset? 
         _timed.AddRange(events.Select(e => new TimedEvent(e, Now)));
         LastEvents = events;
     }
+
+    /// <summary>Who a trigger names (<c>By</c>), else the engine: as the host writes the user header.</summary>
+    private static Actor ByOf(Trigger trigger) =>
+        trigger.GetType().GetProperty("By")?.GetValue(trigger) as Actor ?? Actor.System;
 
     public static JsonObject Json(object value) =>
         value as JsonObject ?? JsonSerializer.SerializeToNode(value, JsonOptions)!.AsObject();
