@@ -10,6 +10,7 @@ using Sys2.Host.Demo;
 using Sys2.Host.Engine;
 using Sys2.Host.Files;
 using Sys2.Host.Integrations;
+using Sys2.Host.Migrations;
 using Sys2.Host.Operations;
 using Sys2.Host.Requests;
 using Sys2.Sandbox;
@@ -67,6 +68,8 @@ public static class Sys2Application
         builder.Services.AddSingleton<DefinitionCatalog>();
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<CaseService>();
+        builder.Services.AddSingleton<MigrationPlanner>();
+        builder.Services.AddSingleton<MigrationBatch>();
         builder.Services.AddHostedService<DueMessageSweep>();
         builder.Services.AddSingleton(sp => new DailyAnchor(connection, AnchorSettings.From(builder.Configuration), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<DailyAnchorJob>();

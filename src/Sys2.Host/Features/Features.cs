@@ -22,6 +22,8 @@ public static class Features
         var designers = api.MapGroup("").WithTags("Designers");
         designers.MapDefinitions();
         designers.MapDiagram();
+        designers.MapWhatIfMigration();
+        designers.MapMigrateCases();
 
         // Clerks of one entity and office
         var clerks = api.MapGroup("").WithTags("Clerks");
