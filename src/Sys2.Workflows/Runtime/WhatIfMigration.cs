@@ -212,7 +212,9 @@ public static class WhatIfMigration
         string[] ignored = e switch
         {
             CaseOpened => [nameof(CaseOpened.DefinitionVersion), nameof(CaseOpened.DefinitionHash)],
-            DeadlineStarted or DeadlineExtended => [nameof(DeadlineStarted.DueAt), nameof(DeadlineStarted.ShiftedFrom), nameof(DeadlineStarted.Term)],
+            // From: a term that runs from another term's end starts on another day when that one moved.
+            DeadlineStarted => [nameof(DeadlineStarted.DueAt), nameof(DeadlineStarted.ShiftedFrom), nameof(DeadlineStarted.Term), nameof(DeadlineStarted.From)],
+            DeadlineExtended => [nameof(DeadlineExtended.DueAt), nameof(DeadlineExtended.ShiftedFrom), nameof(DeadlineExtended.Term)],
             DeadlineResumed => [nameof(DeadlineResumed.DueAt), nameof(DeadlineResumed.ShiftedFrom)],
             // A task's due date and a wait's timeout follow from the terms: not a second divergence.
             TaskAssigned => [nameof(TaskAssigned.DueAt)],
