@@ -12,23 +12,34 @@ namespace Sys2.Host.Tests.Cases;
 /// The what-if migration on a real stream: a SUAP ordinario taken to its review through the regional systems (protocol,
 /// visura, fees), every decision read back from PostgreSQL with its headers and decided again on the new version.
 /// </summary>
-public class when_a_migration_is_planned : IAsyncLifetime
+/// <remarks>
+/// One host for the class (starting one is most of a test's time); each test files its own case on the shipped
+/// version 1, published again first, since another test may have published a version of its own.
+/// </remarks>
+public class when_a_migration_is_planned(when_a_migration_is_planned.SharedHost shared) : IClassFixture<when_a_migration_is_planned.SharedHost>, IAsyncLifetime
 {
+    public sealed class SharedHost : IAsyncLifetime
+    {
+        public CaseHost Host { get; private set; } = null!;
+        public Task InitializeAsync() => Task.Run(async () => Host = await CaseHost.StartAsync(nameof(when_a_migration_is_planned)));
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+
     private const string Tenant = "H769";
     private static readonly Actor Designer = new("elena.sarti", "designer", "");
-    private CaseHost _host = null!;
+    private readonly CaseHost _host = shared.Host;
     private string _caseId = "";
     private long _version;
     private string _yaml = "";
 
     public async Task InitializeAsync()
     {
-        _host = await CaseHost.StartAsync(nameof(when_a_migration_is_planned));
-        (_caseId, _version) = await OrdinarioCase.AtReviewAsync(_host);
         _yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "workflows", "suap", "ordinario.yaml"));
+        (await PublishAsync(_yaml)).ShouldBe(1);
+        (_caseId, _version) = await OrdinarioCase.AtReviewAsync(_host);
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<int> PublishAsync(string yaml)
     {
