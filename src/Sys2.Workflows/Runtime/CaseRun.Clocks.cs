@@ -103,7 +103,7 @@ internal sealed partial class CaseRun
             // "Per un periodo non superiore a trenta giorni" (art. 2 c.7 L. 241/1990): a limit in days is counted as
             // days, so it ends at the end of its last day (art. 2963 c.2 c.c.), not 30×24 hours after the request. It is
             // a cap on the suspension, not a party's term, so it is not moved past a holiday (that would exceed it).
-            resumeBy = rule.Max.IsInDays ? LegalCalendar.Term(now, rule.Max.Amount, TermDays.Plain).DueAt : now + rule.Max.Value;
+            resumeBy = rule.Max.IsCalendarTerm ? LegalCalendar.Term(now, rule.Max, TermDays.Plain).DueAt : now + rule.Max.Value;
             basis = rule.Basis;
         }
         var remaining = dueAt - now;
@@ -129,7 +129,7 @@ internal sealed partial class CaseRun
             return new DomainError("not-a-preavviso", $"clock '{name}' is not suspended for a preavviso ({Describe(state.Clocks.GetValueOrDefault(name))}): "
                 + $"only the preavviso's suspension ends a set time after a date ({LegalTerms.PreavvisoBasis})");
         var start = from is null ? new TermStart(now, null) : StartDate(from);
-        var ends = after.IsInDays ? LegalCalendar.Term(start.From, after.Amount, spec.Days).DueAt : start.From + after.Value;
+        var ends = after.IsCalendarTerm ? LegalCalendar.Term(start.From, after, spec.Days).DueAt : start.From + after.Value;
         if (ends <= now)
         {
             ResumeClock(clock, $"the preavviso's suspension ended {after} after {(from is null ? "the step" : from.Text)} ({LegalTerms.PreavvisoBasis})");
@@ -154,7 +154,10 @@ internal sealed partial class CaseRun
         if (clock.Extensions > 0)
             return new DomainError("extension-used", $"clock '{name}' was already extended to {rule.Term}; {rule.Basis}");
         var lastDay = clock.ShiftedFrom ?? LegalCalendar.LocalDate(dueAt);
-        var end = LegalCalendar.EndingOn(lastDay.AddDays(rule.Term.Amount - spec.Term.Amount), spec.Days);
+        // The loader requires the extension in the term's own unit.
+        var end = LegalCalendar.EndingOn(spec.Term.Unit == DurationUnit.Months
+            ? lastDay.AddMonths(rule.Term.Amount - spec.Term.Amount)
+            : lastDay.AddDays(rule.Term.Amount - spec.Term.Amount), spec.Days);
         Emit(new DeadlineExtended(name, rule.Term.ToString(), end.DueAt, clock.Generation + 1, rule.Basis, end.ShiftedFrom));
         return null;
     }
@@ -191,7 +194,7 @@ internal sealed partial class CaseRun
         var spec = Spec(clock.Name)!;
         var (dueAt, shiftedFrom) = clock.Status == ClockStatus.Interrupted
             ? DueAfter(spec)
-            : spec.Term.IsInDays ? Split(LegalCalendar.Term(now, DaysLeft(clock), spec.Days)) : (now + clock.Remaining!.Value, null);
+            : spec.Term.IsCalendarTerm ? Split(LegalCalendar.Term(now, DaysLeft(clock), spec.Days)) : (now + clock.Remaining!.Value, null);
         Emit(new DeadlineResumed(clock.Name, dueAt, clock.Generation + 1, cause, shiftedFrom));
     }
 
@@ -261,7 +264,7 @@ internal sealed partial class CaseRun
     private DomainError? OutOfWindow(string name, string operation, string done, Duration? within, string basis, ClockSpec spec)
     {
         if (within is not { } window || state.OpenedAt is not { } application) return null;
-        var closes = window.IsInDays ? LegalCalendar.Term(application, window.Amount, spec.Days).DueAt : application + window.Value;
+        var closes = window.IsCalendarTerm ? LegalCalendar.Term(application, window, spec.Days).DueAt : application + window.Value;
         if (now <= closes) return null;
         return new DomainError($"{operation}-out-of-window",
             $"clock '{name}' can be {done} only within {window} of the application (by {LegalCalendar.LocalDate(closes):yyyy-MM-dd}); "
@@ -272,7 +275,7 @@ internal sealed partial class CaseRun
     private (DateTimeOffset DueAt, DateOnly? ShiftedFrom) DueAfter(ClockSpec spec) => DueAfter(spec, now);
 
     private static (DateTimeOffset DueAt, DateOnly? ShiftedFrom) DueAfter(ClockSpec spec, DateTimeOffset start) =>
-        spec.Term.IsInDays ? Split(LegalCalendar.Term(start, spec.Term.Amount, spec.Days)) : (start + spec.Term.Value, null);
+        spec.Term.IsCalendarTerm ? Split(LegalCalendar.Term(start, spec.Term, spec.Days)) : (start + spec.Term.Value, null);
 
     private static (DateTimeOffset DueAt, DateOnly? ShiftedFrom) Split(TermEnd end) => (end.DueAt, end.ShiftedFrom);
 

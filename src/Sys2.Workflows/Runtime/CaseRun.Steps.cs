@@ -29,7 +29,7 @@ internal sealed partial class CaseRun
         {
             case TaskStep task:
                 Emit(new TaskAssigned(task.Name, token, task.Role, task.Office, [.. task.Outcomes.Select(o => o.Key)],
-                    task.DueIn is { } due ? (due.IsInDays ? LegalCalendar.EndOfTerm(now, due.Amount) : now + due.Value) : null));
+                    task.DueIn is { } due ? (due.IsCalendarTerm ? LegalCalendar.EndOfTerm(now, due) : now + due.Value) : null));
                 break;
             case DecisionStep decision:
                 RunDecision(token, decision);
@@ -41,7 +41,7 @@ internal sealed partial class CaseRun
                 // A timeout in days is a term (10 days for observations, 30 for integrations): to the end of its last day,
                 // from the legal date the definition gives (the applicant's receipt) or from now.
                 var from = wait.TimeoutFrom is { } date ? StartDate(date).From : now;
-                Emit(new WaitStarted(wait.Name, token, wait.Event, wait.Timeout is { } timeout ? (timeout.IsInDays ? LegalCalendar.EndOfTerm(from, timeout.Amount) : from + timeout.Value) : null,
+                Emit(new WaitStarted(wait.Name, token, wait.Event, wait.Timeout is { } timeout ? (timeout.IsCalendarTerm ? LegalCalendar.EndOfTerm(from, timeout) : from + timeout.Value) : null,
                     state.VisitsOf(wait.Name)));
                 break;
             case DeadlineStep deadline:

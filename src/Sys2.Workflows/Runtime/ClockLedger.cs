@@ -122,5 +122,5 @@ public static class ClockLedger
             .Order(StringComparer.Ordinal).Select(c => Explain(c, events))];
 
     private static int? DaysOf(string? term) =>
-        Duration.TryParse(term, out var d) && d.IsInDays ? d.Amount : null;
+        Duration.TryParse(term, out var d) && d.Unit == DurationUnit.Days ? d.Amount : null;
 }

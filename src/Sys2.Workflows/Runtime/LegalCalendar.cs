@@ -19,6 +19,13 @@ public static class LegalCalendar
     /// <summary>A term of <paramref name="days"/> from <paramref name="start"/>, moved past a holiday.</summary>
     public static DateTimeOffset EndOfTerm(DateTimeOffset start, int days) => Term(start, days, TermDays.Shifted).DueAt;
 
+    /// <summary>A term in days or months from <paramref name="start"/>, moved past a holiday.</summary>
+    public static DateTimeOffset EndOfTerm(DateTimeOffset start, Duration term) => Term(start, term, TermDays.Shifted).DueAt;
+
+    /// <summary>A term in days or months (<see cref="Duration.DaysFrom"/>) from <paramref name="start"/>, counted as the clock says.</summary>
+    public static TermEnd Term(DateTimeOffset start, Duration term, TermDays counting) =>
+        Term(start, term.DaysFrom(LocalDate(start)), counting);
+
     /// <summary>A term of <paramref name="days"/> from <paramref name="start"/>, counted as the clock says.</summary>
     public static TermEnd Term(DateTimeOffset start, int days, TermDays counting) =>
         EndingOn(LocalDate(start).AddDays(days), counting);

@@ -24,11 +24,12 @@ public static class ScenarioTime
             : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
     }
 
-    /// <summary><paramref name="from"/> plus a duration; days are added on the Italian calendar, keeping the hour.</summary>
+    /// <summary><paramref name="from"/> plus a duration; days and months are added on the Italian calendar, keeping the hour.</summary>
     public static DateTimeOffset Add(DateTimeOffset from, Definitions.Duration by)
     {
-        if (!by.IsInDays) return from + by.Value;
-        var local = TimeZoneInfo.ConvertTime(from, LegalCalendar.Italy).DateTime.AddDays(by.Amount);
+        if (!by.IsCalendarTerm) return from + by.Value;
+        var local = TimeZoneInfo.ConvertTime(from, LegalCalendar.Italy).DateTime;
+        local = by.Unit == Definitions.DurationUnit.Months ? local.AddMonths(by.Amount) : local.AddDays(by.Amount);
         return Italian(local);
     }
 

@@ -335,8 +335,8 @@ internal sealed class ModelBuilder(YamlDocument document, List<DefinitionProblem
             if (clock["extension"] is JsonObject x && RequiredDuration(x, at + "/extension", "term") is { } longer)
             {
                 extension = new ExtensionRule(longer, OptionalString(x, at + "/extension", "basis") ?? basis ?? "");
-                if (term is { } shorter && (!longer.IsInDays || !shorter.IsInDays || longer.Amount <= shorter.Amount))
-                    Problem(at + "/extension/term", $"an extension makes a term in days longer: '{longer}' is not longer than '{shorter}'");
+                if (term is { } shorter && (!shorter.IsCalendarTerm || longer.Unit != shorter.Unit || longer.Amount <= shorter.Amount))
+                    Problem(at + "/extension/term", $"an extension makes a term in days or months longer, in the same unit: '{longer}' is not longer than '{shorter}'");
             }
             if (term is not null && basis is not null)
                 clocks[name] = new ClockSpec(name, term.Value, basis, suspension, interruption, expiry, document.KeyAt(at), days ?? TermDays.Shifted)
