@@ -72,7 +72,10 @@ public static class DossierVerifier
         if (!file.AsSpan().StartsWith(ZipMagic)) return DossierReport.NotADossier("the file is not a zip archive");
         ZipArchive zip;
         try { zip = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read); }
-        catch (InvalidDataException e) { return Altered(null, $"the archive is damaged ({e.Message}): a byte of it was changed"); }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
+        {
+            return Altered(null, $"the archive is damaged ({e.Message}): a byte of it was changed");
+        }
         using (zip)
         {
             var problems = new List<string>();
@@ -86,7 +89,7 @@ public static class DossierVerifier
                     stream.CopyTo(copy);
                     entries[entry.FullName] = copy.ToArray();
                 }
-                catch (InvalidDataException)
+                catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
                 {
                     problems.Add($"the entry {entry.FullName} is damaged: its bytes no longer match the archive's checksum");
                 }
