@@ -54,7 +54,7 @@ public sealed class when_an_auditor_verifies_a_case_in_the_browser(Workspace wor
         await Workspace.ScreenshotAsync(page, "revisore-pratica");
 
         // An earlier version: the case was still open then.
-        await page.GetByLabel("Alla versione", new() { Exact = false }).FillAsync("2");
+        await page.Locator("#versione").FillAsync("2");
         await page.GetByRole(AriaRole.Form, new() { Name = "Stato a una versione" }).GetByRole(AriaRole.Button, new() { Name = "Mostra" }).ClickAsync();
         await page.WaitForURLAsync($"**/revisore/pratiche/{caseId}?versione=2");
         var shown = await page.Locator("#stato-mostrato").InnerTextAsync();
