@@ -19,13 +19,19 @@ namespace Sys2.Web.Tests;
 [Collection(WorkspaceCollection.Name)]
 public sealed class when_an_auditor_verifies_a_case_in_the_browser(Workspace workspace, ITestOutputHelper output)
 {
+    private static readonly Actor Operator = new("luca.moretti", "operator", "");
+
     private CaseHost Host => workspace.Host;
 
     private async Task<string> WithdrawnSciaAsync()
     {
         var caseId = await Host.FileAsync();
         var events = await Host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "formal-check"), "the formal check");
-        var withdrawn = await Host.Cases.HandleAsync(new CaseCommand(Guid.NewGuid(), "H769", caseId, events.Count,
+        // An operator's correction by hand: the auditor must see it marked.
+        var corrected = await Host.Cases.HandleAsync(new CaseCommand(Guid.NewGuid(), "H769", caseId, events.Count,
+            new CorrectVariable("formalNotes", "istanza completa", "nota trascritta dal verbale cartaceo", Operator), Operator));
+        corrected.Status.ShouldBe(CommandStatus.Accepted, corrected.Error);
+        var withdrawn = await Host.Cases.HandleAsync(new CaseCommand(Guid.NewGuid(), "H769", caseId, events.Count + 1,
             new WithdrawCase("rinuncia del richiedente", Scia.Sportello), Scia.Sportello));
         withdrawn.Status.ShouldBe(CommandStatus.Accepted, withdrawn.Error);
         await Host.WhenAsync(caseId, e => e.OfType<CaseClosed>().Any(), "the case closed");
@@ -50,6 +56,8 @@ public sealed class when_an_auditor_verifies_a_case_in_the_browser(Workspace wor
         (await page.Locator("#timeline").InnerTextAsync()).ShouldContain("Pratica aperta");
         (await page.Locator("#eventi").InnerTextAsync()).ShouldContain("CaseClosed");
         (await page.Locator("#regole").InnerTextAsync()).ShouldContain("chiude la pratica");
+        (await page.Locator("#eventi tr.correzione").InnerTextAsync()).ShouldContain("VariableCorrected");
+        (await page.Locator("#timeline li.correzione").InnerTextAsync()).ShouldContain("Correzione dell'operatore");
         (await Workspace.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Workspace.ScreenshotAsync(page, "revisore-pratica");
 
@@ -62,6 +70,12 @@ public sealed class when_an_auditor_verifies_a_case_in_the_browser(Workspace wor
         shown.ShouldContain("pratica aperta");
         (await Workspace.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Workspace.ScreenshotAsync(page, "revisore-versione");
+
+        // A moment, on the engine's clock in Italian time: before the filing the case did not exist; after it, all of it.
+        await page.GotoAsync($"/revisore/pratiche/{caseId}?al=2026-03-02T08:00");
+        (await page.Locator("#errore").InnerTextAsync()).ShouldContain("non esisteva ancora");
+        await page.GotoAsync($"/revisore/pratiche/{caseId}?al=2026-03-02T10:00");
+        (await page.Locator("#stato-mostrato").InnerTextAsync()).ShouldContain("Stato attuale");
 
         // The dossier, through the page, and the installation's published key.
         var folder = Directory.CreateTempSubdirectory("sys2-auditor-");
