@@ -46,13 +46,13 @@ public sealed class CaseAudit(string connectionString, AnchorSettings anchors, F
 
         var documents = new List<DossierDocument>();
         foreach (var row in rows)
-        foreach (var named in DossierFormat.DocumentsNamedIn(row.Data))
-        {
-            if (documents.Any(d => d.Sha256 == named.Sha256)) continue;
-            // Bytes the store lacks are left out: the verifier then names the document as missing, which is the truth.
-            if (await files.FindAsync(tenant, named.Sha256, ct) is { } content)
-                documents.Add(new DossierDocument(named.Sha256, content, named.Name, named.MediaType, row.Version));
-        }
+            foreach (var named in DossierFormat.DocumentsNamedIn(row.Data))
+            {
+                if (documents.Any(d => d.Sha256 == named.Sha256)) continue;
+                // Bytes the store lacks are left out: the verifier then names the document as missing, which is the truth.
+                if (await files.FindAsync(tenant, named.Sha256, ct) is { } content)
+                    documents.Add(new DossierDocument(named.Sha256, content, named.Name, named.MediaType, row.Version));
+            }
         var anchorLines = book.PointsOf(tenant, caseId).Select(p => new DossierAnchor(
             ChainAnchor.DayText(p.Day), new ChainAnchor(p.Day, null, []).FileName, p.Version, p.Hash, $"{tenant} {caseId} {p.Version} {p.Hash}")).ToList();
 

@@ -40,9 +40,14 @@ public sealed class when_a_dossier_is_verified_offline : IDisposable
         {
             var headers = new JsonObject
             {
-                [EventHeaders.Tenant] = "H769", [EventHeaders.User] = "chiara.neri", [EventHeaders.Role] = "clerk", [EventHeaders.Office] = "SUAP",
-                [EventHeaders.Correlation] = Guid.NewGuid().ToString(), [EventHeaders.Causation] = null,
-                [EventHeaders.At] = at.AddMinutes(rows.Count).ToString("O"), [EventHeaders.Definition] = "suap.scia@1#abc",
+                [EventHeaders.Tenant] = "H769",
+                [EventHeaders.User] = "chiara.neri",
+                [EventHeaders.Role] = "clerk",
+                [EventHeaders.Office] = "SUAP",
+                [EventHeaders.Correlation] = Guid.NewGuid().ToString(),
+                [EventHeaders.Causation] = null,
+                [EventHeaders.At] = at.AddMinutes(rows.Count).ToString("O"),
+                [EventHeaders.Definition] = "suap.scia@1#abc",
             };
             var row = new StoredEvent(rows.Count + 1, $"Sys2.Workflows.Cases.Events.{type}, Sys2.Workflows", data.ToJsonString(), headers.ToJsonString(), at);
             previous = AuditChain.HashOf(previous, row);
@@ -51,12 +56,17 @@ public sealed class when_a_dossier_is_verified_offline : IDisposable
         }
         Append("CaseOpened", new JsonObject
         {
-            ["caseId"] = CaseId, ["tenant"] = "H769",
+            ["caseId"] = CaseId,
+            ["tenant"] = "H769",
             ["inputs"] = new JsonObject { ["segnalazione"] = new JsonObject { ["name"] = "segnalazione.pdf", ["mediaType"] = "application/pdf", ["sha256"] = Sha256Hex.Of(Segnalazione) } },
         });
         Append("DocumentAttached", new JsonObject
         {
-            ["name"] = "planimetria.pdf", ["sha256"] = Sha256Hex.Of(Planimetria), ["mediaType"] = "application/pdf", ["size"] = Planimetria.Length, ["attachedBy"] = "chiara.neri",
+            ["name"] = "planimetria.pdf",
+            ["sha256"] = Sha256Hex.Of(Planimetria),
+            ["mediaType"] = "application/pdf",
+            ["size"] = Planimetria.Length,
+            ["attachedBy"] = "chiara.neri",
         });
         Append("CaseClosed", new JsonObject { ["outcome"] = "withdrawn", ["step"] = "withdrawn", ["reason"] = "rinuncia" });
 

@@ -173,14 +173,14 @@ public static class DossierVerifier
         }
 
         foreach (var e in events)
-        foreach (var named in DossierFormat.DocumentsNamedIn(e.Data))
-        {
-            var label = $"document '{named.Name ?? named.Sha256}' (named by event {e.Version}, {e.Row.Type})";
-            if (!entries.TryGetValue(DossierFormat.DocumentsFolder + named.Sha256, out var content))
-                problems.Add($"{label} is missing");
-            else if (Sha256Hex.Of(content) is var actual && actual != named.Sha256)
-                problems.Add($"{label}: its bytes hash to {Short(actual)}, the event names {Short(named.Sha256)}");
-        }
+            foreach (var named in DossierFormat.DocumentsNamedIn(e.Data))
+            {
+                var label = $"document '{named.Name ?? named.Sha256}' (named by event {e.Version}, {e.Row.Type})";
+                if (!entries.TryGetValue(DossierFormat.DocumentsFolder + named.Sha256, out var content))
+                    problems.Add($"{label} is missing");
+                else if (Sha256Hex.Of(content) is var actual && actual != named.Sha256)
+                    problems.Add($"{label}: its bytes hash to {Short(actual)}, the event names {Short(named.Sha256)}");
+            }
         return (vouched?.Version, vouched?.Day);
     }
 

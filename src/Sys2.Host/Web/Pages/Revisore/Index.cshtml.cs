@@ -52,7 +52,9 @@ public sealed class RevisoreModel(IDocumentStore store) : WorkspacePage
 
     public string Link(int page) => QueryHelpers.AddQueryString("/revisore", new Dictionary<string, string?>
     {
-        ["ente"] = Entity, ["stato"] = State, ["numero"] = Number,
+        ["ente"] = Entity,
+        ["stato"] = State,
+        ["numero"] = Number,
         ["pagina"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
     }.Where(p => p.Value is { Length: > 0 }));
 }
