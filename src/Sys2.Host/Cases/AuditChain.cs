@@ -20,4 +20,15 @@ public static class AuditChain
         var canonicalEvent = CanonicalJson.Write(JsonNode.Parse(eventJson));
         return Sha256Hex.Of($"{previousHash}\n{eventType}\n{canonicalEvent}\n{CanonicalJson.Write(meta)}");
     }
+
+    /// <summary>
+    /// The hash a stored row must carry after <paramref name="previousHash"/>: the one computation the database's
+    /// verifier (<see cref="AuditVerifier"/>) and a dossier's offline check (<see cref="Dossiers.DossierVerifier"/>) share.
+    /// </summary>
+    public static string HashOf(string previousHash, StoredEvent row)
+    {
+        var headers = row.HeaderValues();
+        var metadata = EventHeaders.Covered.Concat(EventHeaders.CoveredWhenPresent).ToDictionary(k => k, headers.GetValueOrDefault);
+        return Hash(previousHash, row.Type, row.Data, metadata);
+    }
 }

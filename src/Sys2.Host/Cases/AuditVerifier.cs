@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 using Sys2.Host.Storage;
 
@@ -47,32 +46,24 @@ public sealed class AuditVerifier(string connectionString, AnchorBook? anchors =
 
     public async Task<ChainReport> VerifyAsync(string tenant, string caseId, CancellationToken ct = default)
     {
-        await using var connection = await OpenAsync(ct);
-        await using var command = new NpgsqlCommand(
-            $"select version, mt_dotnet_type, data::text, headers::text from {schema}.mt_events where tenant_id = @t and stream_id = @s order by version",
-            connection);
-        command.Parameters.AddWithValue("t", tenant);
-        command.Parameters.AddWithValue("s", caseId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        IReadOnlyList<StoredEvent> rows;
+        await using (var connection = await OpenAsync(ct))
+            rows = await StoredEvent.ReadAsync(connection, tenant, caseId, ct, schema);
         var points = anchors.PointsOf(tenant, caseId);
         var nextPoint = 0;
         AnchorPoint? vouched = null;
         var previous = "";
         long expectedVersion = 1;
         var count = 0;
-        while (await reader.ReadAsync(ct))
+        foreach (var row in rows)
         {
             count++;
-            var version = reader.GetInt64(0);
+            var version = row.Version;
             if (version != expectedVersion)
                 return new ChainReport(tenant, caseId, count, expectedVersion, $"event {expectedVersion} is missing (next stored is {version})");
-            var type = TypeName(reader.GetString(1));
-            var headers = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(reader.IsDBNull(3) ? "{}" : reader.GetString(3)) ?? [];
-            var metadata = EventHeaders.Covered.Concat(EventHeaders.CoveredWhenPresent)
-                .ToDictionary(k => k, k => headers.TryGetValue(k, out var v) ? v.GetString() : null);
-            var stored = headers.TryGetValue(EventHeaders.Hash, out var h) ? h.GetString() : null;
-            var computed = AuditChain.Hash(previous, type, reader.GetString(2), metadata);
-            if (stored != computed)
+            var type = row.Type;
+            var computed = AuditChain.HashOf(previous, row);
+            if (row.StoredHash != computed)
                 return new ChainReport(tenant, caseId, count, version,
                     $"{type} does not match its hash: its content, metadata or position was changed, or an event before it was removed");
             // The database's chain fits itself; it must also fit what the anchors recorded of it.
@@ -99,13 +90,6 @@ public sealed class AuditVerifier(string connectionString, AnchorBook? anchors =
     }
 
     static string Short(string hash) => hash.Length > 12 ? hash[..12] + "…" : hash;
-
-    // "Sys2.Workflows.Cases.Events.CaseOpened, Sys2.Workflows" -> "CaseOpened"
-    private static string TypeName(string dotnetType)
-    {
-        var full = dotnetType.Split(',')[0];
-        return full[(full.LastIndexOf('.') + 1)..];
-    }
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {

@@ -45,6 +45,7 @@ public static class HostCommandLine
             TestCommand.Create(),
             DiagramCommand.Create(),
             VerifyCommand.Create(),
+            VerifyDossierCommand.Create(),
             AnchorCommand.Create(),
             ReplayCommand.Create(),
             DbCommand.Create(),

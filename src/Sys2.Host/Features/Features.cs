@@ -65,10 +65,15 @@ public static class Features
         auditors.MapCaseHistory();
         auditors.MapCaseState();
         auditors.MapPaymentTimeliness();
+        auditors.MapExportDossier();
+        auditors.MapExportHistoryCsv();
 
         // Regional systems calling back: authenticated by their own signature, not a person's token.
         var systems = root.MapGroup("").WithTags("Regional systems");
         systems.MapPaymentReceipts();
         systems.MapIntermediaMarche();
+
+        // Published for anyone: the key an outside auditor checks a dossier's origin with.
+        root.MapGroup("").WithTags("Auditors").MapDossierKey();
     }
 }

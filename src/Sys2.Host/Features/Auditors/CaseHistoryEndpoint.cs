@@ -24,8 +24,12 @@ public static class CaseHistoryEndpoint
             var entries = await new CaseHistory(store).EntriesAsync(access.Tenant, caseId, ct: ct);
             return entries.Count == 0
                 ? CaseAnswers.NoCase(caseId, access.Tenant)
-                : Results.Ok(entries.Select(e => new HistoryItem(e.Version, e.Type, e.Payload, new Who(e.User, e.UserName, e.Role, e.Office),
-                    new When(e.DecidedAt, e.RecordedAt), new Why(e.Correlation, e.Causation), e.Definition, CaseStateView.Of(e.After))));
+                : Results.Ok(Items(entries));
         })
             .Produces<IReadOnlyList<HistoryItem>>();
+
+    /// <summary>The history as the API gives it: also what the auditor's page downloads as JSON.</summary>
+    public static IReadOnlyList<HistoryItem> Items(IReadOnlyList<CaseHistoryEntry> entries) =>
+        [.. entries.Select(e => new HistoryItem(e.Version, e.Type, e.Payload, new Who(e.User, e.UserName, e.Role, e.Office),
+            new When(e.DecidedAt, e.RecordedAt), new Why(e.Correlation, e.Causation), e.Definition, CaseStateView.Of(e.After)))];
 }
