@@ -49,7 +49,12 @@ public class when_clock_rules_name_what_is_not_there
     [Fact]
     public void an_extension_must_be_longer() =>
         Problems(clockRules: "\n    extension: { term: 20d, basis: test }").ShouldContain(
-            "test.yaml:14:24: an extension makes a term in days longer: '20d' is not longer than '30d'");
+            "test.yaml:14:24: an extension makes a term in days or months longer, in the same unit: '20d' is not longer than '30d'");
+
+    [Fact]
+    public void an_extension_is_in_the_terms_own_unit() =>
+        Problems(clockRules: "\n    extension: { term: 2mo, basis: test }").ShouldContain(
+            "test.yaml:14:24: an extension makes a term in days or months longer, in the same unit: '2mo' is not longer than '30d'");
 
     [Fact]
     public void after_goes_only_on_a_resume() =>
