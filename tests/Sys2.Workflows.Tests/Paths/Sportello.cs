@@ -134,16 +134,21 @@ public abstract class Sportello<TSelf>(
         return Calls(step, "protocol.register", act, at);
     }
 
-    public object[] ActRead(string step, string number, string date) =>
-        Read(step, "protocol.register", new { number, date }, new { actNumber = number });
+    /// <summary>The act's number is kept, and its date where the definition keeps it too (<paramref name="dated"/>).</summary>
+    public object[] ActRead(string step, string number, string date, bool dated = false) =>
+        Read(step, "protocol.register", new { number, date }, dated ? new { actNumber = number, actDate = date } : new { actNumber = number });
 
-    /// <summary>The flow enters an archive step: DigiP is asked to keep the application.</summary>
-    public object[] Archives(string step, DateTimeOffset at) =>
-        Calls(step, "digip.archive", new { protocolNumber = ProtocolNumber, protocolDate = "2026-03-02", classification = Classification, documentType = documentType, document = Filing }, at);
+    /// <summary>The flow enters an archive step: DigiP is asked to keep the application (and the acts, where the step names them).</summary>
+    public object[] Archives(string step, DateTimeOffset at, JsonArray? acts = null)
+    {
+        var input = Obj(new { protocolNumber = ProtocolNumber, protocolDate = "2026-03-02", classification = Classification, documentType = documentType, document = Filing });
+        if (acts is not null) input["acts"] = acts;
+        return Calls(step, "digip.archive", input, at);
+    }
 
     /// <summary>A notice is delivered and the flow goes on to archive the application.</summary>
-    public object[] DeliveredThenArchives(string step, string archive, DateTimeOffset at) =>
-        [NoticeSent(step), .. Archives(archive, at)];
+    public object[] DeliveredThenArchives(string step, string archive, DateTimeOffset at, JsonArray? acts = null) =>
+        [NoticeSent(step), .. Archives(archive, at, acts)];
 
     /// <summary>The notice is delivered, and the checks fork: the visura beside the fees.</summary>
     public object[] ChecksFork(DateTimeOffset at) =>

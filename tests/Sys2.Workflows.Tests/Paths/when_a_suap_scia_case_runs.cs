@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using static Sys2.Workflows.Tests.Paths.Expected;
 using static Sys2.Workflows.Tests.Paths.Pratiche;
 using static Sys2.Workflows.Tests.Paths.Scia;
@@ -53,7 +54,8 @@ public class when_a_suap_scia_case_runs
             .. OnEntry(new DeadlineStopped("control", 2), scia.Notifies("not-receivable", "scia-not-receivable",
                 "SCIA prot. 0000044: segnalazione formalmente incompleta", Checked, new { notes = form.notes }))]);
 
-        scia.Delivers("not-receivable").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("not-receivable", "archive-rejected", Checked));
+        // No act was adopted: the package holds the application alone.
+        scia.Delivers("not-receivable").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("not-receivable", "archive-rejected", Checked, acts: []));
         scia.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0000981").LastEvents
             .ShouldBeEvents(Archived("archive-rejected", "DIGIP-H769-2026-0000981", "rejected", "rejected"));
 
@@ -98,9 +100,12 @@ public class when_a_suap_scia_case_runs
             .. OnEntry(new DeadlineStopped("control", 2),
                 scia.RegistersAct("prohibit", "Divieto di prosecuzione attività – SCIA prot. 0000044", decidedAt, new { notes = form.notes }))]);
         scia.ActRegistered("prohibit", "0000210").LastEvents.ShouldBeEvents([
-            .. scia.ActRead("prohibit", "0000210", "2026-04-15"),
+            .. scia.ActRead("prohibit", "0000210", "2026-04-15", dated: true),
             .. scia.Notifies("notify-prohibition", "scia-prohibition", "SCIA prot. 0000044: divieto di prosecuzione, atto prot. 0000210", decidedAt)]);
-        scia.Delivers("notify-prohibition").ArchivedAs("archive-rejected", "DIGIP-H769-2026-0001433");
+        // The prohibition is preserved with the application, under its own outgoing registration.
+        scia.Delivers("notify-prohibition").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("notify-prohibition", "archive-rejected", decidedAt,
+            acts: [new JsonObject { ["protocolNumber"] = "0000210", ["protocolDate"] = "2026-04-15", ["documentType"] = "Divieto di prosecuzione (art. 19 c.3)" }]));
+        scia.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0001433");
 
         scia.ShouldBeClosed("rejected");
         EventText.Types(scia.History.SkipWhile(e => e is not TaskCompleted { Step: "control-review" })).ShouldBe([
