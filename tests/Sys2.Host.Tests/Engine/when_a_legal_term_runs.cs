@@ -34,17 +34,23 @@ public sealed class when_a_legal_term_runs : IAsyncLifetime
     }
 
     [Fact]
-    public async Task with_no_measure_in_sixty_days_the_scia_is_consolidated_and_archived()
+    public async Task with_no_measure_in_sixty_days_the_scia_is_consolidated_and_archived_when_the_six_months_of_self_redress_end()
     {
         var caseId = await SciaUnderControl();
 
         await _host.Timers.AdvanceAsync(TimeSpan.FromDays(62));
 
+        var consolidated = await _host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "self-redress-review"), "the review of the art. 21-nonies window");
+        consolidated.OfType<DeadlineExpired>().Single().ShouldBe(new DeadlineExpired("control", "none", 2)); // the timer of generation 1 fired
+        consolidated.OfType<StepAbandoned>().Single().Step.ShouldBe("control-review");
+        consolidated.OfType<StepEntered>().Select(s => s.Step).ShouldContain("consolidated");
+        consolidated.OfType<DeadlineStarted>().ShouldContain(d => d.Clock == "self-redress" && d.Term == "6mo");
+
+        await _host.Timers.AdvanceAsync(TimeSpan.FromDays(186));
+
         var events = await _host.WhenAsync(caseId, e => e.OfType<CaseClosed>().Any(), "the case closed");
-        events.OfType<DeadlineExpired>().Single().ShouldBe(new DeadlineExpired("control", "none", 2)); // the timer of generation 1 fired
-        events.OfType<StepAbandoned>().Single().Step.ShouldBe("control-review");
+        events.OfType<DeadlineExpired>().Last().ShouldBe(new DeadlineExpired("self-redress", "none", 1));
         events.OfType<CaseClosed>().Single().Outcome.ShouldBe("archived");
-        events.OfType<StepEntered>().Select(s => s.Step).ShouldContain("consolidated");
     }
 
     [Fact]

@@ -184,24 +184,63 @@ public class when_a_suap_scia_case_runs
 
     // ── The control window runs out (art. 19 c.4) ───────────────────────────────────────
 
+    /// <summary>Six months from the consolidation (Saturday 2 May 2026) by the calendar: Monday 2 November, not moved (a ceiling).</summary>
+    private static readonly DateTimeOffset SelfRedressDue = new(2026, 11, 2, 23, 59, 59, TimeSpan.FromHours(1));
+
+    private static readonly object NothingToAnnul = new { notes = "nessun vizio di legittimità rilevato" };
+
     [Fact]
-    public void sixty_days_without_a_measure_consolidate_the_scia_even_if_the_notice_fails()
+    public void sixty_days_without_a_measure_consolidate_the_scia_and_open_the_six_months_of_art_21_nonies_even_if_the_notice_fails()
     {
         var scia = AtControl();
 
         scia.ClockExpires("control").LastEvents.ShouldBeEvents([
             .. Expires("control", "none", 2, abandoned: "control-review"),
-            .. scia.Notifies("consolidated", "scia-consolidated", "SCIA prot. 0000044: termine di controllo decorso", ControlDue)]);
+            .. OnEntry(new DeadlineStarted("self-redress", "6mo", SelfRedressDue, 1, "L. 241/1990 art. 21-nonies c.1 (L. 182/2025 art. 1); art. 19 c.4"),
+                scia.Notifies("consolidated", "scia-consolidated", "SCIA prot. 0000044: termine di controllo decorso", ControlDue))]);
 
-        // The notice is a courtesy: onFailure goes on to the archive.
-        scia.Failed("consolidated", "PEC: casella del destinatario piena").LastEvents.ShouldBeEvents([
-            new IntegrationFailed("consolidated", "main", "notify.applicant", 1, "PEC: casella del destinatario piena", false),
-            .. scia.Archives("archive", ControlDue)]);
-        scia.ArchivedAs("archive", "DIGIP-H769-2026-0001800");
-
-        scia.ShouldBeClosed("archived");
+        // The notice is a courtesy: onFailure goes on to the manager's review of the window.
+        scia.Failed("consolidated", "PEC: casella del destinatario piena");
         scia.State.Clocks["control"].Status.ShouldBe(ClockStatus.Expired);
-        scia.Refused(new CompleteTask("control-review", "prohibit", Obj(new { notes = "tardivo" }), IstruttoreSuap)).Code.ShouldBe("case-closed");
+        scia.OpenTasks().ShouldBe(["self-redress-review"]);
+        scia.Refused(new CompleteTask("control-review", "prohibit", Obj(new { notes = "tardivo" }), IstruttoreSuap)).Code.ShouldBe("no-open-task");
+
+        // No ground for annulment: the window closes early and the SCIA is archived.
+        scia.At(Summer(2026, 6, 10, 10, 0)).Completed("self-redress-review", "close", NothingToAnnul, ResponsabileSuap);
+        scia.State.Clocks["self-redress"].Status.ShouldBe(ClockStatus.Stopped);
+        scia.ArchivedAs("archive", "DIGIP-H769-2026-0001800");
+        scia.ShouldBeClosed("archived");
+    }
+
+    [Fact]
+    public void an_annulment_within_the_six_months_is_registered_notified_and_preserved_with_the_scia()
+    {
+        var scia = AtControl().ClockExpires("control").Delivers("consolidated");
+        var decidedAt = Summer(2026, 7, 15, 10, 0);
+        var form = new { notes = "requisiti di sorvegliabilità mai posseduti; interesse pubblico attuale prevalente" };
+
+        scia.At(decidedAt).Completed("self-redress-review", "annul", form, ResponsabileSuap).LastEvents.ShouldBeEvents([
+            .. Done("self-redress-review", "annul", form, ResponsabileSuap, new { redressNotes = form.notes }),
+            .. OnEntry(new DeadlineStopped("self-redress", 2),
+                scia.RegistersAct("annul", "Annullamento d’ufficio (art. 21-nonies L. 241/1990) – SCIA prot. 0000044", decidedAt, new { notes = form.notes }))]);
+        scia.ActRegistered("annul", "0000388");
+        scia.Delivers("notify-annulment").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("notify-annulment", "archive-rejected", decidedAt,
+            acts: [new JsonObject { ["protocolNumber"] = "0000388", ["protocolDate"] = "2026-07-15", ["documentType"] = "Annullamento d’ufficio (art. 21-nonies)" }]));
+        scia.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0002001");
+        scia.ShouldBeClosed("rejected");
+    }
+
+    [Fact]
+    public void the_six_months_run_out_and_the_scia_is_archived()
+    {
+        var scia = AtControl().ClockExpires("control").Delivers("consolidated");
+
+        scia.ClockExpires("self-redress");
+
+        scia.Scenario.Now.ShouldBe(SelfRedressDue);
+        scia.OpenTasks().ShouldBeEmpty();
+        scia.ArchivedAs("archive", "DIGIP-H769-2026-0002002");
+        scia.ShouldBeClosed("archived");
     }
 
     // ── Integrations that fail ──────────────────────────────────────────────────────────
