@@ -22,6 +22,11 @@ public static class Features
         var designers = api.MapGroup("").WithTags("Designers");
         designers.MapDefinitions();
         designers.MapDiagram();
+        designers.MapValidateDefinition();
+        designers.MapSaveDraft();
+        designers.MapDuplicateDefinition();
+        designers.MapRunScenarios();
+        designers.MapPublishVersion();
 
         // Clerks of one entity and office
         var clerks = api.MapGroup("").WithTags("Clerks");
