@@ -28,11 +28,11 @@ public static class DesignerText
         _ => "modificato",
     };
 
+    /// <summary>Colours with white text that keep WCAG AA contrast (Bootstrap Italia's warning and danger do not); the word says the kind.</summary>
     public static string Badge(DiffKind kind) => kind switch
     {
-        DiffKind.Added => "bg-success",
-        DiffKind.Removed => "bg-danger",
-        _ => "bg-warning text-dark",
+        DiffKind.Added => "bg-primary",
+        _ => "bg-dark",
     };
 
     /// <summary>Who, or "—" for a version saved before Sys2 recorded it.</summary>
