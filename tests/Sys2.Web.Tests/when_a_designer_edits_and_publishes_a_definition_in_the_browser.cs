@@ -105,6 +105,26 @@ public sealed class when_a_designer_edits_and_publishes_a_definition_in_the_brow
     }
 
     [Fact]
+    public async Task a_new_definition_starts_from_a_valid_draft_and_a_copy_under_a_taken_id_is_refused()
+    {
+        var id = $"prova.nuova-{Guid.NewGuid():N}"[..20];
+        var page = await workspace.SignedInAsync(TestAccounts.ElenaSarti, "/progettista");
+        await page.GetByLabel("Identificativo (es. suap.nuovo-procedimento)").FillAsync(id);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Scrivi la bozza" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/progettista/{id}/modifica");
+        (await page.Locator("#riepilogo-problemi").InnerTextAsync()).ShouldBe("Nessun problema.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Salva la bozza" }).ClickAsync();
+        (await page.Locator("#esito").InnerTextAsync()).ShouldContain("Salvata la versione 1 (bozza)");
+
+        await page.GotoAsync($"/progettista/{id}");
+        (await page.Locator("#versioni tbody tr").First.InnerTextAsync()).ShouldContain("bozza");
+        await page.GetByLabel("Identificativo della copia").FillAsync("suap.scia");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Duplica" }).ClickAsync();
+        (await page.Locator("#motivi").InnerTextAsync()).ShouldContain("a definition 'suap.scia' already exists");
+        (await Workspace.SeriousViolationsAsync(page)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task a_person_who_does_not_design_definitions_is_refused()
     {
         var page = await workspace.SignedInAsync(TestAccounts.ChiaraNeri, "/");

@@ -83,7 +83,6 @@ public sealed class ModificaModel(DefinitionCatalog catalog) : DesignerPage
 
     /// <summary>Where a new definition starts: the smallest text that validates, under the id chosen.</summary>
     private static string NewDefinition(string id) => $$"""
-        # yaml-language-server: $schema=../workflow.schema.json
         id: {{id}}
         title: Nuovo procedimento
         kind: suap
