@@ -40,6 +40,7 @@ public sealed class when_a_designer_edits_and_publishes_a_definition_in_the_brow
         await page.WaitForFunctionAsync("line => [...document.querySelectorAll('#problemi li')].some(li => li.dataset.riga === String(line))", line);
         (await page.EvaluateAsync<int[]>("() => monaco.editor.getModelMarkers({ owner: 'sys2' }).map(m => m.startLineNumber)")).ShouldContain(line);
         (await page.Locator("#problemi").InnerTextAsync()).ShouldContain("formal-chek");
+        (await page.EvaluateAsync<string[]>("() => JSON.parse(document.getElementById('suggerimenti').textContent).map(h => h.key)")).ShouldContain("onExpiry");
         (await Workspace.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Workspace.ScreenshotAsync(page, "progettista-editor-errore");
         await page.GetByRole(AriaRole.Button, new() { Name = "Salva la bozza" }).ClickAsync();
