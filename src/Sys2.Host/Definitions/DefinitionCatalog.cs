@@ -107,8 +107,9 @@ public sealed class DefinitionCatalog(IDocumentStore store, TimeProvider clock)
         await using var session = store.LightweightSession();
         var ids = beside.Select(s => s.Id).ToArray();
         var known = (await session.LoadManyAsync<StoredScenarios>(ct, ids)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        // Stored, not inserted: hosts starting side by side seed the same text, and neither may fail its start-up.
         foreach (var (id, file) in beside.Where(s => !known.Contains(s.Id)))
-            session.Insert(new StoredScenarios { Id = id, Text = await File.ReadAllTextAsync(file, ct), SavedAt = clock.GetUtcNow(), SavedBy = FolderPublisher });
+            session.Store(new StoredScenarios { Id = id, Text = await File.ReadAllTextAsync(file, ct), SavedAt = clock.GetUtcNow(), SavedBy = FolderPublisher });
         await session.SaveChangesAsync(ct);
     }
 
