@@ -5,6 +5,7 @@ using Sys2.Workflows.Definitions;
 using Sys2.Workflows.Definitions.Loading;
 using Sys2.Workflows.Definitions.Validation;
 using Sys2.Workflows.Definitions.Versions;
+using Sys2.Workflows.Scenarios;
 
 namespace Sys2.Host.Definitions;
 
@@ -26,7 +27,14 @@ public sealed class DefinitionCatalog(IDocumentStore store, TimeProvider clock)
     /// </summary>
     public static readonly TimeSpan PublishedFreshFor = TimeSpan.FromSeconds(5);
 
-    /// <summary>Saves every valid definition under a folder and publishes it; refuses the lot when any has a problem.</summary>
+    /// <summary>Who the versions published from <c>workflows/</c> at start-up are recorded as saved and published by.</summary>
+    public const string FolderPublisher = "sistema";
+
+    /// <summary>
+    /// Saves every valid definition under a folder and publishes it; refuses the lot when any has a problem. The
+    /// <c>*.scenarios.yaml</c> beside a definition becomes its stored scenarios when it has none yet: from then on
+    /// the designers edit them in the page, and a restart does not undo their work.
+    /// </summary>
     public async Task<IReadOnlyList<DefinitionVersion>> PublishFolderAsync(string folder, CancellationToken ct = default)
     {
         var loads = DefinitionLoader.LoadPath(folder);
@@ -35,21 +43,74 @@ public sealed class DefinitionCatalog(IDocumentStore store, TimeProvider clock)
             throw new InvalidOperationException($"definitions in {folder} have problems:\n{string.Join("\n", problems)}");
         var published = new List<DefinitionVersion>();
         foreach (var load in loads)
-            published.Add(await SaveAndPublishAsync(load.Definition!, load.Text!, ct));
+            published.Add(await SaveAndPublishAsync(load.Definition!, load.Text!, FolderPublisher, ct));
+        await SeedScenariosAsync(loads, ct);
         return published;
     }
 
-    public async Task<DefinitionVersion> SaveAndPublishAsync(WorkflowDefinition definition, string yaml, CancellationToken ct = default)
+    public async Task<DefinitionVersion> SaveAndPublishAsync(WorkflowDefinition definition, string yaml, string by = FolderPublisher, CancellationToken ct = default)
     {
         await using var session = store.LightweightSession();
         var stored = await session.LoadAsync<StoredDefinition>(definition.Id, ct);
-        var (history, version, _) = (stored?.History ?? DefinitionHistory.Empty(definition.Id)).Save(definition, yaml, clock.GetUtcNow());
-        var (published, error) = history.Publish(version.Version, clock.GetUtcNow());
+        var (history, version, _) = (stored?.History ?? DefinitionHistory.Empty(definition.Id)).Save(definition, yaml, clock.GetUtcNow(), by);
+        var (published, error) = history.Publish(version.Version, clock.GetUtcNow(), by);
         if (error is not null) throw new InvalidOperationException(error);
         session.Store(StoredDefinition.From(published!));
         await session.SaveChangesAsync(ct);
         _published.TryRemove(definition.Id, out _);
         return published!.Find(version.Version)!;
+    }
+
+    /// <summary>
+    /// A designer's draft: a new version when the content is new (the version already saved with the same content
+    /// otherwise), and the definition's scenarios when given. Nothing is published.
+    /// </summary>
+    public async Task<(DefinitionVersion Version, bool Created)> SaveDraftAsync(WorkflowDefinition definition, string yaml, string? scenarios, string by, CancellationToken ct = default)
+    {
+        await using var session = store.LightweightSession();
+        var stored = await session.LoadAsync<StoredDefinition>(definition.Id, ct);
+        var (history, version, created) = (stored?.History ?? DefinitionHistory.Empty(definition.Id)).Save(definition, yaml, clock.GetUtcNow(), by);
+        if (created) session.Store(StoredDefinition.From(history));
+        if (scenarios is not null)
+            session.Store(new StoredScenarios { Id = definition.Id, Text = scenarios, SavedAt = clock.GetUtcNow(), SavedBy = by });
+        await session.SaveChangesAsync(ct);
+        return (version, created);
+    }
+
+    /// <summary>Publishes a saved version (the one published before is retired); the error names the versions there are.</summary>
+    public async Task<(DefinitionVersion? Version, string? Error)> PublishAsync(string id, int version, string by, CancellationToken ct = default)
+    {
+        await using var session = store.LightweightSession();
+        var stored = await session.LoadAsync<StoredDefinition>(id, ct);
+        if (stored is null) return (null, $"no definition '{id}'");
+        var (published, error) = stored.History.Publish(version, clock.GetUtcNow(), by);
+        if (error is not null) return (null, error);
+        session.Store(StoredDefinition.From(published!));
+        await session.SaveChangesAsync(ct);
+        _published.TryRemove(id, out _);
+        return (published!.Find(version), null);
+    }
+
+    /// <summary>The scenario text saved with a definition, or null when it has none.</summary>
+    public async Task<StoredScenarios?> ScenariosAsync(string id, CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<StoredScenarios>(id, ct);
+    }
+
+    private async Task SeedScenariosAsync(IReadOnlyList<DefinitionLoad> loads, CancellationToken ct)
+    {
+        var beside = loads
+            .Select(l => (l.Definition!.Id, File: Path.ChangeExtension(l.File, null) + ScenarioFile.Suffix))
+            .Where(s => File.Exists(s.File)).ToList();
+        if (beside.Count == 0) return;
+        await using var session = store.LightweightSession();
+        var ids = beside.Select(s => s.Id).ToArray();
+        var known = (await session.LoadManyAsync<StoredScenarios>(ct, ids)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        // Stored, not inserted: hosts starting side by side seed the same text, and neither may fail its start-up.
+        foreach (var (id, file) in beside.Where(s => !known.Contains(s.Id)))
+            session.Store(new StoredScenarios { Id = id, Text = await File.ReadAllTextAsync(file, ct), SavedAt = clock.GetUtcNow(), SavedBy = FolderPublisher });
+        await session.SaveChangesAsync(ct);
     }
 
     public async Task<IReadOnlyList<DefinitionHistory>> AllAsync(CancellationToken ct = default)

@@ -24,6 +24,11 @@ public static class Features
         designers.MapDiagram();
         designers.MapWhatIfMigration();
         designers.MapMigrateCases();
+        designers.MapValidateDefinition();
+        designers.MapSaveDraft();
+        designers.MapDuplicateDefinition();
+        designers.MapRunScenarios();
+        designers.MapPublishVersion();
 
         // Clerks of one entity and office
         var clerks = api.MapGroup("").WithTags("Clerks");

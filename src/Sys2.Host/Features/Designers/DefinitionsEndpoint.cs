@@ -12,6 +12,6 @@ public static class DefinitionsEndpoint
                 id = h.DefinitionId,
                 latest = h.Latest?.Version,
                 published = h.Published?.Version,
-                versions = h.Versions.Select(v => new { v.Version, status = v.Status.ToString().ToLowerInvariant(), v.ContentHash, v.SavedAt, v.PublishedAt }),
+                versions = h.Versions.Select(v => new { v.Version, status = v.Status.ToString().ToLowerInvariant(), v.ContentHash, v.SavedAt, v.SavedBy, v.PublishedAt, v.PublishedBy }),
             }));
 }
