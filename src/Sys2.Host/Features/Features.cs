@@ -63,6 +63,7 @@ public static class Features
         auditors.MapCaseHistory();
         auditors.MapCaseState();
         auditors.MapPaymentTimeliness();
+        auditors.MapIndicators();
 
         // Regional systems calling back: authenticated by their own signature, not a person's token.
         var systems = root.MapGroup("").WithTags("Regional systems");
