@@ -56,5 +56,17 @@ public sealed class when_the_indicators_are_computed_from_the_events : IAsyncLif
 
         // An entity reads only its own: the same query, scoped.
         (await IndicatorQuery.FactsAsync(_host.Store, ["D542"], null, null, CancellationToken.None)).Select(f => f.CaseId).ShouldBe([leftAlone]);
+
+        // Over HTTP: the lead partner reads every entity with the cases behind the figures; an entity's auditor her own.
+        using var pmo = new ClerkClient(_host.Address, TestAccounts.SaraPmo);
+        var answer = await pmo.GetJsonAsync<JsonObject>("/api/indicators?year=2026&procedure=suap.scia");
+        answer["rows"]!.AsArray().Select(r => (string)r!["entity"]!).ShouldBe(["D542", "H769"]);
+        answer["cases"]!.AsArray().Select(c => (string)c!["caseId"]!).ShouldBe([leftAlone, refused, stillOpen], ignoreOrder: true);
+        using var auditor = new ClerkClient(_host.Address, TestAccounts.AnnaBianchi);
+        var own = await auditor.GetJsonAsync<JsonObject>("/api/indicators?year=2026");
+        own["rows"]!.AsArray().Select(r => (string)r!["entity"]!).Distinct().ShouldBe(["H769"]);
+        (await auditor.GetAsync("/api/indicators?year=2026&entity=D542")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        using var clerk = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
+        (await clerk.GetAsync("/api/indicators?year=2026")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
     }
 }
