@@ -16,6 +16,8 @@ public enum TermVerdict
     OutOfTerm,
     /// <summary>Closed without ever running a legal term: it counts in neither share.</summary>
     NoTerm,
+    /// <summary>Withdrawn by the applicant before any term ran out: there was no decision to judge, in neither share.</summary>
+    Withdrawn,
 }
 
 /// <summary>
@@ -62,6 +64,7 @@ public sealed record CaseFacts(
 {
     private static readonly string SilenceAssent = KebabCase.Of(ExpiryEffect.SilenzioAssenso);
     private static readonly string NoEffect = KebabCase.Of(ExpiryEffect.None);
+    private static readonly string WithdrawnOutcome = KebabCase.Of(CaseOutcome.Withdrawn);
 
     /// <summary>When a silenzio-assenso formed (L. 241/1990 art. 20; art. 14-bis c.4 for a conferenza), once per expiry.</summary>
     public IEnumerable<DateTimeOffset> SilenceAssents => Terms.Where(t => t.Expired && t.Effect == SilenceAssent).Select(t => t.EndedAt);
@@ -79,6 +82,7 @@ public sealed record CaseFacts(
     /// not a late decision, and judges nothing.</item>
     /// </list>
     /// A closed case is within term when it ran at least one term and none overran; wall-clock days are never counted.
+    /// A withdrawal stops the terms without deciding anything: it judges none of them.
     /// </summary>
     public static CaseFacts From(IReadOnlyList<TimedEvent> events)
     {
@@ -93,12 +97,13 @@ public sealed record CaseFacts(
             var (e, at) = events[i];
             var before = state;
             state = CaseEvolution.Evolve(state, e);
+            var decides = e is not CaseClosed { Outcome: var outcome } || outcome != WithdrawnOutcome;
             foreach (var (name, clock) in state.Clocks)
             {
                 if (before.Clocks.GetValueOrDefault(name) is not { } was || was.Status == clock.Status) continue;
                 if (clock.Status == ClockStatus.Stopped)
                     terms.Add(new(name, at, was.DueAt, false, null,
-                        Overran: was.Status == ClockStatus.Running && was.DueAt is { } due && at > due));
+                        Overran: decides && was.Status == ClockStatus.Running && was.DueAt is { } due && at > due));
                 else if (clock.Status == ClockStatus.Expired && e is DeadlineExpired x)
                     terms.Add(new(name, at, was.DueAt, true, x.Effect,
                         Overran: x.Effect != NoEffect || MovedOn(events, i)));
@@ -121,6 +126,7 @@ public sealed record CaseFacts(
         var verdict = state.Status != CaseStatus.Closed ? TermVerdict.Pending
             : terms.Count == 0 ? TermVerdict.NoTerm
             : terms.Any(t => t.Overran) ? TermVerdict.OutOfTerm
+            : state.Outcome == WithdrawnOutcome ? TermVerdict.Withdrawn
             : TermVerdict.WithinTerm;
         return new CaseFacts(state.CaseId, state.Tenant, state.DefinitionId, state.Kind, state.OpenedAt ?? default, closedAt, state.Outcome,
             verdict, terms, incidents, stays, [.. state.Tokens.Values.Select(t => t.Step).Distinct().Order(StringComparer.Ordinal)]);

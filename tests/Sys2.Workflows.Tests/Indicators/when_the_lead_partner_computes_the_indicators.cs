@@ -106,6 +106,20 @@ public sealed class when_the_lead_partner_computes_the_indicators
     }
 
     [Fact]
+    public void a_withdrawal_after_the_due_date_decides_nothing_and_is_in_neither_share()
+    {
+        var due = LegalCalendar.EndOfTerm(Filed, 30);
+        var facts = new Stream("SUAP-H769-2026-0000005").Opened()
+            .Add(Filed, new DeadlineStarted("decision", "30d", due, 1, "DPR 160/2010 art. 7"))
+            .Add(Day(4, 10), new CaseClosed("withdrawn", "review", "rinuncia (mario.rossi)"))
+            .Facts;
+
+        facts.Verdict.ShouldBe(TermVerdict.Withdrawn);
+        var report = ProjectIndicators.Compute([facts], Spring);
+        (report.Total(Figure.Closed), report.Total(Figure.Judged), report.ShareWithinTerm).ShouldBe((1, 0, (decimal?)null));
+    }
+
+    [Fact]
     public void figures_are_grouped_per_entity_and_procedure_and_each_lists_its_cases()
     {
         var due = LegalCalendar.EndOfTerm(Filed, 30);

@@ -56,6 +56,7 @@ public sealed class PraticheModel(IDocumentStore store, DefinitionCatalog defini
         TermVerdict.WithinTerm => "Nei termini",
         TermVerdict.OutOfTerm => "Fuori termine",
         TermVerdict.NoTerm => "Senza termine di legge",
+        TermVerdict.Withdrawn => "Ritirata dal richiedente",
         _ => "In corso",
     };
 
