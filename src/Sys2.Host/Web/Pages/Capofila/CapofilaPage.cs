@@ -66,9 +66,12 @@ public abstract class CapofilaPage(DefinitionCatalog definitions, TimeProvider c
     public string CasesBehind(Figure figure, string? tenant = null, string? procedure = null, string? system = null) =>
         "/capofila/pratiche" + QueryString.Create(new Dictionary<string, string?>
         {
-            ["indicatore"] = FigureNames.Slug(figure), ["anno"] = Period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["indicatore"] = FigureNames.Slug(figure),
+            ["anno"] = Period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["trimestre"] = Period.Quarter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ente"] = tenant ?? Entity, ["procedimento"] = procedure ?? Procedure, ["sistema"] = system,
+            ["ente"] = tenant ?? Entity,
+            ["procedimento"] = procedure ?? Procedure,
+            ["sistema"] = system,
         }.Where(p => p.Value is not null));
 
     /// <summary>"75,0 %"; a dash when nothing was judged.</summary>

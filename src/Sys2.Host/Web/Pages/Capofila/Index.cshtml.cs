@@ -38,8 +38,11 @@ public sealed class IndexModel(IDocumentStore store, DefinitionCatalog definitio
     public string Export(string handler) =>
         "/capofila" + QueryString.Create(new Dictionary<string, string?>
         {
-            ["handler"] = handler, ["anno"] = Period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["trimestre"] = Period.Quarter?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ente"] = Entity, ["procedimento"] = Procedure,
+            ["handler"] = handler,
+            ["anno"] = Period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["trimestre"] = Period.Quarter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ente"] = Entity,
+            ["procedimento"] = Procedure,
         }.Where(p => p.Value is not null));
 
     private async Task LoadAsync(CancellationToken ct)
