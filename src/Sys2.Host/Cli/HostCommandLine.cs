@@ -50,6 +50,7 @@ public static class HostCommandLine
             ReplayCommand.Create(),
             DbCommand.Create(),
             InvoiceCommand.Create(),
+            IndicatorsCommand.Create(),
             RunCommand.Create(),
         };
         foreach (var verb in JasperFxCommands.Create()) root.Subcommands.Add(verb);

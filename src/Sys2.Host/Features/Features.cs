@@ -72,6 +72,7 @@ public static class Features
         auditors.MapPaymentTimeliness();
         auditors.MapExportDossier();
         auditors.MapExportHistoryCsv();
+        auditors.MapIndicators();
 
         // Regional systems calling back: authenticated by their own signature, not a person's token.
         var systems = root.MapGroup("").WithTags("Regional systems");

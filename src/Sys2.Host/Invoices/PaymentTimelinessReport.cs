@@ -22,7 +22,13 @@ public static class PaymentTimelinessReport
     public static async Task<Report> ForAsync(IQuerySession session, string tenant, Quarter quarter, CancellationToken ct)
     {
         var cases = await session.Query<CaseSummary>().Where(c => c.State.DefinitionId == InvoiceIngest.DefinitionId).ToListAsync(ct);
-        var lines = cases.Select(c => LineOf(c.State)).OfType<Line>().ToList();
+        return Of(tenant, cases.Select(c => c.State), quarter);
+    }
+
+    /// <summary>The report of one entity's invoice cases (their folded states), however they were read: one entity's or the lead partner's query.</summary>
+    public static Report Of(string tenant, IEnumerable<Sys2.Workflows.Runtime.CaseState> invoiceCases, Quarter quarter)
+    {
+        var lines = invoiceCases.Select(LineOf).OfType<Line>().ToList();
         var report = PaymentTimeliness.Compute(lines.Select(l => new PayableInvoice(l.CaseId, l.AmountCents, l.DueDate, l.PaidOn)), quarter);
         return new Report(tenant, report, lines.Where(l => l.DueDate <= quarter.LastDay || (l.PaidOn is { } p && quarter.Contains(p))).ToList());
     }

@@ -72,7 +72,7 @@ public class when_the_command_line_is_misused
         var (exit, output, _) = await Run("--help");
 
         exit.ShouldBe(0);
-        foreach (var verb in (string[])["validate", "test", "diagram", "verify", "replay", "db", "invoice", "run", .. JasperFxCommands.Verbs])
+        foreach (var verb in (string[])["validate", "test", "diagram", "verify", "replay", "db", "invoice", "indicators", "run", .. JasperFxCommands.Verbs])
             output.ShouldContain($"  {verb} ");
     }
 
