@@ -49,7 +49,7 @@ public sealed class when_a_legal_term_runs : IAsyncLifetime
         await _host.Timers.AdvanceAsync(TimeSpan.FromDays(186));
 
         var events = await _host.WhenAsync(caseId, e => e.OfType<CaseClosed>().Any(), "the case closed");
-        events.OfType<DeadlineExpired>().Last().ShouldBe(new DeadlineExpired("self-redress", "none", 1));
+        events.OfType<DeadlineExpired>().Last().ShouldBe(new DeadlineExpired("self-redress", "none", 2)); // started as generation 1, its timer fired
         events.OfType<CaseClosed>().Single().Outcome.ShouldBe("archived");
     }
 
@@ -74,8 +74,9 @@ public sealed class when_a_legal_term_runs : IAsyncLifetime
 
         await _host.Timers.AdvanceAsync(TimeSpan.FromDays(25)); // past 26 May, 60 days after the measures
 
-        var events = await _host.WhenAsync(caseId, e => e.OfType<CaseClosed>().Any(), "the case closed");
-        events.OfType<DeadlineExpired>().Single().Generation.ShouldBe(4); // the timer of generation 3 fired
-        events.OfType<CaseClosed>().Single().Outcome.ShouldBe("archived");
+        // The restarted term ran out: the SCIA is consolidated and the art. 21-nonies window opens.
+        var events = await _host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "self-redress-review"), "the art. 21-nonies review");
+        events.OfType<DeadlineExpired>().Single(d => d.Clock == "control").Generation.ShouldBe(4); // the timer of generation 3 fired
+        events.OfType<StepEntered>().Select(s => s.Step).ShouldContain("consolidated");
     }
 }

@@ -33,10 +33,14 @@ public static class Scia
         return opened.CaseId;
     }
 
-    public static async Task<CommandOutcome> CompleteAsync(this CaseHost host, string caseId, string step, string outcome, JsonObject? form = null, string tenant = "H769")
+    /// <summary>The SUAP's responsible manager: the art. 21-nonies review after consolidation is hers.</summary>
+    public static readonly Actor Responsabile = new("paolo.ricci", "manager", "SUAP");
+
+    public static async Task<CommandOutcome> CompleteAsync(this CaseHost host, string caseId, string step, string outcome, JsonObject? form = null,
+        string tenant = "H769", Actor? by = null)
     {
         var version = (await host.EventsOf(caseId, tenant)).Count;
         return await host.Cases.HandleAsync(new CaseCommand(Guid.NewGuid(), tenant, caseId, version,
-            new CompleteTask(step, outcome, form ?? [], Sportello), Sportello));
+            new CompleteTask(step, outcome, form ?? [], by ?? Sportello), by ?? Sportello));
     }
 }

@@ -38,6 +38,10 @@ public sealed class when_the_indicators_are_computed_from_the_events : IAsyncLif
         (await _host.CompleteAsync(leftAlone, "formal-check", "complete", tenant: "D542")).Status.ShouldBe(Sys2.Host.Cases.CommandStatus.Accepted);
         await _host.WhenAsync(leftAlone, e => e.OfType<TaskAssigned>().Any(t => t.Step == "control-review"), "the control review", "D542");
         await _host.Timers.AdvanceAsync(TimeSpan.FromDays(62));
+        // Consolidated: the manager finds nothing to annul in the art. 21-nonies window and the case is archived.
+        await _host.WhenAsync(leftAlone, e => e.OfType<TaskAssigned>().Any(t => t.Step == "self-redress-review"), "the art. 21-nonies review", "D542");
+        (await _host.CompleteAsync(leftAlone, "self-redress-review", "close", new JsonObject { ["notes"] = "nessun vizio" }, "D542", Scia.Responsabile)).Status
+            .ShouldBe(Sys2.Host.Cases.CommandStatus.Accepted);
         await _host.WhenAsync(leftAlone, e => e.OfType<CaseClosed>().Any(), "the consolidated SCIA closed", "D542");
         var stillOpen = await _host.FileAsync("H769");
         await _host.WhenAsync(stillOpen, e => e.OfType<TaskAssigned>().Any(), "a task");
