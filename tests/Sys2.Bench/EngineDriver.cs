@@ -221,6 +221,13 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
             new(15, "", [], ExpireClock: "control"),
         ],
         ["suap.scia/recheck"] = [new(90, "compliant", Notes("misure adottate")), new(10, "prohibit", Notes("misure insufficienti"))],
+        // After consolidation, the art. 21-nonies window: mostly closed early, rarely an annulment, some left to run its six months.
+        ["suap.scia/self-redress-review"] =
+        [
+            new(88, "close", Notes("nessun vizio di legittimità")),
+            new(2, "annul", Notes("requisiti mai posseduti; interesse pubblico prevalente")),
+            new(10, "", [], ExpireClock: "self-redress"),
+        ],
         ["suap.ordinario/review"] =
         [
             new(65, "approve", Notes("istruttoria favorevole")),
@@ -306,7 +313,7 @@ public sealed class EngineDriver(BenchHost host, BenchOptions options)
         {
             "sue.cila" => SueClerk,
             "fatture.fattura-passiva" => RagioneriaClerk,
-            _ => work.Step switch { "final-decision" => SuapManager, "substitute-power" => SubstitutePower, _ => SuapClerk },
+            _ => work.Step switch { "final-decision" or "self-redress-review" => SuapManager, "substitute-power" => SubstitutePower, _ => SuapClerk },
         };
         var form = (JsonObject)choice.Form.DeepClone();
         // The mandato is dated the day the clock shows: the payment timeliness counts from it.
