@@ -369,7 +369,7 @@ public class when_a_suap_ordinario_case_runs
         ordinario.ShouldBeClosed("approved");
         ordinario.StepsEntered.SkipWhile(s => s != "register-preavviso").ShouldBe([
             "register-preavviso", "preavviso", "await-notice-receipt", "notice-received", "await-observations", "final-decision",
-            "issue-act", "notify-approval", "archive-approved", "approved"]);
+            "assents-needed", "issue-act", "notify-approval", "archive-approved", "approved"]);
     }
 
     [Fact]
