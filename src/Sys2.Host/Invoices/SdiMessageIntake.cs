@@ -28,6 +28,8 @@ public sealed class SdiMessageIntake(IDocumentStore store, FileContents files, C
         if (reading.Message is not { } message)
             return new Result(Verdict.Invalid, $"{fileName}: not a valid SdI message: {string.Join("; ", reading.Problems.Select(p => p.Message))}", []);
         var (type, position, esito, note) = Describe(message);
+        var messageId = MessageIdOf(message);
+        var receivedAt = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var id = ReceivedInvoiceFile.IdFor(message.IdentificativoSdI, "");
         await using var query = store.QuerySession();
         if (await query.LoadAsync<ReceivedInvoiceFile>(id, ct) is not { Tenant: { } tenant } file)
@@ -41,7 +43,13 @@ public sealed class SdiMessageIntake(IDocumentStore store, FileContents files, C
         var waiting = false;
         foreach (var invoice in targets)
         {
-            var payload = new JsonObject { ["type"] = type, ["identificativoSdI"] = message.IdentificativoSdI, ["message"] = document.DeepClone() };
+            // The message's own identification (SdI's MessageId and when the entity received it): the case preserves it
+            // with these, not with the invoice's protocol entry.
+            var payload = new JsonObject
+            {
+                ["type"] = type, ["identificativoSdI"] = message.IdentificativoSdI, ["message"] = document.DeepClone(),
+                ["messageId"] = messageId, ["receivedAt"] = receivedAt,
+            };
             if (esito is not null) payload["esito"] = esito;
             if (note is not null) payload["note"] = note;
             var outcome = await cases.HandleSystemAsync(tenant, invoice.CaseId!, StableId.For($"sdi:{tenant}:{fileName}:{invoice.CaseId}"),
@@ -67,6 +75,14 @@ public sealed class SdiMessageIntake(IDocumentStore store, FileContents files, C
         ScartoEsitoCommittente se => (se.Kind, se.RiferimentoFattura?.PosizioneFattura, null, $"{se.Scarto}{(se.Note is { } n ? ": " + n : "")}"),
         NotificaDecorrenzaTermini dt => (dt.Kind, dt.RiferimentoFattura?.PosizioneFattura, null, dt.Descrizione),
         var other => (other.Kind, null, null, other.Note),
+    };
+
+    private static string? MessageIdOf(SdiMessage message) => message switch
+    {
+        NotificaEsito ne => ne.MessageId,
+        ScartoEsitoCommittente se => se.MessageId,
+        NotificaDecorrenzaTermini dt => dt.MessageId,
+        _ => null,
     };
 
     private async Task RecordOnFileAsync(ReceivedInvoiceFile file, ReceivedSdiMessage message, CancellationToken ct)

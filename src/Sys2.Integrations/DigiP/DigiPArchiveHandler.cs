@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Sys2.Integrations.Wire;
 using Sys2.Workflows.Formats;
 using Sys2.Workflows.Formats.Records;
+using Sys2.Workflows.Runtime;
 
 namespace Sys2.Integrations.DigiP;
 
@@ -13,8 +14,9 @@ namespace Sys2.Integrations.DigiP;
 /// application's registration: Allegato 5 wants both), <c>documentType</c>, <c>classification</c> (a class of the
 /// entity's titolario), <c>document</c> ({ name, sha256, mediaType, size }), optional <c>flow</c> (E/U/I, default E),
 /// optional <c>attachments</c> (documents preserved in the same SIP: the receipts, SdI's messages; each may carry its
-/// own <c>protocolNumber</c>, <c>protocolDate</c>, <c>flow</c> and <c>documentType</c>, else it shares the
-/// document's registration) and optional <c>acts</c> (the acts the case registered, each
+/// own <c>protocolNumber</c> and <c>protocolDate</c>, or, when it is not a protocol entry, its own <c>identifier</c> and
+/// <c>date</c> (a PEC receipt's message id and date, an SdI message's IdentificativoSdI and message id); a <c>flow</c> and a
+/// <c>documentType</c>; with neither it shares the document's registration) and optional <c>acts</c> (the acts the case registered, each
 /// <c>{ protocolNumber, protocolDate, documentType, document? }</c>, flow U). Result <c>{ id, receivedAt, sipDigest }</c>.
 /// The SIP holds the case record (every registration of the case) and each document with its Allegato 5 metadata,
 /// classified and aggregated in the case's fascicolo; a document's bytes must be found and hash to the digest the case
@@ -46,14 +48,7 @@ public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent docum
 
         var acts = (input.Acts ?? []).OfType<ActInput>().ToList();
         var actRegistrations = acts.Select((a, i) => (Act: a, Registration: Registration(wire, $"acts[{i}].", "U", registerType, a.ProtocolNumber, a.ProtocolDate))).ToList();
-        var files = new List<SipFile>
-        {
-            new("pratica.xml", "application/xml",
-                CaseRecord.For(call.Tenant, call.CaseId, call.Step, documentType, registration,
-                    actRegistrations.Select(a => (a.Act.DocumentType, a.Registration)).ToList(), now),
-                $"{call.Tenant}-{call.CaseId}-pratica", "d", documentType, registration, subject,
-                filed.Classification, filed.Titolario, filed.Fascicolo),
-        };
+        var files = new List<SipFile>();
         if (input.Document is { } document)
             files.Add(await DocumentAsync(call, document, "b", documentType, registration, subject, filed, ct));
         foreach (var (act, actRegistration) in actRegistrations.Where(a => a.Act.Document is not null))
@@ -62,15 +57,24 @@ public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent docum
         // the case never had (a message that did not come) is null and simply absent. One with registration data of
         // its own keeps it; one without shares the document's.
         var attachments = (input.Attachments ?? []).OfType<DocumentInput>().DistinctBy(a => a.Sha256.ToLowerInvariant()).ToList();
+        var ownRegistrations = new List<(string DocumentType, Registration Registration)>();
         for (var i = 0; i < attachments.Count; i++)
         {
             var attachment = attachments[i];
-            var own = attachment.ProtocolNumber is { } number
-                ? Registration(wire, $"attachments[{i}].", attachment.Flow ?? "E", registerType, number, attachment.ProtocolDate)
-                : registration;
             var type = attachment.DocumentType ?? documentType;
-            files.Add(await DocumentAsync(call, attachment, "b", type, own, $"{type} – prot. {own.Number}", filed, ct));
+            var own = OwnRegistration(wire, $"attachments[{i}].", attachment, registerType) ?? registration;
+            if (!ReferenceEquals(own, registration)) ownRegistrations.Add((type, own));
+            var ownSubject = own.RegisterType == Allegato5Metadata.NoRegisterType ? $"{type} – n. {own.Number}" : $"{type} – prot. {own.Number}";
+            files.Add(await DocumentAsync(call, attachment, "b", type, own, ownSubject, filed, ct));
         }
+
+        // The case record comes first in the package: every registration of the fascicolo, the acts' and the
+        // attachments' own among them.
+        files.Insert(0, new SipFile("pratica.xml", "application/xml",
+            CaseRecord.For(call.Tenant, call.CaseId, call.Step, documentType, registration,
+                actRegistrations.Select(a => (a.Act.DocumentType, a.Registration)).ToList(), now, ownRegistrations),
+            $"{call.Tenant}-{call.CaseId}-pratica", "d", documentType, registration, subject,
+            filed.Classification, filed.Titolario, filed.Fascicolo));
 
         var holder = SipAgent.For(call.Tenant);
         var sip = SipBuilder.Build($"SIP-{call.Tenant}-{call.CaseId}-{call.Step}", files, holder, now);
@@ -95,6 +99,32 @@ public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent docum
         if (date is null && registerType != Allegato5Metadata.NoRegisterType)
             throw wire.Invalid(path + "protocolDate", $"is missing: the preserved registration {number} needs its date (Allegato 5, DatiDiRegistrazione)");
         return new Registration(flow, registerType, number, date);
+    }
+
+    // An attachment's own registration data, when it has some. A protocol entry is a number and a date in the register;
+    // a document the protocol does not register (a PEC receipt, an SdI message) is identified by its own number and date:
+    // Allegato 5, DatiDiRegistrazione, TipoRegistro "Nessuno" (DataDocumento, NumeroDocumento).
+    private static Registration? OwnRegistration(WireBody wire, string path, DocumentInput attachment, string registerType)
+    {
+        if (attachment.ProtocolNumber is { } number)
+            return Registration(wire, path, attachment.Flow ?? "E", registerType, number, attachment.ProtocolDate);
+        if (attachment.Identifier is not { } identifier) return null;
+        if (ItalianDate(attachment.Date) is not { } date)
+            throw wire.Invalid(path + "date", attachment.Date is null
+                ? $"is missing: the document {identifier} is identified by its own number and date (Allegato 5, DatiDiRegistrazione, TipoRegistro Nessuno)"
+                : $"'{attachment.Date}' is not a date or a date-time");
+        return Registration(wire, path, attachment.Flow ?? "E", Allegato5Metadata.NoRegisterType, identifier, date);
+    }
+
+    // A receipt's or a message's own date comes as the system wrote it: a date, or an instant (a PEC receipt's
+    // receivedAt, SdI's acceptance time in UTC), which is dated in Italy, where the entity received or sent it.
+    private static DateOnly? ItalianDate(string? value)
+    {
+        if (value is null) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ? LegalCalendar.LocalDate(instant)
+            : null;
     }
 
     private async Task<SipFile> DocumentAsync(
@@ -128,7 +158,10 @@ public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent docum
         IReadOnlyList<DocumentInput?>? Attachments = null,
         IReadOnlyList<ActInput?>? Acts = null);
 
-    /// <summary>A document as the case recorded it (<c>DocumentAttached</c>): its bytes are found by digest; optionally its own registration.</summary>
+    /// <summary>
+    /// A document as the case recorded it (<c>DocumentAttached</c>): its bytes are found by digest; optionally its own
+    /// registration: a protocol entry (<c>protocolNumber</c>, <c>protocolDate</c>) or its own identifier and date.
+    /// </summary>
     private sealed record DocumentInput(
         string Name,
         string Sha256,
@@ -136,7 +169,9 @@ public sealed class DigiPArchiveHandler(IDigiPPort digip, IDocumentContent docum
         [property: JsonConverter(typeof(CodeConverter))] string? ProtocolNumber = null,
         DateOnly? ProtocolDate = null,
         string? Flow = null,
-        string? DocumentType = null);
+        string? DocumentType = null,
+        string? Identifier = null,
+        string? Date = null);
 
     /// <summary>An act the case registered (outgoing): its registration and, when the case holds it, its document.</summary>
     private sealed record ActInput(

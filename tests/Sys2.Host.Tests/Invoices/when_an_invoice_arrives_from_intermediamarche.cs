@@ -63,6 +63,15 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
         Variables(events)["preservationId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
         events.OfType<IncidentRaised>().ShouldBeEmpty();
 
+        // The EC sent and the NE received reached DigiP (which took the SIP) each with its own registration data, not the
+        // invoice's protocol entry: IdentificativoSdI_MessageId and the message's own date (Allegato 5, TipoRegistro Nessuno).
+        var identificativoSdI = delivery["identificativoSdI"]!.GetValue<string>();
+        var messages = events.OfType<IntegrationRequested>().Last(r => r.Activity == "digip.archive").Input["attachments"]!.AsArray();
+        messages.Select(m => m!["flow"]!.GetValue<string>()).ShouldBe(["U", "E"]);
+        messages[0]!["identifier"]!.GetValue<string>().ShouldBe(identificativoSdI + "_" + Variables(events)["outcomeMessageId"]!.GetValue<string>());
+        messages[1]!["identifier"]!.GetValue<string>().ShouldStartWith(identificativoSdI + "_");
+        foreach (var message in messages) message!["date"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+
         // Received, assigned, accepted, liquidated, paid: five notices by e-mail to the supplier's address in the invoice.
         (await _host.MailToAsync("amministrazione@cartoleria-adriatica.example.it")).Count.ShouldBe(5);
         (await _host.Verifier.VerifyAsync("H769", caseId)).Intact.ShouldBeTrue();

@@ -106,10 +106,16 @@ public sealed class when_a_closed_case_is_preserved
         var sha = digip.Documents.Add("H769", DigiPFixture.Segnalazione);
         var receipt = digip.Documents.Add("H769", "ricevuta di consegna PEC"u8.ToArray());
         var act = digip.Documents.Add("H769", "%PDF divieto di prosecuzione"u8.ToArray());
+        var pecReceipt = digip.Documents.Add("H769", "ricevuta di avvenuta consegna del divieto"u8.ToArray());
+        var esito = digip.Documents.Add("H769", "<NotificaEsitoCommittente/>"u8.ToArray());
         var input = DigiPFixture.Archive(sha);
         input["attachments"] = new JsonArray(
             new JsonObject { ["name"] = "ricevuta.eml", ["sha256"] = receipt, ["mediaType"] = "message/rfc822", ["protocolNumber"] = "0000131", ["protocolDate"] = "2026-11-20", ["documentType"] = "Ricevuta di consegna" },
-            null);
+            null,
+            // Not a protocol entry: the PEC receipt is identified by its own message id and date (TipoRegistro Nessuno).
+            new JsonObject { ["name"] = "consegna-divieto.eml", ["sha256"] = pecReceipt, ["mediaType"] = "message/rfc822", ["identifier"] = "opec21.20261120.ab12@pec.aruba.it", ["date"] = "2026-11-20", ["documentType"] = "Ricevuta di avvenuta consegna PEC" },
+            // An SdI message sent at 23:30 UTC: dated in Italy, the next day.
+            new JsonObject { ["name"] = "IT01234567890_00001_EC_001.xml", ["sha256"] = esito, ["mediaType"] = "application/xml", ["flow"] = "U", ["identifier"] = "4821937_6b1d0c", ["date"] = "2026-11-20T23:30:00Z", ["documentType"] = "Notifica di esito committente (EC)" });
         input["acts"] = new JsonArray(
             new JsonObject { ["protocolNumber"] = "0000130", ["protocolDate"] = "2026-11-19", ["documentType"] = "Divieto di prosecuzione", ["document"] = new JsonObject { ["name"] = "divieto.pdf", ["sha256"] = act, ["mediaType"] = "application/pdf" } },
             new JsonObject { ["protocolNumber"] = "0000135", ["protocolDate"] = "2026-11-25", ["documentType"] = "Comunicazione di conclusione" });
@@ -119,17 +125,24 @@ public sealed class when_a_closed_case_is_preserved
         using var zip = new ZipArchive(new MemoryStream(digip.Counter.LastRequestBody!));
         var metadata = zip.Entries.Where(e => e.FullName.StartsWith("metadati/", StringComparison.Ordinal))
             .ToDictionary(e => e.FullName, e => XDocument.Load(e.Open()).Root!);
-        metadata.Keys.ShouldBe(["metadati/01-pratica.xml.xml", "metadati/02-scia.pdf.p7m.xml", "metadati/03-divieto.pdf.xml", "metadati/04-ricevuta.eml.xml"]);
+        metadata.Keys.ShouldBe(["metadati/01-pratica.xml.xml", "metadati/02-scia.pdf.p7m.xml", "metadati/03-divieto.pdf.xml", "metadati/04-ricevuta.eml.xml", "metadati/05-consegna-divieto.eml.xml", "metadati/06-IT01234567890_00001_EC_001.xml.xml"]);
         string Registered(string path) =>
             string.Join(" ", metadata[path].Element("DatiDiRegistrazione")!.Descendants().Where(e => !e.HasElements).Select(e => e.Value));
         Registered("metadati/02-scia.pdf.p7m.xml").ShouldBe("E 2026-11-02 0000123 PG");
         Registered("metadati/03-divieto.pdf.xml").ShouldBe("U 2026-11-19 0000130 PG");
         Registered("metadati/04-ricevuta.eml.xml").ShouldBe("E 2026-11-20 0000131 PG");
+        Registered("metadati/05-consegna-divieto.eml.xml").ShouldBe("E 2026-11-20 opec21.20261120.ab12@pec.aruba.it");
+        metadata["metadati/05-consegna-divieto.eml.xml"].Element("DatiDiRegistrazione")!.Element("TipoRegistro")!.Element("Nessuno").ShouldNotBeNull();
+        metadata["metadati/05-consegna-divieto.eml.xml"].Element("TipologiaDocumentale")!.Value.ShouldBe("Ricevuta di avvenuta consegna PEC");
+        Registered("metadati/06-IT01234567890_00001_EC_001.xml.xml").ShouldBe("U 2026-11-21 4821937_6b1d0c");
         metadata.Values.ShouldAllBe(m => m.Element("Classificazione")!.Element("IndiceDiClassificazione")!.Value == "VIII.4");
         metadata.Values.ShouldAllBe(m => m.Element("Agg")!.Element("IdAgg")!.Element("IdAggregazione")!.Value == "c-2026-0001");
         foreach (var m in metadata.Values) Allegato5Metadata.Validate(new XDocument(m)).ShouldBeEmpty();
         var acts = XDocument.Load(zip.GetEntry("documenti/01-pratica.xml")!.Open()).Root!.Element("Registrazioni")!.Elements("Atto").ToList();
         acts.Select(a => a.Element("NumeroProtocollo")!.Value + " " + a.Element("DataProtocollo")!.Value).ShouldBe(["0000130 2026-11-19", "0000135 2026-11-25"]);
+        var own = XDocument.Load(zip.GetEntry("documenti/01-pratica.xml")!.Open()).Root!.Element("Registrazioni")!.Elements("Allegato").ToList();
+        own.Select(a => a.Element("TipoRegistro")!.Value + " " + a.Element("NumeroProtocollo")!.Value + " " + a.Element("DataProtocollo")!.Value).ShouldBe(
+            ["Protocollo Ordinario/Protocollo Emergenza 0000131 2026-11-20", "Nessuno opec21.20261120.ab12@pec.aruba.it 2026-11-20", "Nessuno 4821937_6b1d0c 2026-11-21"]);
         OfficialSchemas.PIndexProblems(new StreamReader(zip.GetEntry("PIndex.xml")!.Open()).ReadToEnd()).ShouldBeEmpty();
     }
 

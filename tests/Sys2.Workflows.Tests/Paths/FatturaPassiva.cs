@@ -120,12 +120,15 @@ public sealed class FatturaPassiva(DateTimeOffset? delivered = null) : Pratica<F
             ? new { identificativoSdI = IdentificativoSdI, esito, invoiceFileName = "IT02123450443_00A7K.xml.p7m", invoiceNumber = "FPR 27/26", invoiceDate = "2026-02-26", position = 1 }
             : new { identificativoSdI = IdentificativoSdI, esito, descrizione, invoiceFileName = "IT02123450443_00A7K.xml.p7m", invoiceNumber = "FPR 27/26", invoiceDate = "2026-02-26", position = 1 }, at);
 
-    /// <summary>The flow enters a call that asks DigiP to keep the invoice with its SdI identifier.</summary>
-    public object[] ArchivesInvoice(string step, DateTimeOffset at) =>
+    /// <summary>
+    /// The flow enters a call that asks DigiP to keep the invoice with its SdI identifier, and SdI's messages about it
+    /// each with its own identification (<paramref name="messages"/>; none where the answers carried no message).
+    /// </summary>
+    public object[] ArchivesInvoice(string step, DateTimeOffset at, object[]? messages = null) =>
         Calls(step, "digip.archive", new
         {
             protocolNumber = "0000188", protocolDate = "2026-03-02", classification = "IV.4", documentType = "FATTURA-PASSIVA", document = Invoice,
-            attachments = new object?[] { null, null }, // no message documents in these answers
+            attachments = messages ?? [],
             identificativoSdI = IdentificativoSdI,
         }, at);
 

@@ -134,21 +134,34 @@ public abstract class Sportello<TSelf>(
         return Calls(step, "protocol.register", act, at);
     }
 
-    /// <summary>The act's number is kept, and its date where the definition keeps it too (<paramref name="dated"/>).</summary>
-    public object[] ActRead(string step, string number, string date, bool dated = false) =>
-        Read(step, "protocol.register", new { number, date }, dated ? new { actNumber = number, actDate = date } : new { actNumber = number });
+    /// <summary>
+    /// The act's number is kept, and its date where the definition keeps it too (<paramref name="dated"/>), and the
+    /// document type it is preserved under where the definition names it (<paramref name="type"/>).
+    /// </summary>
+    public object[] ActRead(string step, string number, string date, bool dated = false, string? type = null) =>
+        Read(step, "protocol.register", new { number, date },
+            type is not null ? new { actNumber = number, actDate = date, actType = type }
+            : dated ? new { actNumber = number, actDate = date } : new { actNumber = number });
 
-    /// <summary>The flow enters an archive step: DigiP is asked to keep the application (and the acts, where the step names them).</summary>
-    public object[] Archives(string step, DateTimeOffset at, JsonArray? acts = null)
+    /// <summary>An act as the archive step passes it to DigiP: its own outgoing registration and its document type.</summary>
+    public static JsonObject Act(string number, string date, string type) =>
+        Obj(new { protocolNumber = number, protocolDate = date, documentType = type });
+
+    /// <summary>
+    /// The flow enters an archive step: DigiP is asked to keep the application, and the acts and the attachments
+    /// (receipts, SdI's messages) with their own registration data, where the step names them.
+    /// </summary>
+    public object[] Archives(string step, DateTimeOffset at, JsonArray? acts = null, JsonArray? attachments = null)
     {
         var input = Obj(new { protocolNumber = ProtocolNumber, protocolDate = "2026-03-02", classification = Classification, documentType = documentType, document = Filing });
         if (acts is not null) input["acts"] = acts;
+        if (attachments is not null) input["attachments"] = attachments;
         return Calls(step, "digip.archive", input, at);
     }
 
     /// <summary>A notice is delivered and the flow goes on to archive the application.</summary>
-    public object[] DeliveredThenArchives(string step, string archive, DateTimeOffset at, JsonArray? acts = null) =>
-        [NoticeSent(step), .. Archives(archive, at, acts)];
+    public object[] DeliveredThenArchives(string step, string archive, DateTimeOffset at, JsonArray? acts = null, JsonArray? attachments = null) =>
+        [NoticeSent(step), .. Archives(archive, at, acts, attachments)];
 
     /// <summary>The notice is delivered, and the checks fork: the visura beside the fees.</summary>
     public object[] ChecksFork(DateTimeOffset at) =>

@@ -119,14 +119,19 @@ public class when_a_fattura_passiva_case_runs
             .. fattura.SendsOutcome("send-acceptance", "EC01", acceptedAt)]);
 
         // The outcome left in time: the 15-day clock stops. SdI has 5 days to answer: 9 + 5 = Saturday 14 March.
-        var ec = new { messageId = "IT01234567890_EC_001", sentAt = "2026-03-09T11:00:04+01:00" };
+        var ecFile = Document("IT02123450443_00A7K_EC_001.xml", "8d2c4e6f1a3b5c7d9e0f2a4b6c8d0e1f3a5b7c9d1e2f4a6b8c0d2e3f5a7b9c1d", 1_204, "application/xml");
+        var ec = new { messageId = "4821937", esito = "EC01", acceptedAt = "2026-03-09T10:00:04Z", message = ecFile };
         fattura.Answered("send-acceptance", ec).LastEvents.ShouldBeEvents([
-            .. Read("send-acceptance", "sdi.send-outcome", ec, new { esito = "EC01", outcomeMessage = (object?)null }),
+            .. Read("send-acceptance", "sdi.send-outcome", ec,
+                new { esito = "EC01", outcomeMessage = ecFile, outcomeMessageId = "4821937", outcomeSentAt = "2026-03-09T10:00:04Z" }),
             .. OnEntry(new DeadlineStopped("outcome", 2), Waits("await-sdi-answer", "sdi-notification", EndOfWinterDay(2026, 3, 14)))]);
 
         var neAt = Winter(2026, 3, 10, 8, 0);
-        fattura.At(neAt).SdiNotifies(Ne).LastEvents.ShouldBeEvents([
-            .. Arrives("await-sdi-answer", "sdi-notification", Ne, new { sdiMessage = "NE", sdiAnswer = (object?)null }),
+        var neFile = Document("IT02123450443_00A7K_NE_001.xml", "1f3e5d7c9b0a2f4e6d8c0b1a3f5e7d9c2b4a6f8e0d1c3b5a7f9e2d4c6b8a0f1e", 980, "application/xml");
+        var ne = new { type = "NE", esito = "EC01", identificativoSdI = IdentificativoSdI, message = neFile, messageId = "4822310", receivedAt = "2026-03-10T07:00:00Z" };
+        fattura.At(neAt).SdiNotifies(ne).LastEvents.ShouldBeEvents([
+            .. Arrives("await-sdi-answer", "sdi-notification", ne,
+                new { sdiMessage = "NE", sdiAnswer = neFile, sdiAnswerId = "4822310", sdiAnswerAt = "2026-03-10T07:00:00Z" }),
             new StepEntered("sdi-answer", "decision", "main", 1),
             new DecisionTaken("sdi-answer", "main", "vars.esito == 'EC01'", "notify-acceptance"),
             .. fattura.TellsSupplier("notify-acceptance", "invoice-accepted", Fattura + ": accettata (EC01)", neAt)]);
@@ -157,9 +162,23 @@ public class when_a_fattura_passiva_case_runs
             .. OnEntry(new DeadlineStopped("payment", 2), fattura.TellsSupplier("notify-payment", "invoice-paid",
                 Fattura + ": pagamento disposto, mandato 1045 del 2026-03-19", orderedAt))]);
 
+        // The EC and the NE reach the SIP each with its own registration data, not the invoice's protocol entry:
+        // IdentificativoSdI_MessageId and the message's own date (Allegato 5, TipoRegistro "Nessuno").
         fattura.SupplierTold("notify-payment").LastEvents.ShouldBeEvents([
             SupplierNotified("notify-payment"),
-            .. fattura.ArchivesInvoice("archive-paid", orderedAt)]);
+            .. fattura.ArchivesInvoice("archive-paid", orderedAt,
+            [
+                new
+                {
+                    name = "IT02123450443_00A7K_EC_001.xml", sha256 = "8d2c4e6f1a3b5c7d9e0f2a4b6c8d0e1f3a5b7c9d1e2f4a6b8c0d2e3f5a7b9c1d", mediaType = "application/xml",
+                    flow = "U", identifier = IdentificativoSdI + "_4821937", date = "2026-03-09T10:00:04Z", documentType = "Notifica di esito committente EC01 (SdI)",
+                },
+                new
+                {
+                    name = "IT02123450443_00A7K_NE_001.xml", sha256 = "1f3e5d7c9b0a2f4e6d8c0b1a3f5e7d9c2b4a6f8e0d1c3b5a7f9e2d4c6b8a0f1e", mediaType = "application/xml",
+                    flow = "E", identifier = IdentificativoSdI + "_4822310", date = "2026-03-10T07:00:00Z", documentType = "Notifica esito (NE, SdI)",
+                },
+            ])]);
         fattura.Answered("archive-paid", new { id = "DIGIP-H769-2026-0003188" }).LastEvents
             .ShouldBeEvents(Archived("archive-paid", "DIGIP-H769-2026-0003188", "paid", "paid"));
 
@@ -217,13 +236,13 @@ public class when_a_fattura_passiva_case_runs
             .. Done("verify", "reject", form, Ragioneria, new { verifyNotes = form.notes, rejectionReason = form.reason }),
             .. fattura.SendsOutcome("send-rejection", "EC02", rejectedAt, descrizione: form.reason)]);
         fattura.OutcomeTaken("send-rejection", "IT01234567890_EC_003").LastEvents.ShouldBeEvents([
-            .. Read("send-rejection", "sdi.send-outcome", new { messageId = "IT01234567890_EC_003" }, new { esito = "EC02", outcomeMessage = (object?)null }),
+            .. Read("send-rejection", "sdi.send-outcome", new { messageId = "IT01234567890_EC_003" }, new { esito = "EC02", outcomeMessage = (object?)null, outcomeMessageId = "IT01234567890_EC_003", outcomeSentAt = (string?)null }),
             .. OnEntry(new DeadlineStopped("outcome", 2), Waits("await-sdi-answer", "sdi-notification", EndOfWinterDay(2026, 3, 16)))]);
 
         var ne = new { type = "NE", esito = "EC02", identificativoSdI = IdentificativoSdI };
         var neAt = Winter(2026, 3, 12, 8, 0);
         fattura.At(neAt).SdiNotifies(ne).LastEvents.ShouldBeEvents([
-            .. Arrives("await-sdi-answer", "sdi-notification", ne, new { sdiMessage = "NE", sdiAnswer = (object?)null }),
+            .. Arrives("await-sdi-answer", "sdi-notification", ne, new { sdiMessage = "NE", sdiAnswer = (object?)null, sdiAnswerId = (string?)null, sdiAnswerAt = (string?)null }),
             new StepEntered("sdi-answer", "decision", "main", 1),
             new DecisionTaken("sdi-answer", "main", "otherwise", "notify-rejection"),
             .. fattura.TellsSupplier("notify-rejection", "invoice-rejected", Fattura + ": rifiutata", neAt, reason: form.reason)]);
@@ -249,7 +268,7 @@ public class when_a_fattura_passiva_case_runs
         // Discarded: a clerk decides, due 10 + 3 = Friday 13 March.
         var se = new { type = "SE", codice = "EN01", descrizione = "Notifica non ammessa: termini decorsi", identificativoSdI = IdentificativoSdI };
         fattura.At(Winter(2026, 3, 10, 8, 0)).SdiNotifies(se).LastEvents.ShouldBeEvents([
-            .. Arrives("await-sdi-answer", "sdi-notification", se, new { sdiMessage = "SE", sdiAnswer = (object?)null }),
+            .. Arrives("await-sdi-answer", "sdi-notification", se, new { sdiMessage = "SE", sdiAnswer = (object?)null, sdiAnswerId = (string?)null, sdiAnswerAt = (string?)null }),
             new StepEntered("sdi-answer", "decision", "main", 1),
             new DecisionTaken("sdi-answer", "main", "vars.sdiMessage == 'SE'", "outcome-discarded"),
             .. Assigns("outcome-discarded", "clerk", "Ragioneria", ["liquidate", "not-payable"], EndOfWinterDay(2026, 3, 13))]);

@@ -134,15 +134,19 @@ public class when_a_suap_ordinario_case_runs
         var approvedAt = Winter(2026, 3, 10, 11, 30);
         var form = new { notes = "Requisiti igienico-sanitari e urbanistici verificati; parere ASUR favorevole" };
 
+        // No assents of other administrations: the SUAP decides itself (art. 7 c.2), no conferenza (c.3).
         ordinario.At(approvedAt).Review("approve", form).LastEvents.ShouldBeEvents([
-            .. Done("review", "approve", form, IstruttoreSuap, new { reviewNotes = form.notes, integrationRequest = (string?)null, reasons = (string?)null }),
+            .. Done("review", "approve", form, IstruttoreSuap, new { reviewNotes = form.notes, integrationRequest = (string?)null, reasons = (string?)null, endoProcedureDays = (int?)null, otherAdministrations = (bool?)null }),
+            .. NoConferenza,
             .. OnEntry(new DeadlineStopped("decision", 2), ordinario.RegistersAct("issue-act", "Provvedimento unico – istanza prot. 0000042", approvedAt))]);
 
         ordinario.ActRegistered("issue-act", "0000097").LastEvents.ShouldBeEvents([
-            .. ordinario.ActRead("issue-act", "0000097", "2026-03-10"),
+            .. ordinario.ActRead("issue-act", "0000097", "2026-03-10", type: ProvvedimentoUnico),
             .. ordinario.Notifies("notify-approval", "suap-approved", "Istanza prot. 0000042: accolta, provvedimento prot. 0000097", approvedAt)]);
 
-        ordinario.Delivers("notify-approval").LastEvents.ShouldBeEvents(ordinario.DeliveredThenArchives("notify-approval", "archive-approved", approvedAt));
+        // The act reaches the SIP with its own outgoing registration.
+        ordinario.Delivers("notify-approval").LastEvents.ShouldBeEvents(ordinario.DeliveredThenArchives("notify-approval", "archive-approved", approvedAt,
+            [Ordinario.Act("0000097", "2026-03-10", ProvvedimentoUnico)], []));
 
         ordinario.ArchivedAs("archive-approved", "DIGIP-H769-2026-0001187").LastEvents
             .ShouldBeEvents(Archived("archive-approved", "DIGIP-H769-2026-0001187", "approved", "approved"));
@@ -151,8 +155,17 @@ public class when_a_suap_ordinario_case_runs
         ordinario.State.Clocks["decision"].Status.ShouldBe(ClockStatus.Stopped);
         ordinario.StepsEntered.ShouldBe([
             "catalogue", "protocol", "start-notice", "checks", "has-parcel", "visura", "needs-fee", "request-payment",
-            "await-payment", "review", "issue-act", "notify-approval", "archive-approved", "approved"]);
+            "await-payment", "review", "assents-needed", "issue-act", "notify-approval", "archive-approved", "approved"]);
     }
+
+    private const string ProvvedimentoUnico = "Provvedimento unico di accoglimento (DPR 160/2010 art. 7)";
+
+    /// <summary>The review found no assents of other administrations to acquire: the SUAP decides (art. 7 c.2-3).</summary>
+    private static readonly object[] NoConferenza =
+    [
+        new StepEntered("assents-needed", "decision", "main", 1),
+        new DecisionTaken("assents-needed", "main", "otherwise", "issue-act"),
+    ];
 
     // ── Integrations: asked within 30 days, no term runs on the incomplete file ─────────
 
@@ -172,7 +185,7 @@ public class when_a_suap_ordinario_case_runs
         // Asked on 9 March, within the 30 days (art. 7 c.1): the file is incomplete, no term runs.
         ordinario.At(requestedAt).Review("request-integration", form).LastEvents.ShouldBeEvents([
             .. Done("review", "request-integration", form, IstruttoreSuap,
-                new { reviewNotes = form.notes, integrationRequest = form.integration, reasons = (string?)null }),
+                new { reviewNotes = form.notes, integrationRequest = form.integration, reasons = (string?)null, endoProcedureDays = (int?)null, otherAdministrations = (bool?)null }),
             .. OnEntry(
                 new DeadlineInterrupted("decision", 2, IntegrationInterruptionBasis),
                 ordinario.Notifies("request-integration", "suap-integration-request", "Istanza prot. 0000042: richiesta di integrazioni", requestedAt,
@@ -197,7 +210,8 @@ public class when_a_suap_ordinario_case_runs
         var approval = new { notes = "Planimetria conforme" };
         var approvedAt = Winter(2026, 3, 20, 9, 30);
         ordinario.At(approvedAt).Completed("review-after-integration", "approve", approval, IstruttoreSuap).LastEvents.ShouldBeEvents([
-            .. Done("review-after-integration", "approve", approval, IstruttoreSuap, new { reviewNotes = "Planimetria conforme", reasons = (string?)null }),
+            .. Done("review-after-integration", "approve", approval, IstruttoreSuap, new { reviewNotes = "Planimetria conforme", reasons = (string?)null, endoProcedureDays = (int?)null, otherAdministrations = (bool?)null }),
+            .. NoConferenza,
             .. OnEntry(new DeadlineStopped("decision", 4), ordinario.RegistersAct("issue-act", "Provvedimento unico – istanza prot. 0000042", approvedAt))]);
         ordinario.ActRegistered("issue-act", "0000103").Delivers("notify-approval").ArchivedAs("archive-approved", "DIGIP-H769-2026-0001230");
 
@@ -237,13 +251,15 @@ public class when_a_suap_ordinario_case_runs
 
     private static readonly DateTimeOffset Rejected = Winter(2026, 3, 11, 16, 0);
 
+    private const string PreavvisoType = "Comunicazione dei motivi ostativi (L. 241/1990 art. 10-bis)";
+
     // Left on 11 March 16:00 CET (15:00 UTC) until 2 May 23:59:59 CEST (21:59:59 UTC): 52 days 6:59:59.
     private static readonly TimeSpan LeftOnRejection = new(52, 6, 59, 59);
 
     /// <summary>Rejected on 11 March; the PEC with the preavviso is delivered on Thursday 12 March at 9:30.</summary>
     private static Ordinario PreavvisoReceived()
     {
-        var ordinario = AtReview().At(Rejected).Review("reject", Rejection).Delivers("preavviso");
+        var ordinario = AtReview().At(Rejected).Review("reject", Rejection).ActRegistered("register-preavviso", "0000060").Delivers("preavviso");
         return ordinario.At(Winter(2026, 3, 12, 10, 0)).Received("delivery-receipt", new { receivedAt = "2026-03-12T09:30:00+01:00" });
     }
 
@@ -254,11 +270,17 @@ public class when_a_suap_ordinario_case_runs
 
         // Until the receipt is known the suspension ends as if the notice was received when sent:
         // 11 March + 10 = Saturday 21 March, at the end of the day (art. 10-bis; art. 2963 c.c.).
+        // The preavviso is an act of its own: registered as outgoing first (DPR 445/2000 art. 53).
         ordinario.At(Rejected).Review("reject", Rejection).LastEvents.ShouldBeEvents([
             .. Done("review", "reject", Rejection, IstruttoreSuap,
-                new { reviewNotes = "Locali privi dei requisiti igienico-sanitari", integrationRequest = (string?)null, reasons = RejectionReasons }),
+                new { reviewNotes = "Locali privi dei requisiti igienico-sanitari", integrationRequest = (string?)null, reasons = RejectionReasons, endoProcedureDays = (int?)null, otherAdministrations = (bool?)null }),
+            .. ordinario.RegistersAct("register-preavviso", "Comunicazione dei motivi ostativi (art. 10-bis L. 241/1990) – istanza prot. 0000042", Rejected,
+                new { reasons = RejectionReasons })]);
+        ordinario.ActRegistered("register-preavviso", "0000060").LastEvents.ShouldBeEvents([
+            .. Read("register-preavviso", "protocol.register", new { number = "0000060", date = "2026-03-11" },
+                new { preavvisoNumber = "0000060", preavvisoDate = "2026-03-11", preavvisoType = PreavvisoType }),
             .. OnEntry(SuspendedForPreavviso("decision", LeftOnRejection, EndOfWinterDay(2026, 3, 21), 2),
-                ordinario.Notifies("preavviso", "suap-preavviso", "Istanza prot. 0000042: motivi ostativi, osservazioni entro 10 giorni", Rejected,
+                ordinario.Notifies("preavviso", "suap-preavviso", "Istanza prot. 0000042: motivi ostativi (prot. 0000060), osservazioni entro 10 giorni", Rejected,
                     new { reasons = RejectionReasons }))]);
 
         // The delivery receipt is awaited for as long as the provisional 10 days.
@@ -269,9 +291,13 @@ public class when_a_suap_ordinario_case_runs
 
         // Delivered on Thursday 12 March: the 10 days "dal ricevimento" end on Sunday 22 March,
         // moved to Monday 23 March; the suspension now ends then, and so does the wait.
+        // The PEC receipt is filed with its message id and its file: the fascicolo keeps it.
         const string ReceivedAt = "2026-03-12T09:30:00+01:00";
-        ordinario.At(Winter(2026, 3, 12, 10, 0)).Received("delivery-receipt", new { receivedAt = ReceivedAt }).LastEvents.ShouldBeEvents([
-            .. Arrives("await-notice-receipt", "delivery-receipt", new { receivedAt = ReceivedAt }, new { noticeReceivedAt = ReceivedAt }),
+        const string ReceiptId = "opec21.20260312093000.04411.07.1.2@pec.aruba.it";
+        var receiptFile = Document("consegna-preavviso.eml", "3b1f0e9d8c7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c", 4_812, "message/rfc822");
+        var receipt = new { receivedAt = ReceivedAt, messageId = ReceiptId, document = receiptFile };
+        ordinario.At(Winter(2026, 3, 12, 10, 0)).Received("delivery-receipt", receipt).LastEvents.ShouldBeEvents([
+            .. Arrives("await-notice-receipt", "delivery-receipt", receipt, new { noticeReceivedAt = ReceivedAt, noticeReceipt = receipt }),
             new StepEntered("notice-received", "deadline", "main", 1),
             SuspendedForPreavviso("decision", LeftOnRejection, EndOfWinterDay(2026, 3, 23), 3),
             .. Waits("await-observations", "observations-received", EndOfWinterDay(2026, 3, 23))]);
@@ -302,9 +328,19 @@ public class when_a_suap_ordinario_case_runs
                 ordinario.RegistersAct("register-rejection", "Diniego – istanza prot. 0000042", decidedAt, new { reasons = decision.notes }))]);
 
         ordinario.ActRegistered("register-rejection", "0000118").LastEvents.ShouldBeEvents([
-            .. ordinario.ActRead("register-rejection", "0000118", "2026-03-31"),
+            .. ordinario.ActRead("register-rejection", "0000118", "2026-03-31", type: "Provvedimento di diniego (DPR 160/2010 art. 7)"),
             .. ordinario.Notifies("notify-rejection", "suap-rejected", "Istanza prot. 0000042: respinta, provvedimento prot. 0000118", decidedAt)]);
-        ordinario.Delivers("notify-rejection").ArchivedAs("archive-rejected", "DIGIP-H769-2026-0001302").LastEvents
+
+        // The whole fascicolo reaches the SIP (issue 10, item 13): the preavviso and the denial, each with its own
+        // outgoing registration, and the PEC receipt of the preavviso, identified by its message id and date.
+        ordinario.Delivers("notify-rejection").LastEvents.ShouldBeEvents(ordinario.DeliveredThenArchives("notify-rejection", "archive-rejected", decidedAt,
+            [Ordinario.Act("0000060", "2026-03-11", PreavvisoType), Ordinario.Act("0000118", "2026-03-31", "Provvedimento di diniego (DPR 160/2010 art. 7)")],
+            [Obj(new
+            {
+                name = "consegna-preavviso.eml", sha256 = "3b1f0e9d8c7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c", mediaType = "message/rfc822",
+                identifier = ReceiptId, date = ReceivedAt, documentType = "Ricevuta di avvenuta consegna PEC (DPR 68/2005 art. 6)",
+            })]));
+        ordinario.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0001302").LastEvents
             .ShouldBeEvents(Archived("archive-rejected", "DIGIP-H769-2026-0001302", "rejected", "rejected"));
 
         ordinario.ShouldBeClosed("rejected");
@@ -331,9 +367,9 @@ public class when_a_suap_ordinario_case_runs
         ordinario.ActRegistered("issue-act", "0000131").Delivers("notify-approval").ArchivedAs("archive-approved", "DIGIP-H769-2026-0001360");
 
         ordinario.ShouldBeClosed("approved");
-        ordinario.StepsEntered.SkipWhile(s => s != "preavviso").ShouldBe([
-            "preavviso", "await-notice-receipt", "notice-received", "await-observations", "final-decision",
-            "issue-act", "notify-approval", "archive-approved", "approved"]);
+        ordinario.StepsEntered.SkipWhile(s => s != "register-preavviso").ShouldBe([
+            "register-preavviso", "preavviso", "await-notice-receipt", "notice-received", "await-observations", "final-decision",
+            "assents-needed", "issue-act", "notify-approval", "archive-approved", "approved"]);
     }
 
     [Fact]
@@ -363,7 +399,7 @@ public class when_a_suap_ordinario_case_runs
         ordinario.Now.ShouldBe(DecisionDue);
         ordinario.OpenTasks().ShouldBeEmpty();
 
-        ordinario.Delivers("deemed-approved").LastEvents.ShouldBeEvents(ordinario.DeliveredThenArchives("deemed-approved", "archive-deemed", DecisionDue));
+        ordinario.Delivers("deemed-approved").LastEvents.ShouldBeEvents(ordinario.DeliveredThenArchives("deemed-approved", "archive-deemed", DecisionDue, [], []));
         ordinario.ArchivedAs("archive-deemed", "DIGIP-H769-2026-0001420").LastEvents
             .ShouldBeEvents(Archived("archive-deemed", "DIGIP-H769-2026-0001420", "deemed-approved-end", "deemed-approved"));
 

@@ -77,7 +77,7 @@ public class when_a_suap_scia_case_runs
             .. Done("control-review", "compliant", form, IstruttoreSuap, new { controlNotes = form.notes, complianceMeasures = (string?)null }),
             .. OnEntry(new DeadlineStopped("control", 2),
                 scia.Notifies("compliant", "scia-compliant", "SCIA prot. 0000044: controllo concluso, nessun rilievo", decidedAt))]);
-        scia.Delivers("compliant").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("compliant", "archive", decidedAt));
+        scia.Delivers("compliant").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("compliant", "archive", decidedAt, acts: []));
         scia.ArchivedAs("archive", "DIGIP-H769-2026-0001410").LastEvents
             .ShouldBeEvents(Archived("archive", "DIGIP-H769-2026-0001410", "archived", "archived"));
 
@@ -136,6 +136,11 @@ public class when_a_suap_scia_case_runs
                 controlNotes = "Manca il lavello a comando non manuale nel locale di preparazione",
                 complianceMeasures = "Installare un lavello con comando a pedale o a fotocellula nel locale di preparazione (Reg. CE 852/2004)",
             }),
+            // The order is an act of its own: registered as outgoing first (DPR 445/2000 art. 53).
+            .. scia.RegistersAct("register-order-compliance", "Atto di conformazione (art. 19 c.3 L. 241/1990) – SCIA prot. 0000044", Ordered)]);
+        scia.ActRegistered("register-order-compliance", "0000150").LastEvents.ShouldBeEvents([
+            .. Read("register-order-compliance", "protocol.register", new { number = "0000150", date = "2026-04-01" },
+                new { complianceNumber = "0000150", complianceDate = "2026-04-01" }),
             .. OnEntry(new DeadlineInterrupted("control", 2, "L. 241/1990 art. 19 c.3"),
                 scia.Notifies("order-compliance", "scia-order-compliance", "SCIA prot. 0000044: misure di conformazione entro 30 giorni", Ordered,
                     new { measures = "Installare un lavello con comando a pedale o a fotocellula nel locale di preparazione (Reg. CE 852/2004)" }))]);
@@ -160,7 +165,10 @@ public class when_a_suap_scia_case_runs
 
         scia.At(Summer(2026, 5, 5, 9, 0)).Completed("recheck", "compliant", new { notes = "Lavello installato, verificato in sopralluogo" }, IstruttoreSuap)
             .LastEvents.OfType<DeadlineStopped>().ShouldBeEvents(new DeadlineStopped("control", 4));
-        scia.Delivers("compliant").ArchivedAs("archive", "DIGIP-H769-2026-0001702");
+        // The order of compliance reaches the SIP with its own outgoing registration.
+        scia.Delivers("compliant").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("compliant", "archive", Summer(2026, 5, 5, 9, 0),
+            acts: [Scia.Act("0000150", "2026-04-01", "Atto motivato di conformazione (L. 241/1990 art. 19 c.3)")]));
+        scia.ArchivedAs("archive", "DIGIP-H769-2026-0001702");
 
         scia.ShouldBeClosed("archived");
         scia.State.Variables["controlNotes"]!.GetValue<string>().ShouldBe("Lavello installato, verificato in sopralluogo");
@@ -169,7 +177,7 @@ public class when_a_suap_scia_case_runs
     [Fact]
     public void measures_not_communicated_in_thirty_days_mean_the_activity_is_prohibited()
     {
-        var scia = AtControl().At(Ordered).ControlReview("order-compliance", Order).Delivers("order-compliance");
+        var scia = AtControl().At(Ordered).ControlReview("order-compliance", Order).ActRegistered("register-order-compliance", "0000150").Delivers("order-compliance");
 
         // The interrupted term is stopped: nothing runs any more.
         scia.WaitTimesOut("await-compliance").LastEvents.ShouldBeEvents([

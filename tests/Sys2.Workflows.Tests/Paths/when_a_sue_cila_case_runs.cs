@@ -155,12 +155,18 @@ public class when_a_sue_cila_case_runs
     {
         var cila = AtCheck().At(IntegrationAsked).FormalCheck("request-integration", IntegrationForm).Delivers("request-integration");
 
+        // The communication of ineffectiveness is an act with legal effect: registered as outgoing first.
         cila.WaitTimesOut("await-integration").LastEvents.ShouldBeEvents([
             new WaitTimedOut("await-integration", "main", "documents-received"),
+            .. cila.RegistersAct("register-ineffective", IneffectiveAct, EndOfSummerDay(2026, 4, 9))]);
+        cila.ActRegistered("register-ineffective", "0000140").LastEvents.ShouldBeEvents([
+            .. Read("register-ineffective", "protocol.register", new { number = "0000140", date = "2026-04-09" }, new { actNumber = "0000140", actDate = "2026-04-09" }),
             .. cila.Notifies("ineffective", "cila-ineffective", Ineffective, EndOfSummerDay(2026, 4, 9),
                 new { notes = "Manca l'elaborato grafico comparativo" })]);
+        // It reaches the SIP with its own outgoing registration.
         cila.Delivers("ineffective").LastEvents
-            .ShouldBeEvents(cila.DeliveredThenArchives("ineffective", "archive-ineffective", EndOfSummerDay(2026, 4, 9)));
+            .ShouldBeEvents(cila.DeliveredThenArchives("ineffective", "archive-ineffective", EndOfSummerDay(2026, 4, 9),
+                [Cila.Act("0000140", "2026-04-09", "Comunicazione di inefficacia della CILA (DPR 380/2001 art. 6-bis)")]));
         cila.ArchivedAs("archive-ineffective", "DIGIP-H769-2026-0001305").LastEvents
             .ShouldBeEvents(Archived("archive-ineffective", "DIGIP-H769-2026-0001305", "rejected", "rejected"));
 
@@ -175,16 +181,18 @@ public class when_a_sue_cila_case_runs
 
         var form = new { notes = "La tavola inviata non riporta lo stato di fatto" };
         var rejectedAt = Summer(2026, 4, 2, 11, 0);
-        EventText.Types(cila.At(rejectedAt).Completed("recheck", "still-incomplete", form, IstruttoreSue).LastEvents)
-            .ShouldBe(["TaskCompleted", "VariablesSet", "StepEntered", "IntegrationRequested"]);
+        EventText.Types(cila.At(rejectedAt).Completed("recheck", "still-incomplete", form, IstruttoreSue).ActRegistered("register-ineffective", "0000141").LastEvents)
+            .ShouldBe(["IntegrationSucceeded", "VariablesSet", "StepEntered", "IntegrationRequested"]);
         cila.LastEvents.OfType<IntegrationRequested>().ShouldBeEvents(
             cila.Requested("ineffective", "notify.applicant", Cila.Notice("cila-ineffective", Ineffective, new { notes = form.notes }), rejectedAt));
         cila.Delivers("ineffective").ArchivedAs("archive-ineffective", "DIGIP-H769-2026-0001306");
 
         cila.ShouldBeClosed("rejected");
         cila.StepsEntered.SkipWhile(s => s != "formal-check").ShouldBe([
-            "formal-check", "request-integration", "await-integration", "recheck", "ineffective", "archive-ineffective", "rejected"]);
+            "formal-check", "request-integration", "await-integration", "recheck", "register-ineffective", "ineffective", "archive-ineffective", "rejected"]);
     }
+
+    private const string IneffectiveAct = "Comunicazione di inefficacia della CILA (DPR 380/2001 art. 6-bis) – prot. 0000061";
 
     // ── Not a CILA ──────────────────────────────────────────────────────────────────────
 
@@ -197,6 +205,9 @@ public class when_a_sue_cila_case_runs
 
         cila.At(checkedAt).FormalCheck("not-cila", form).LastEvents.ShouldBeEvents([
             .. Done("formal-check", "not-cila", form, IstruttoreSue, new { checkNotes = form.notes, missing = (string?)null }),
+            .. cila.RegistersAct("register-ineffective", IneffectiveAct, checkedAt)]);
+        cila.ActRegistered("register-ineffective", "0000088").LastEvents.ShouldBeEvents([
+            .. Read("register-ineffective", "protocol.register", new { number = "0000088", date = "2026-03-12" }, new { actNumber = "0000088", actDate = "2026-03-12" }),
             .. cila.Notifies("ineffective", "cila-ineffective", Ineffective, checkedAt, new { notes = form.notes })]);
 
         // No onFailure: the applicant must learn the works are not covered, so an incident.

@@ -90,9 +90,11 @@ public class when_a_sue_permesso_di_costruire_case_runs
             new DeadlineStopped("final", 2),
             .. permesso.Issues(grantedAt)]);
         permesso.ActRegistered("issue", "0000301").LastEvents.ShouldBeEvents([
-            .. permesso.ActRead("issue", "0000301", "2026-04-28"),
+            .. permesso.ActRead("issue", "0000301", "2026-04-28", type: "Permesso di costruire (DPR 380/2001 art. 20)"),
             .. permesso.Notifies("notify-issue", "pdc-issued", "Permesso di costruire rilasciato, prot. 0000301", grantedAt)]);
-        permesso.Delivers("notify-issue").LastEvents.ShouldBeEvents(permesso.DeliveredThenArchives("notify-issue", "archive-approved", grantedAt));
+        // The permesso reaches the SIP with its own outgoing registration.
+        permesso.Delivers("notify-issue").LastEvents.ShouldBeEvents(permesso.DeliveredThenArchives("notify-issue", "archive-approved", grantedAt,
+            [Permesso.Act("0000301", "2026-04-28", "Permesso di costruire (DPR 380/2001 art. 20)")], []));
         permesso.ArchivedAs("archive-approved", "DIGIP-H769-2026-0002301").LastEvents
             .ShouldBeEvents(Archived("archive-approved", "DIGIP-H769-2026-0002301", "approved", "approved"));
 
@@ -212,7 +214,9 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
     // ── Denial through the preavviso di rigetto ─────────────────────────────────────────
 
-    private const string Preavviso = "Permesso di costruire prot. 0000073: motivi ostativi, osservazioni entro 10 giorni";
+    private const string Preavviso = "Permesso di costruire prot. 0000073: motivi ostativi (prot. 0000340), osservazioni entro 10 giorni";
+
+    private const string PreavvisoAct = "Comunicazione dei motivi ostativi (art. 10-bis L. 241/1990) – domanda prot. 0000073";
 
     private const string FinalBasis = "DPR 380/2001 art. 20 c.6";
 
@@ -229,8 +233,13 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
         // Art. 20 c.6: the term "è fissato in quaranta giorni con la medesima decorrenza" once the
         // preavviso is sent; it is not suspended. 14 April + 40 = Sunday 24 May -> Monday 25 May.
+        // The preavviso is an act of its own: registered as outgoing first (DPR 445/2000 art. 53).
         permesso.At(deniedAt).Decides("final-act", "deny", form).LastEvents.ShouldBeEvents([
             .. Done("final-act", "deny", form, DirigenteSue, new { decisionNotes = form.notes, reasons = form.reasons }),
+            .. permesso.RegistersAct("register-preavviso", PreavvisoAct, deniedAt, new { reasons = form.reasons })]);
+        permesso.ActRegistered("register-preavviso", "0000340").LastEvents.ShouldBeEvents([
+            .. Read("register-preavviso", "protocol.register", new { number = "0000340", date = "2026-05-04" },
+                new { preavvisoNumber = "0000340", preavvisoDate = "2026-05-04" }),
             .. OnEntry(new DeadlineExtended("final", "40d", EndOfSummerDay(2026, 5, 25), 2, FinalBasis, new DateOnly(2026, 5, 24)),
                 permesso.Notifies("preavviso", "pdc-preavviso", Preavviso, deniedAt, new { reasons = form.reasons }))]);
 
@@ -241,7 +250,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
         // Delivered on 4 May: observations within 10 days of the receipt, to the end of Thursday 14 May.
         const string ReceivedAt = "2026-05-04T10:40:00+02:00";
         permesso.At(Summer(2026, 5, 4, 11, 0)).Received("delivery-receipt", new { receivedAt = ReceivedAt }).LastEvents.ShouldBeEvents([
-            .. Arrives("await-notice-receipt", "delivery-receipt", new { receivedAt = ReceivedAt }, new { noticeReceivedAt = ReceivedAt }),
+            .. Arrives("await-notice-receipt", "delivery-receipt", new { receivedAt = ReceivedAt }, new { noticeReceivedAt = ReceivedAt, noticeReceipt = new { receivedAt = ReceivedAt } }),
             .. Waits("await-observations", "observations-received", EndOfSummerDay(2026, 5, 14))]);
 
         // Observations filed on Monday 11 May; the dirigente's task is due 11 + 10 = Thursday 21 May;
@@ -263,7 +272,12 @@ public class when_a_sue_permesso_di_costruire_case_runs
         permesso.ActRegistered("register-denial", "0000355").LastEvents.OfType<IntegrationRequested>().ShouldBeEvents(
             permesso.Requested("notify-denial", "notify.applicant",
                 Permesso.Notice("pdc-denied", "Permesso di costruire negato, prot. 0000355"), decidedAt));
-        permesso.Delivers("notify-denial").ArchivedAs("archive-rejected", "DIGIP-H769-2026-0002355").LastEvents
+        // The preavviso and the denial reach the SIP, each with its own outgoing registration; the receipt was filed
+        // without its file, so there is no receipt to preserve.
+        permesso.Delivers("notify-denial").LastEvents.ShouldBeEvents(permesso.DeliveredThenArchives("notify-denial", "archive-rejected", decidedAt,
+            [Permesso.Act("0000340", "2026-05-04", "Comunicazione dei motivi ostativi (L. 241/1990 art. 10-bis)"),
+             Permesso.Act("0000355", "2026-05-18", "Diniego del permesso di costruire (DPR 380/2001 art. 20)")], []));
+        permesso.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0002355").LastEvents
             .ShouldBeEvents(Archived("archive-rejected", "DIGIP-H769-2026-0002355", "rejected", "rejected"));
 
         permesso.ShouldBeClosed("rejected");
@@ -351,8 +365,8 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
         // The express term ran 30 days from the assent (7 May, due 6 June); with the preavviso it is
         // 40 days from the same start (art. 20 c.6): Tuesday 16 June.
-        permesso.At(deniedAt).Decides("final-act-constrained", "deny", form).LastEvents.OfType<DeadlineExtended>().ShouldBeEvents(
-            new DeadlineExtended("final-express", "40d", EndOfSummerDay(2026, 6, 16), 2, FinalBasis));
+        permesso.At(deniedAt).Decides("final-act-constrained", "deny", form).ActRegistered("register-preavviso-constrained", "0000366")
+            .LastEvents.OfType<DeadlineExtended>().ShouldBeEvents(new DeadlineExtended("final-express", "40d", EndOfSummerDay(2026, 6, 16), 2, FinalBasis));
         permesso.Delivers("preavviso-constrained");
 
         // No delivery receipt in 10 days: they ran from the sending; the dirigente decides,
@@ -366,7 +380,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
         permesso.ShouldBeClosed("rejected");
         permesso.StepsEntered.SkipWhile(s => s != "final-act-constrained").ShouldBe([
-            "final-act-constrained", "preavviso-constrained", "await-notice-receipt-constrained", "final-after-observations-constrained",
+            "final-act-constrained", "register-preavviso-constrained", "preavviso-constrained", "await-notice-receipt-constrained", "final-after-observations-constrained",
             "denied-constrained", "register-denial", "notify-denial", "archive-rejected", "rejected"]);
     }
 
@@ -415,6 +429,10 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
         permesso.At(deniedAt).Completed("substitute-power", "deny", form, SegretarioGenerale).LastEvents.ShouldBeEvents([
             .. Done("substitute-power", "deny", form, SegretarioGenerale, new { decisionNotes = form.notes, reasons = form.reasons }),
+            .. permesso.RegistersAct("register-substitute-preavviso", PreavvisoAct, deniedAt, new { reasons = form.reasons })]);
+        permesso.ActRegistered("register-substitute-preavviso", "0000340").LastEvents.ShouldBeEvents([
+            .. Read("register-substitute-preavviso", "protocol.register", new { number = "0000340", date = "2026-06-16" },
+                new { preavvisoNumber = "0000340", preavvisoDate = "2026-06-16" }),
             .. permesso.Notifies("substitute-preavviso", "pdc-preavviso", Preavviso, deniedAt, new { reasons = form.reasons })]);
 
         // 10 days for observations: 16 June + 10 = Friday 26 June; then the decision, due 26 June + 10 = Monday 6 July.
