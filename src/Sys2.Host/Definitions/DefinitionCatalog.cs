@@ -48,6 +48,40 @@ public sealed class DefinitionCatalog(IDocumentStore store, TimeProvider clock)
         return published;
     }
 
+    /// <summary>
+    /// <see cref="PublishFolderAsync"/> at start-up, when there is something to publish: skipped (nothing loaded,
+    /// validated or written) when the folder and the code are those of the last publication
+    /// (<see cref="ShippedDefinitions"/>) and each definition it published is still published at that version. A
+    /// designer's publication since then, or a changed file, publishes the folder again, as every start used to.
+    /// </summary>
+    public async Task<(IReadOnlyList<DefinitionVersion> Published, bool Changed)> PublishFolderIfChangedAsync(string folder, CancellationToken ct = default)
+    {
+        var stamp = ShippedDefinitions.StampOf(folder);
+        await using (var query = store.QuerySession())
+        {
+            var last = await query.LoadAsync<ShippedDefinitions>(ShippedDefinitions.FolderId, ct);
+            if (last is not null && last.Stamp == stamp && last.Published.Count > 0)
+            {
+                var stored = (await query.LoadManyAsync<StoredDefinition>(ct, last.Published.Select(p => p.Id).ToArray()))
+                    .ToDictionary(d => d.Id, d => d.History.Published, StringComparer.Ordinal);
+                var current = last.Published
+                    .Select(p => stored.GetValueOrDefault(p.Id) is { } v && v.Version == p.Version && v.ContentHash == p.ContentHash ? v : null)
+                    .ToList();
+                if (current.All(v => v is not null)) return (current.Select(v => v!).ToList(), false);
+            }
+        }
+        var published = await PublishFolderAsync(folder, ct);
+        await using var session = store.LightweightSession();
+        // Stored, not inserted: hosts starting side by side record the same publication.
+        session.Store(new ShippedDefinitions
+        {
+            Stamp = stamp, PublishedAt = clock.GetUtcNow(),
+            Published = published.Select(p => new ShippedVersion(p.DefinitionId, p.Version, p.ContentHash)).ToList(),
+        });
+        await session.SaveChangesAsync(ct);
+        return (published, true);
+    }
+
     public async Task<DefinitionVersion> SaveAndPublishAsync(WorkflowDefinition definition, string yaml, string by = FolderPublisher, CancellationToken ct = default)
     {
         await using var session = store.LightweightSession();

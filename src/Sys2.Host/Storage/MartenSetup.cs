@@ -40,6 +40,7 @@ public static class MartenSetup
         // Definitions are shared by all 64 entities: one catalogue, not one per tenant.
         opts.Schema.For<StoredDefinition>().Identity(d => d.Id).SingleTenanted();
         opts.Schema.For<StoredScenarios>().Identity(d => d.Id).SingleTenanted();
+        opts.Schema.For<ShippedDefinitions>().Identity(d => d.Id).SingleTenanted();
         // A person of an Unione has one account for all its comuni.
         opts.Schema.For<LocalAccount>().Identity(a => a.Id).SingleTenanted();
         opts.Schema.For<ProcessedCommand>().Identity(c => c.Id);
