@@ -24,6 +24,8 @@ public sealed record BenchOptions
     public double YearScale { get; init; } = 0.02;
     /// <summary>"invoices": only the invoice-ingest figure, not the engine run.</summary>
     public string? Only { get; init; }
+    public int StartupRuns { get; init; } = 5;
+    public IReadOnlyList<StartupMeasure.Variant> StartupHosts { get; init; } = [];
     public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     public const string Usage = """
@@ -49,8 +51,13 @@ public sealed record BenchOptions
           --only invoices         only the invoice-ingest figure (≈ 1–2 min), none of the engine figures
           --only year             only the simulated year (issue 11): 100,000 e-invoices and 10,000 SUAP/SUE cases for
                                   the 64 entities over 365 days of the bench clock, times --year-scale
-          --only startup          only the product's start-up: src/Sys2.Host's build started 5 times as a child process,
-                                  time to the first answered request and idle RSS 20 s after ready
+          --only startup          only the product's start-up: src/Sys2.Host's build and its ReadyToRun publish (made when
+                                  missing), each started 5 times as a child process, taking turns: time to the first
+                                  answered request, to ready, RSS at ready and 20 s after
+          --startup-runs N        counted starts of each variant (default 5)
+          --startup-host NAME=PATH[;KEY=VALUE...]
+                                  one more variant: another Sys2.Host.dll (e.g. an older build) and/or environment
+                                  (e.g. "wks=r2r;DOTNET_gcServer=0"; PATH build or r2r names the default ones)
           --year-scale X          fraction of the simulated year's volumes (default 0.02; 1 = the whole year, hours here)
           --output FILE           also write the Markdown report to FILE
         The server: ConnectionStrings__Sys2 / SYS2_CONNECTION, else the private cluster (SYS2_POSTGRES_DIR to move it).
@@ -86,6 +93,8 @@ public sealed record BenchOptions
                 case "--invoices": o = o with { Invoices = Int() }; break;
                 case "--year-scale": o = o with { YearScale = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--invoice-workers": o = o with { InvoiceWorkers = Int() }; break;
+                case "--startup-runs": o = o with { StartupRuns = Int() }; break;
+                case "--startup-host": o = o with { StartupHosts = [.. o.StartupHosts, StartupMeasure.Variant.Parse(args[++i])] }; break;
                 case "--only":
                     o = o with { Only = args[++i] };
                     if (o.Only is not ("invoices" or "year" or "startup")) throw new ArgumentException($"--only takes 'invoices', 'year' or 'startup', not '{o.Only}'");
