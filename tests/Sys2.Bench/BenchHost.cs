@@ -63,7 +63,7 @@ public sealed class BenchHost : IAsyncDisposable
                 ["ConnectionStrings:Sys2"] = connectionString,
                 [WolverineSetup.PollingKey] = "00:00:01",
                 [IntegrationSetup.ModeKey] = "none",
-                ["Sys2:SignIn:Issuer"] = "http://sys2.bench/",
+                ["Sys2:SignIn:Issuer"] = "https://sys2.bench/",
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<TimeProvider>(clock);
