@@ -40,7 +40,8 @@ public static class InvoiceBench
         const int entities = 8;
         var codes = EntityCatalogue.Load().All.Take(entities).Select(InvoiceRoute.PlaceholderCodeOf).ToArray();
         await WaitForRoutesAsync(host, codes);
-        var warmup = Math.Min(200, Math.Max(20, count / 10));
+        // Long enough for the tiered JIT to promote the ingest path (a profile after 100 files still found it at tier 0).
+        var warmup = Math.Min(500, Math.Max(50, count / 2));
         var profiled = profileDb is null ? 0 : ProfiledFiles;
         log($"invoices: generating and signing {count + warmup + profiled} files for {entities} entities ({string.Join(", ", codes)})");
         var random = new Random(11);
