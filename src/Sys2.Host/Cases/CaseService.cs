@@ -157,6 +157,9 @@ public sealed partial class CaseService(IDocumentStore store, FileContents files
                 [EventHeaders.At] = DecidedAt.Format(now), [EventHeaders.Definition] = $"{definitionKey}#{definition.ContentHash}",
             };
             if (command.By.Name is { } name) metadata[EventHeaders.UserName] = name;
+            // Set on the event itself, not left to the session at commit: cases opened together share one session, and
+            // each case's events must name its own command (the what-if migration groups a history's decisions by it).
+            (@event.CorrelationId, @event.CausationId) = (session.CorrelationId, session.CausationId);
             foreach (var (key, value) in metadata) @event.SetHeader(key, value ?? "");
             previous = AuditChain.Hash(previous, @event.Data.GetType().Name, serializer.ToJson(@event.Data), metadata);
             @event.SetHeader(EventHeaders.Hash, previous);

@@ -164,6 +164,11 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
         var opened = await Marten.QueryableExtensions.CountAsync(query.Query<Sys2.Host.Invoices.InvoiceKey>().Where(k => k.FileId == "sdi-770000001"));
         opened.ShouldBe(3);
         (await query.LoadManyAsync<Sys2.Host.Views.CaseSummary>(cases[0].Select(c => c!).ToArray())).Count.ShouldBe(3);
+        // Each case's events name its own opening command as their cause, though the three committed together.
+        var causes = new List<string?>();
+        foreach (var caseId in cases[0])
+            causes.Add((await query.Events.FetchStreamAsync(caseId!)).Select(e => e.CausationId).Distinct().ShouldHaveSingleItem());
+        causes.Distinct().Count().ShouldBe(3);
     }
 
     [Fact]
