@@ -11,13 +11,29 @@ namespace Sys2.Bench;
 public sealed class InstantActivities : IActivityHandler
 {
     private long _calls;
+    private volatile TaskCompletionSource? _held;
 
     public IReadOnlyCollection<string> Activities => Known.All;
 
     public long Calls => Interlocked.Read(ref _calls);
 
-    public Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
+    /// <summary>
+    /// The regional systems stop answering until <see cref="Answer"/>: the calls wait (Wolverine's lanes hold them, the
+    /// rest stay in its durable queue), so what the host does meanwhile is measured without the cases' next steps.
+    /// </summary>
+    public void Hold() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The held calls are answered, and every later one at once.</summary>
+    public void Answer()
     {
+        var held = _held;
+        _held = null;
+        held?.TrySetResult();
+    }
+
+    public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
+    {
+        if (_held is { } held) await held.Task.WaitAsync(ct);
         Interlocked.Increment(ref _calls);
         JsonObject answer = call.Activity switch
         {
@@ -33,6 +49,6 @@ public sealed class InstantActivities : IActivityHandler
             Known.DigiPArchive => new JsonObject { ["id"] = "RdV-1" },
             _ => new JsonObject { ["messageId"] = "x" },
         };
-        return Task.FromResult(answer);
+        return answer;
     }
 }

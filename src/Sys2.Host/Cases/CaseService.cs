@@ -40,7 +40,7 @@ public sealed partial class CaseService(IDocumentStore store, FileContents files
         await using var session = Session(bus, tenant, commandId, null, by);
         if (await session.LoadAsync<ProcessedCommand>(commandId, ct) is { } done)
             return Recognised(done, commandId, null, fingerprint, by);
-        if (await CheckInputsAsync(tenant, definition, inputs, ct) is { } invalid)
+        if (await CheckInputsAsync(tenant, definition, inputs, null, ct) is { } invalid)
             return invalid;
         await session.BeginTransactionAsync(ct);
         var caseId = await numbers.NextAsync(session, definition.Kind, tenant, clock.GetUtcNow().Year, ct);
@@ -49,12 +49,17 @@ public sealed partial class CaseService(IDocumentStore store, FileContents files
             fingerprint, definition, version.Key, CaseState.Initial, "", events => session.Events.StartStream<CaseSummary>(caseId, events).Events, null, ct));
     }
 
-    /// <summary>Every wrong input at once, by path; then the documents they name that the entity's file store does not hold.</summary>
-    private async Task<CommandOutcome?> CheckInputsAsync(string tenant, WorkflowDefinition definition, JsonObject inputs, CancellationToken ct)
+    /// <summary>
+    /// Every wrong input at once, by path; then the documents they name that the entity's file store does not hold
+    /// (<paramref name="storedWith"/>: bytes that commit in the same transaction as the case, so are not asked for).
+    /// </summary>
+    private async Task<CommandOutcome?> CheckInputsAsync(string tenant, WorkflowDefinition definition, JsonObject inputs, DocumentBytes? storedWith,
+        CancellationToken ct)
     {
         var check = InputCheck.Check(definition, inputs);
         var errors = check.Errors.ToDictionary(p => p.Key, p => p.Value);
-        var missing = await files.MissingAsync(tenant, check.Documents.Select(d => d.Sha256).Distinct().ToList(), ct);
+        var asked = check.Documents.Select(d => d.Sha256).Where(s => s != storedWith?.Sha256).Distinct().ToList();
+        var missing = await files.MissingAsync(tenant, asked, ct);
         foreach (var document in check.Documents.Where(d => missing.Contains(d.Sha256)))
             errors[$"{document.Field}.sha256"] =
                 [$"'{document.Sha256}' is not in the file store of {tenant}: upload the document with POST /api/files first and send the sha256 it answers"];
@@ -118,6 +123,21 @@ public sealed partial class CaseService(IDocumentStore store, FileContents files
         IDocumentSession session, MessageContext bus, CaseCommand command, string fingerprint, WorkflowDefinition definition, string definitionKey,
         CaseState state, string chainHead, Func<object[], IReadOnlyList<IEvent>> append, DocumentBytes? content, CancellationToken ct)
     {
+        var outcome = await DecideAndEnrollAsync(session, bus, command, fingerprint, definition, definitionKey, state, chainHead, append, ct);
+        if (outcome.Status != CommandStatus.Accepted || outcome.Events.Count == 0) return outcome;
+        if (content is not null) FileContents.Enroll(session, command.Tenant, content.Sha256, content.Content, clock.GetUtcNow());
+        return await SaveAsync(session, command, state.Version, fingerprint, outcome, ct);
+    }
+
+    /// <summary>
+    /// Decides <paramref name="command"/> on <paramref name="state"/> and, when events come of it, queues them into
+    /// <paramref name="session"/> with their headers and audit hashes, the command's record and the messages they ask
+    /// for. Nothing is written yet: the caller commits, alone or with other cases (<see cref="OpenTogetherAsync"/>).
+    /// </summary>
+    private async Task<CommandOutcome> DecideAndEnrollAsync(
+        IDocumentSession session, MessageContext bus, CaseCommand command, string fingerprint, WorkflowDefinition definition, string definitionKey,
+        CaseState state, string chainHead, Func<object[], IReadOnlyList<IEvent>> append, CancellationToken ct)
+    {
         if (command.ExpectedVersion is { } expected && state.Version != expected)
             return Conflict(command, state.Version);
         var now = clock.GetUtcNow();
@@ -137,6 +157,9 @@ public sealed partial class CaseService(IDocumentStore store, FileContents files
                 [EventHeaders.At] = DecidedAt.Format(now), [EventHeaders.Definition] = $"{definitionKey}#{definition.ContentHash}",
             };
             if (command.By.Name is { } name) metadata[EventHeaders.UserName] = name;
+            // Set on the event itself, not left to the session at commit: cases opened together share one session, and
+            // each case's events must name its own command (the what-if migration groups a history's decisions by it).
+            (@event.CorrelationId, @event.CausationId) = (session.CorrelationId, session.CausationId);
             foreach (var (key, value) in metadata) @event.SetHeader(key, value ?? "");
             previous = AuditChain.Hash(previous, @event.Data.GetType().Name, serializer.ToJson(@event.Data), metadata);
             @event.SetHeader(EventHeaders.Hash, previous);
@@ -146,8 +169,14 @@ public sealed partial class CaseService(IDocumentStore store, FileContents files
         {
             Id = command.CommandId, CaseId = command.CaseId, Version = state.Version + names.Count, Events = names, BodyHash = fingerprint,
         });
-        if (content is not null) FileContents.Enroll(session, command.Tenant, content.Sha256, content.Content, now);
         await EnrollEffectsAsync(session, bus, command, decision.Events, now, session.CorrelationId);
+        return new CommandOutcome(CommandStatus.Accepted, command.CaseId, state.Version + names.Count, names);
+    }
+
+    /// <summary>Commits what <see cref="DecideAndEnrollAsync"/> queued; another writer first makes it a duplicate or a conflict.</summary>
+    private async Task<CommandOutcome> SaveAsync(IDocumentSession session, CaseCommand command, long decidedOn, string fingerprint, CommandOutcome accepted,
+        CancellationToken ct)
+    {
         try
         {
             await session.SaveChangesAsync(ct);
@@ -158,10 +187,10 @@ public sealed partial class CaseService(IDocumentStore store, FileContents files
             // running): then this one is answered as its duplicate, not as a conflict.
             await using var query = store.QuerySession(command.Tenant);
             return await query.LoadAsync<ProcessedCommand>(command.CommandId, ct) is { } first
-                ? Recognised(first, command.CommandId, state.Version == 0 ? null : command.CaseId, fingerprint, command.By)
-                : Conflict(command, state.Version);
+                ? Recognised(first, command.CommandId, decidedOn == 0 ? null : command.CaseId, fingerprint, command.By)
+                : Conflict(command, decidedOn);
         }
-        return new CommandOutcome(CommandStatus.Accepted, command.CaseId, state.Version + names.Count, names);
+        return accepted;
     }
 
     /// <summary>

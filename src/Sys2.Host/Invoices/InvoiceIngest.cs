@@ -27,11 +27,12 @@ public sealed class InvoiceIngest(IDocumentStore store, FileContents files, Case
         var sdiId = metadata?.IdentificativoSdI ?? delivery.IdentificativoSdI;
         var id = ReceivedInvoiceFile.IdFor(sdiId, sha256);
 
-        await using (var query = store.QuerySession())
-            if (await query.LoadAsync<ReceivedInvoiceFile>(id, ct) is { Status: not ReceivedFileStatus.Unrouted } known)
-                return new IngestOutcome(delivery.OnlyFor is null || delivery.OnlyFor == known.Tenant ? known : NotYours(known), AlreadyReceived: true);
-
+        // Read first, then ask the database once: is the file known, and where does its office code route?
         var reading = InvoiceFiles.Read(delivery.Content, delivery.FileName);
+        var (known, route) = await LookUpAsync(id, reading.Document?.CodiceDestinatario, ct);
+        if (known is { Status: not ReceivedFileStatus.Unrouted })
+            return new IngestOutcome(delivery.OnlyFor is null || delivery.OnlyFor == known.Tenant ? known : NotYours(known), AlreadyReceived: true);
+
         var file = new ReceivedInvoiceFile
         {
             Id = id, Channel = delivery.Channel, FileName = delivery.FileName, Sha256 = sha256, Size = delivery.Content.LongLength,
@@ -51,9 +52,6 @@ public sealed class InvoiceIngest(IDocumentStore store, FileContents files, Case
                 Problems = [new ReceivedFileProblem("no-identificativo-sdi", "the file came without SdI's metadata (MT): its IdentificativoSdI is unknown, so no outcome could reach SdI", "IdentificativoSdI", null)],
             }, delivery.Content, ct);
 
-        InvoiceRoute? route;
-        await using (var query = store.QuerySession())
-            route = await query.LoadAsync<InvoiceRoute>(document.CodiceDestinatario, ct);
         if (route is null)
         {
             log.LogWarning("Invoice file {File} ({Sdi}) is for the office code {Code}, which routes nowhere: kept for an operator",
@@ -75,42 +73,77 @@ public sealed class InvoiceIngest(IDocumentStore store, FileContents files, Case
                     $"CodiceDestinatario '{document.CodiceDestinatario}' is not an office of {uploader}: the invoice was not opened here", "CodiceDestinatario", null)],
             }, delivery.Content, ct);
 
-        // The file as SdI delivered it (signed or not) is the invoice the case registers and preserves.
-        await files.StoreAsync(route.Tenant, sha256, delivery.Content, clock.GetUtcNow(), ct);
-        var invoices = new List<ReceivedInvoice>();
-        foreach (var body in document.Bodies)
-            invoices.Add(await OpenCaseAsync(route, file with { IdentificativoSdI = sdiId }, document, body, delivery, ct));
-        return await SaveAsync(file with { Status = ReceivedFileStatus.Received, Tenant = route.Tenant, StoredIn = route.Tenant, Invoices = invoices }, ct);
+        return await OpenCasesAsync(route, file with { IdentificativoSdI = sdiId, Status = ReceivedFileStatus.Received, Tenant = route.Tenant, StoredIn = route.Tenant },
+            document, delivery, ct);
     }
 
     /// <summary>
-    /// One invoice of the file becomes a case, unless the same invoice (supplier, type, number, date)
-    /// already has one in this entity. The command id is derived from the SdI file and the body's
-    /// position, so a delivery repeated after a crash opens nothing twice.
+    /// One case per invoice of the file, unless the same invoice (supplier, type, number, date) already has one in
+    /// this entity. The file's bytes (as SdI delivered them, signed or not: the invoice the case registers and
+    /// preserves), its record, the cases and their duplicate keys commit in one transaction: a file is received
+    /// whole or not at all. The command ids derive from the SdI file and each body's position, so a delivery
+    /// repeated after a crash, or racing this one, opens nothing twice.
     /// </summary>
-    private async Task<ReceivedInvoice> OpenCaseAsync(InvoiceRoute route, ReceivedInvoiceFile file, FatturaPaDocument document, InvoiceBody body,
-        InvoiceDelivery delivery, CancellationToken ct)
+    private async Task<IngestOutcome> OpenCasesAsync(InvoiceRoute route, ReceivedInvoiceFile file, FatturaPaDocument document, InvoiceDelivery delivery,
+        CancellationToken ct)
     {
-        var supplier = document.Supplier.Name;
-        var key = InvoiceDuplicates.KeyOf(document, body);
+        var keys = document.Bodies.ToDictionary(b => b.Position, b => InvoiceDuplicates.KeyOf(document, b));
+        IReadOnlyDictionary<string, InvoiceKey> earlier;
         await using (var query = store.QuerySession(route.Tenant))
-            if (await query.LoadAsync<InvoiceKey>(key, ct) is { } earlier && earlier.FileId != file.Id)
-                return new ReceivedInvoice(body.Position, body.Number, body.Date, supplier, body.TotalCents, null, earlier.CaseId, null);
+            earlier = (await query.LoadManyAsync<InvoiceKey>(ct, keys.Values.Distinct().ToArray())).Where(k => k.FileId != file.Id).ToDictionary(k => k.Id);
 
-        var inputs = InvoiceCaseInputs.For(file, document, body, delivery, route, options.Value.Rules);
+        var supplier = document.Supplier.Name;
         var by = new Actor(delivery.By ?? $"sdi:{delivery.Channel}", "system", route.Office) { Name = delivery.Channel };
-        var outcome = await cases.OpenAsync(StableId.For($"invoice:{route.Tenant}:{file.Id}:{body.Position}"), route.Tenant, DefinitionId, inputs, by, ct);
-        if (outcome.Status is not (CommandStatus.Accepted or CommandStatus.Duplicate))
-        {
-            log.LogWarning("Invoice {Number} of file {File} opened no case: {Error}", body.Number, file.FileName, outcome.Error);
-            var errors = outcome.Errors is { Count: > 0 } e ? ": " + string.Join("; ", e.Select(p => $"{p.Key}: {string.Join(", ", p.Value)}")) : "";
-            return new ReceivedInvoice(body.Position, body.Number, body.Date, supplier, body.TotalCents, null, null, outcome.Error + errors);
-        }
+        var toOpen = document.Bodies.Where(b => !earlier.ContainsKey(keys[b.Position])).ToList();
+        var openings = toOpen.Select(body => new CaseOpening(StableId.For($"invoice:{route.Tenant}:{file.Id}:{body.Position}"), DefinitionId,
+            InvoiceCaseInputs.For(file, document, body, delivery, route, options.Value.Rules), by)).ToList();
 
-        await using var session = store.LightweightSession(route.Tenant);
-        session.Store(new InvoiceKey(key, outcome.CaseId, file.Id, body.Position));
-        await session.SaveChangesAsync(ct);
-        return new ReceivedInvoice(body.Position, body.Number, body.Date, supplier, body.TotalCents, outcome.CaseId, null, null);
+        ReceivedInvoiceFile? received = null;
+        var outcomes = await cases.OpenTogetherAsync(route.Tenant, openings, new DocumentBytes(file.Sha256, delivery.Content), (session, opened) =>
+        {
+            var invoices = new List<ReceivedInvoice>();
+            foreach (var body in document.Bodies)
+            {
+                if (earlier.TryGetValue(keys[body.Position], out var first))
+                {
+                    invoices.Add(new ReceivedInvoice(body.Position, body.Number, body.Date, supplier, body.TotalCents, null, first.CaseId, null));
+                    continue;
+                }
+                var outcome = opened[toOpen.IndexOf(body)];
+                if (outcome.Status is CommandStatus.Accepted or CommandStatus.Duplicate)
+                {
+                    session.Store(new InvoiceKey(keys[body.Position], outcome.CaseId, file.Id, body.Position));
+                    invoices.Add(new ReceivedInvoice(body.Position, body.Number, body.Date, supplier, body.TotalCents, outcome.CaseId, null, null));
+                    continue;
+                }
+                log.LogWarning("Invoice {Number} of file {File} opened no case: {Error}", body.Number, file.FileName, outcome.Error);
+                var errors = outcome.Errors is { Count: > 0 } e ? ": " + string.Join("; ", e.Select(p => $"{p.Key}: {string.Join(", ", p.Value)}")) : "";
+                invoices.Add(new ReceivedInvoice(body.Position, body.Number, body.Date, supplier, body.TotalCents, null, null, outcome.Error + errors));
+            }
+            received = file with { Invoices = invoices };
+            session.Store(received);
+        }, ct);
+
+        if (outcomes is null)
+        {
+            // The same file, delivered twice at once, was received by the other delivery first: answer what it recorded.
+            await using var query = store.QuerySession();
+            var known = await query.LoadAsync<ReceivedInvoiceFile>(file.Id, ct)
+                ?? throw new InvalidOperationException($"file {file.Id} collided with another delivery that left no record");
+            return new IngestOutcome(delivery.OnlyFor is null || delivery.OnlyFor == known.Tenant ? known : NotYours(known), AlreadyReceived: true);
+        }
+        return new IngestOutcome(received!, AlreadyReceived: false);
+    }
+
+    /// <summary>The file's record if it was received before, and the route of its office code, in one round trip.</summary>
+    private async Task<(ReceivedInvoiceFile? Known, InvoiceRoute? Route)> LookUpAsync(string id, string? officeCode, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var batch = query.CreateBatchQuery();
+        var known = batch.Load<ReceivedInvoiceFile>(id);
+        var route = officeCode is null ? Task.FromResult<InvoiceRoute?>(null) : batch.Load<InvoiceRoute>(officeCode);
+        await batch.Execute(ct);
+        return (await known, await route);
     }
 
     /// <summary>What an uploader of another entity learns of a file already received: only that it is not hers.</summary>

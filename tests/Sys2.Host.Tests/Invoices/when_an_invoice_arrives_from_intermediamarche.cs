@@ -150,6 +150,37 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
     }
 
     [Fact]
+    public async Task the_same_lotto_delivered_twice_at_once_is_received_whole_once()
+    {
+        // Two deliveries of one SdI file racing each other (the intermediary retrying a delivery it thought lost):
+        // the file, its bytes, its three cases and their keys commit in one transaction, so one delivery receives
+        // the whole file and the other answers what it recorded, with the same cases.
+        var (name, xml, _) = Sys2.Sandbox.IntermediaMarche.SampleInvoices.Build(
+            new Sys2.Sandbox.IntermediaMarche.SampleInvoiceRequest(SanBenedetto, Invoices: 3, Supplier: 4), new Random(5), "R0001", new DateOnly(2026, 3, 1));
+        var ingest = _host.Services.GetRequiredService<Sys2.Host.Invoices.InvoiceIngest>();
+        Task<Sys2.Host.Invoices.IngestOutcome> Deliver() => Task.Run(() => ingest.ReceiveAsync(
+            new Sys2.Host.Invoices.InvoiceDelivery(Sys2.Host.Invoices.InvoiceDelivery.IntermediaMarche, name, xml, _host.Clock.GetUtcNow(), "770000001"),
+            CancellationToken.None));
+
+        var both = await Task.WhenAll(Deliver(), Deliver());
+
+        both.Count(o => !o.AlreadyReceived).ShouldBe(1);
+        var cases = both.Select(o => o.File.Invoices.Select(i => i.CaseId).ToList()).ToList();
+        cases[0].Count.ShouldBe(3);
+        cases[0].ShouldAllBe(c => c != null);
+        cases[1].ShouldBe(cases[0]);
+        await using var query = _host.Store.QuerySession("H769");
+        var opened = await Marten.QueryableExtensions.CountAsync(query.Query<Sys2.Host.Invoices.InvoiceKey>().Where(k => k.FileId == "sdi-770000001"));
+        opened.ShouldBe(3);
+        (await query.LoadManyAsync<Sys2.Host.Views.CaseSummary>(cases[0].Select(c => c!).ToArray())).Count.ShouldBe(3);
+        // Each case's events name its own opening command as their cause, though the three committed together.
+        var causes = new List<string?>();
+        foreach (var caseId in cases[0])
+            causes.Add((await query.Events.FetchStreamAsync(caseId!)).Select(e => e.CausationId).Distinct().ShouldHaveSingleItem());
+        causes.Distinct().Count().ShouldBe(3);
+    }
+
+    [Fact]
     public async Task a_tampered_or_invalid_file_is_kept_with_its_reasons_for_the_operators()
     {
         var tampered = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, signed = true, tamper = "signature" });
