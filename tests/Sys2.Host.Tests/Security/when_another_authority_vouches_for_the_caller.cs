@@ -24,46 +24,37 @@ namespace Sys2.Host.Tests.Security;
 /// provider is a second, separately configured OpenID Connect server in the test, whose claims have
 /// other names (<c>ente</c>, <c>ufficio</c>, <c>ruoli</c>) than Sys2's own.
 /// </summary>
-/// <remarks>One host (and one provider) for the class; each test files its own cases.</remarks>
-public sealed class when_another_authority_vouches_for_the_caller(when_another_authority_vouches_for_the_caller.WithItsAuthority shared)
-    : IClassFixture<when_another_authority_vouches_for_the_caller.WithItsAuthority>, IDisposable
+public sealed class when_another_authority_vouches_for_the_caller : IAsyncLifetime
 {
-    /// <summary>The entity's provider, started first, and the host pointed at it.</summary>
-    public sealed class WithItsAuthority : ClassHost<when_another_authority_vouches_for_the_caller>
+    private WebApplication _authority = null!;
+    private Uri _authorityAddress = null!;
+    private CaseHost _host = null!;
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false });
+
+    public async Task InitializeAsync()
     {
-        private readonly WebApplication _authority = ExternalAuthority.Build();
-        public Uri AuthorityAddress { get; private set; } = null!;
+        _authority = ExternalAuthority.Build();
+        await _authority.StartAsync();
+        _authorityAddress = new Uri(_authority.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
-        public override async Task InitializeAsync()
-        {
-            await _authority.StartAsync();
-            AuthorityAddress = new Uri(_authority.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-            await base.InitializeAsync();
-        }
-
-        public override async Task DisposeAsync()
-        {
-            await base.DisposeAsync();
-            await _authority.DisposeAsync();
-        }
-
-        protected override void Configure(WebApplicationBuilder builder) =>
+        _host = await CaseHost.StartAsync(nameof(when_another_authority_vouches_for_the_caller), builder =>
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Sys2:SignIn:Authority"] = AuthorityAddress.ToString(),
+                ["Sys2:SignIn:Authority"] = _authorityAddress.ToString(),
                 ["Sys2:SignIn:RequireHttps"] = "false",
                 ["Sys2:SignIn:Claims:Name"] = "preferred_username",
                 ["Sys2:SignIn:Claims:Tenant"] = "ente",
                 ["Sys2:SignIn:Claims:Office"] = "ufficio",
                 ["Sys2:SignIn:Claims:Roles"] = "ruoli",
-            });
+            }));
     }
 
-    private readonly CaseHost _host = shared.ForNextTest();
-    private readonly Uri _authorityAddress = shared.AuthorityAddress;
-    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false });
-
-    public void Dispose() => _http.Dispose();
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _host.DisposeAsync();
+        await _authority.DisposeAsync();
+    }
 
     private async Task<string> TokenAsync(string clientId)
     {
