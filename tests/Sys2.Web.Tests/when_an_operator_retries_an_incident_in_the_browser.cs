@@ -15,6 +15,23 @@ public sealed class when_an_operator_retries_an_incident_in_the_browser(Workspac
 {
     private const string Lookup = "procedimarche.lookup";
 
+    /// <summary>A SCIA whose catalogue lookup failed for good: an incident for the operator.</summary>
+    private async Task<string> CaseInIncidentAsync()
+    {
+        workspace.Host.Activities.FailNext(Lookup, 1, transient: false);
+        var caseId = await workspace.Host.FileAsync();
+        await workspace.Host.WhenAsync(caseId, e => e.OfType<IncidentRaised>().Any(), "an incident");
+        return caseId;
+    }
+
+    /// <summary>The operator's page, with the dry run of the retry of the case's incident on it.</summary>
+    private async Task<IPage> RetryPreviewAsync(string caseId)
+    {
+        var page = await workspace.SignedInAsync(TestAccounts.LucaMoretti, "/operatore");
+        await page.Locator("#incidenti tbody tr", new() { HasText = caseId }).GetByRole(AriaRole.Button, new() { Name = "Riprova" }).ClickAsync();
+        return page;
+    }
+
     [Fact]
     public async Task a_dry_run_shows_the_events_and_a_bulk_retry_appends_them_for_two_incidents()
     {
@@ -70,13 +87,10 @@ public sealed class when_an_operator_retries_an_incident_in_the_browser(Workspac
     public async Task a_retry_that_fails_again_says_so_at_once()
     {
         var host = workspace.Host;
-        host.Activities.FailNext(Lookup, 1, transient: false);
-        var caseId = await host.FileAsync();
-        await host.WhenAsync(caseId, e => e.OfType<IncidentRaised>().Any(), "an incident");
+        var caseId = await CaseInIncidentAsync();
         host.Activities.FailNext(Lookup, 1, transient: false, message: "404 codice procedimento sconosciuto");
 
-        var page = await workspace.SignedInAsync(TestAccounts.LucaMoretti, "/operatore");
-        await page.Locator("#incidenti tbody tr", new() { HasText = caseId }).GetByRole(AriaRole.Button, new() { Name = "Riprova" }).ClickAsync();
+        var page = await RetryPreviewAsync(caseId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Conferma: riprova 1 incidente" }).ClickAsync();
 
         var outcome = await page.Locator("#esiti tbody tr", new() { HasText = caseId }).InnerTextAsync();
@@ -89,12 +103,9 @@ public sealed class when_an_operator_retries_an_incident_in_the_browser(Workspac
     public async Task a_retry_confirmed_on_a_case_that_moved_on_appends_nothing()
     {
         var host = workspace.Host;
-        host.Activities.FailNext(Lookup, 1, transient: false);
-        var caseId = await host.FileAsync();
-        await host.WhenAsync(caseId, e => e.OfType<IncidentRaised>().Any(), "an incident");
+        var caseId = await CaseInIncidentAsync();
 
-        var page = await workspace.SignedInAsync(TestAccounts.LucaMoretti, "/operatore");
-        await page.Locator("#incidenti tbody tr", new() { HasText = caseId }).GetByRole(AriaRole.Button, new() { Name = "Riprova" }).ClickAsync();
+        var page = await RetryPreviewAsync(caseId);
         // Someone else retries it meanwhile (the API's same command): the dry run's version is stale now.
         var version = (await host.EventsOf(caseId)).Count;
         var other = new Actor("demo-gateway", "operator", "");
@@ -113,9 +124,7 @@ public sealed class when_an_operator_retries_an_incident_in_the_browser(Workspac
     public async Task a_corrected_variable_is_recorded_as_a_correction_and_the_step_retried()
     {
         var host = workspace.Host;
-        host.Activities.FailNext(Lookup, 1, transient: false);
-        var caseId = await host.FileAsync();
-        await host.WhenAsync(caseId, e => e.OfType<IncidentRaised>().Any(), "an incident");
+        var caseId = await CaseInIncidentAsync();
 
         var page = await workspace.SignedInAsync(TestAccounts.LucaMoretti, "/operatore");
         await page.Locator("#incidenti tbody tr", new() { HasText = caseId }).GetByRole(AriaRole.Link, new() { Name = "Correggi un dato" }).ClickAsync();
@@ -140,12 +149,9 @@ public sealed class when_an_operator_retries_an_incident_in_the_browser(Workspac
     public async Task a_retry_whose_system_has_not_answered_yet_shows_as_in_progress_until_it_has()
     {
         var host = workspace.Host;
-        host.Activities.FailNext(Lookup, 1, transient: false);
-        var caseId = await host.FileAsync();
-        await host.WhenAsync(caseId, e => e.OfType<IncidentRaised>().Any(), "an incident");
+        var caseId = await CaseInIncidentAsync();
 
-        var page = await workspace.SignedInAsync(TestAccounts.LucaMoretti, "/operatore");
-        await page.Locator("#incidenti tbody tr", new() { HasText = caseId }).GetByRole(AriaRole.Button, new() { Name = "Riprova" }).ClickAsync();
+        var page = await RetryPreviewAsync(caseId);
         host.Activities.Pause();
         try
         {

@@ -11,30 +11,47 @@ using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Tests.Api;
 
-public class when_a_case_history_is_read_over_http : IAsyncLifetime
+/// <remarks>One host (on ASP.NET's test server) for the class; each test opens a case of its own.</remarks>
+public class when_a_case_history_is_read_over_http(when_a_case_history_is_read_over_http.OnATestServer shared)
+    : IClassFixture<when_a_case_history_is_read_over_http.OnATestServer>, IAsyncLifetime
 {
-    private WebApplication _app = null!;
+    /// <summary>The product on ASP.NET's test server, against the sandbox, without a port of its own.</summary>
+    public sealed class OnATestServer : IAsyncLifetime
+    {
+        public WebApplication App { get; private set; } = null!;
+
+        public Task InitializeAsync() => Task.Run(async () =>
+        {
+            var connection = await TestDatabases.CreateAsync(nameof(when_a_case_history_is_read_over_http));
+            App = await Sys2Application.BuildAsync([], builder =>
+            {
+                builder.WebHost.UseTestServer();
+                builder.Configuration.AddInMemoryCollection(TestAccounts.Settings());
+                builder.Configuration["ConnectionStrings:Sys2"] = connection;
+                builder.Configuration[IntegrationSetup.ModeKey] = "sandbox"; // asked for by name: the test server runs in Production
+            });
+            await App.StartAsync();
+            await FixtureDocuments.StoreAsync(App.Services);
+        });
+
+        public async Task DisposeAsync()
+        {
+            if (App is not null) await App.DisposeAsync();
+        }
+    }
+
+    private readonly WebApplication _app = shared.App;
     private string _caseId = "";
 
     public async Task InitializeAsync()
     {
-        var connection = await TestDatabases.CreateAsync(nameof(when_a_case_history_is_read_over_http));
-        _app = await Sys2Application.BuildAsync([], builder =>
-        {
-            builder.WebHost.UseTestServer();
-            builder.Configuration.AddInMemoryCollection(TestAccounts.Settings());
-            builder.Configuration["ConnectionStrings:Sys2"] = connection;
-            builder.Configuration[IntegrationSetup.ModeKey] = "sandbox"; // asked for by name: the test server runs in Production
-        });
-        await _app.StartAsync();
-        await FixtureDocuments.StoreAsync(_app.Services);
         var opened = await Send(HttpMethod.Post, "/api/definitions/suap.ordinario/cases", TestAccounts.ChiaraNeri,
             JsonContent.Create(new { commandId = Guid.NewGuid(), inputs = OrdinarioCase.Inputs() }));
         opened.StatusCode.ShouldBe(HttpStatusCode.OK, await opened.Content.ReadAsStringAsync());
         _caseId = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static readonly Uri Server = new("http://localhost/");
     private readonly Dictionary<string, string> _tokens = [];

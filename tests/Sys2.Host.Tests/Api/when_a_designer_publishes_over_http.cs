@@ -7,23 +7,20 @@ namespace Sys2.Host.Tests.Api;
 /// The designer's API: a text is checked without saving, a definition is copied under a new id, and publishing is
 /// refused on the server while a scenario fails (whatever a page shows), then allowed and recorded with who.
 /// </summary>
-public sealed class when_a_designer_publishes_over_http : IAsyncLifetime
+/// <remarks>
+/// One host for the class: each test works on a definition of its own (a copy under a new id) or only reads the
+/// shipped ones, and publishes nothing of theirs.
+/// </remarks>
+public sealed class when_a_designer_publishes_over_http(SandboxHost<when_a_designer_publishes_over_http> shared)
+    : IClassFixture<SandboxHost<when_a_designer_publishes_over_http>>, IDisposable
 {
-    private CaseHost _host = null!;
-    private ClerkClient _elena = null!, _chiara = null!;
+    private readonly CaseHost _host = shared.ForNextTest();
+    private readonly ClerkClient _elena = new(shared.Host.Address, TestAccounts.ElenaSarti), _chiara = new(shared.Host.Address, TestAccounts.ChiaraNeri);
 
-    public async Task InitializeAsync()
-    {
-        _host = await CaseHost.StartAsync(nameof(when_a_designer_publishes_over_http), scripted: false);
-        _elena = new ClerkClient(_host.Address, TestAccounts.ElenaSarti);
-        _chiara = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
-    }
-
-    public async Task DisposeAsync()
+    public void Dispose()
     {
         _elena.Dispose();
         _chiara.Dispose();
-        await _host.DisposeAsync();
     }
 
     [Fact]

@@ -12,21 +12,21 @@ namespace Sys2.Host.Tests.Api;
 /// The OpenAPI document describes every endpoint the host maps (those deliberately left out, the
 /// sign-in pages, say so), each with the security it needs and the audience it serves.
 /// </summary>
-public sealed class when_the_api_is_described : IAsyncLifetime
+/// <remarks>One host for the class: the tests only read its endpoints and its document.</remarks>
+public sealed class when_the_api_is_described(SandboxHost<when_the_api_is_described> shared) : IClassFixture<SandboxHost<when_the_api_is_described>>, IAsyncLifetime
 {
-    private CaseHost _host = null!;
+    private readonly CaseHost _host = shared.ForNextTest();
     private JsonNode _document = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await CaseHost.StartAsync(nameof(when_the_api_is_described), scripted: false);
         using var http = new HttpClient { BaseAddress = _host.Address };
         var answer = await http.GetAsync(ApiDocument.Path);
         answer.EnsureSuccessStatusCode();
         _document = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private IEnumerable<(string Method, string Path, EndpointMetadataCollection Metadata)> Described() =>
         _host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

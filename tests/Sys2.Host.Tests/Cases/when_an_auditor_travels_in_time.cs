@@ -4,22 +4,19 @@ using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Tests.Cases;
 
-public class when_an_auditor_travels_in_time : IAsyncLifetime
+/// <remarks>One host for the class (its clock never moves); each test takes a case of its own to the review.</remarks>
+public class when_an_auditor_travels_in_time(ClassHost<when_an_auditor_travels_in_time> shared)
+    : IClassFixture<ClassHost<when_an_auditor_travels_in_time>>, IAsyncLifetime
 {
     private const string Tenant = "H769";
-    private CaseHost _host = null!;
-    private CaseHistory _history = null!;
+    private readonly CaseHost _host = shared.ForNextTest();
+    private readonly CaseHistory _history = new(shared.Host.Store);
     private string _caseId = "";
     private long _version;
 
-    public async Task InitializeAsync()
-    {
-        _host = await CaseHost.StartAsync(nameof(when_an_auditor_travels_in_time));
-        _history = new CaseHistory(_host.Store);
-        (_caseId, _version) = await OrdinarioCase.AtReviewAsync(_host);
-    }
+    public async Task InitializeAsync() => (_caseId, _version) = await OrdinarioCase.AtReviewAsync(_host);
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task the_state_at_a_version_is_the_case_as_it_stood_after_that_event()

@@ -6,20 +6,24 @@ using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Tests.Cases;
 
-public class when_an_auditor_verifies_the_chain : IAsyncLifetime
+/// <remarks>
+/// One host for the class; each test takes a case of its own to the review and tampers only with that one
+/// (<c>where stream_id = @s</c>), so the others' cases stay intact.
+/// </remarks>
+public class when_an_auditor_verifies_the_chain(ClassHost<when_an_auditor_verifies_the_chain> shared)
+    : IClassFixture<ClassHost<when_an_auditor_verifies_the_chain>>, IAsyncLifetime
 {
     private static readonly Actor Clerk = new("mario.rossi", "clerk", "SUAP");
-    private CaseHost _host = null!;
+    private readonly CaseHost _host = shared.ForNextTest();
     private string _caseId = "";
 
     public async Task InitializeAsync()
     {
-        _host = await CaseHost.StartAsync(nameof(when_an_auditor_verifies_the_chain));
         // The engine answers the calls; the case then waits for the clerk and nothing else writes to it.
         (_caseId, _) = await OrdinarioCase.AtReviewAsync(_host);
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task Sql(string sql)
     {

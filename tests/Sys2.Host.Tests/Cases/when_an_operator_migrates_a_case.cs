@@ -7,27 +7,37 @@ using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Tests.Cases;
 
-public class when_an_operator_migrates_a_case : IAsyncLifetime
+/// <remarks>
+/// One host for the class. Each test publishes the shipped version 1 again (the same text is the same version), files
+/// its own case on it, then publishes version 2 (the same renamed text each time, so always version 2) and migrates it.
+/// </remarks>
+public class when_an_operator_migrates_a_case(ClassHost<when_an_operator_migrates_a_case> shared)
+    : IClassFixture<ClassHost<when_an_operator_migrates_a_case>>, IAsyncLifetime
 {
     private const string Tenant = "H769";
     private static readonly Actor Operator = new("lucia.verdi", "admin", "SUAP");
-    private CaseHost _host = null!;
+    private readonly CaseHost _host = shared.ForNextTest();
     private string _caseId = "";
     private long _version;
 
     public async Task InitializeAsync()
     {
-        _host = await CaseHost.StartAsync(nameof(when_an_operator_migrates_a_case));
+        var path = Path.Combine(RepositoryRoot.Find(), "workflows", "suap", "ordinario.yaml");
+        var shipped = await File.ReadAllTextAsync(path);
+        (await PublishAsync(shipped)).ShouldBe(1);
         (_caseId, _version) = await OrdinarioCase.AtReviewAsync(_host);
         // Version 2: the review step is renamed "istruttoria".
-        var path = Path.Combine(RepositoryRoot.Find(), "workflows", "suap", "ordinario.yaml");
-        var yaml = Regex.Replace(await File.ReadAllTextAsync(path), @"(?<![\w-])review(?![\w-])", "istruttoria");
-        var load = DefinitionLoader.LoadText("suap/ordinario.yaml", yaml);
-        load.Problems.ShouldBeEmpty();
-        (await _host.Definitions.SaveAndPublishAsync(load.Definition!, yaml)).Version.ShouldBe(2);
+        (await PublishAsync(Regex.Replace(shipped, @"(?<![\w-])review(?![\w-])", "istruttoria"))).ShouldBe(2);
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<int> PublishAsync(string yaml)
+    {
+        var load = DefinitionLoader.LoadText("suap/ordinario.yaml", yaml);
+        load.Problems.ShouldBeEmpty();
+        return (await _host.Definitions.SaveAndPublishAsync(load.Definition!, yaml)).Version;
+    }
 
     private Task<CommandOutcome> Migrate(Guid? id = null, long? expected = null, int toVersion = 2, string from = "review", string to = "istruttoria") =>
         _host.Cases.MigrateAsync(new CaseCommand(id ?? Guid.NewGuid(), Tenant, _caseId, expected ?? _version,

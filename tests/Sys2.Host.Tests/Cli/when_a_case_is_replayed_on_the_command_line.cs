@@ -4,19 +4,17 @@ using Sys2.Host.Tests.Harness;
 
 namespace Sys2.Host.Tests.Cli;
 
-public class when_a_case_is_replayed_on_the_command_line : IAsyncLifetime
+/// <remarks>One host for the class (its clock never moves); each test takes a case of its own to the review.</remarks>
+public class when_a_case_is_replayed_on_the_command_line(ClassHost<when_a_case_is_replayed_on_the_command_line> shared)
+    : IClassFixture<ClassHost<when_a_case_is_replayed_on_the_command_line>>, IAsyncLifetime
 {
-    private CaseHost _host = null!;
+    private readonly CaseHost _host = shared.ForNextTest();
     private string _caseId = "";
     private long _version;
 
-    public async Task InitializeAsync()
-    {
-        _host = await CaseHost.StartAsync(nameof(when_a_case_is_replayed_on_the_command_line));
-        (_caseId, _version) = await OrdinarioCase.AtReviewAsync(_host);
-    }
+    public async Task InitializeAsync() => (_caseId, _version) = await OrdinarioCase.AtReviewAsync(_host);
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private Task<HostCli.Result> Replay(params string[] args) =>
         HostCli.RunAsync(new Dictionary<string, string> { [DatabaseConnection.EnvironmentVariable] = _host.ConnectionString }, ["replay", .. args]);

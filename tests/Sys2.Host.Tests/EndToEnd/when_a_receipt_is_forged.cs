@@ -9,18 +9,15 @@ namespace Sys2.Host.Tests.EndToEnd;
 /// Anyone who can reach the callback endpoint could mark a case paid. Receipts must be signed
 /// with the secret shared with MPay, and pay the avviso the case itself issued.
 /// </summary>
-public sealed class when_a_receipt_is_forged : IAsyncLifetime
+/// <remarks>One host for the class; each test has a case of its own awaiting its avviso.</remarks>
+public sealed class when_a_receipt_is_forged(SandboxHost<when_a_receipt_is_forged> shared) : IClassFixture<SandboxHost<when_a_receipt_is_forged>>, IAsyncLifetime
 {
-    private CaseHost _host = null!;
+    private readonly CaseHost _host = shared.ForNextTest();
     private AwaitedAvviso _avviso = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await CaseHost.StartAsync(nameof(when_a_receipt_is_forged), scripted: false);
-        _avviso = await _host.SciaAwaitingPaymentAsync();
-    }
+    public async Task InitializeAsync() => _avviso = await _host.SciaAwaitingPaymentAsync();
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task an_unsigned_or_badly_signed_receipt_is_refused_and_appends_nothing()

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Sys2.Host.Cases;
 using Sys2.Host.Tests.Harness;
-using Sys2.Workflows.Cases.Events;
 
 namespace Sys2.Host.Tests.EndToEnd;
 
@@ -11,22 +9,14 @@ namespace Sys2.Host.Tests.EndToEnd;
 /// ProcediMarche entries exist, the outgoing registrations (the forwarding to the competent
 /// administration, the conferenza's final determination) are accepted, DigiP accepts the SIP.
 /// </summary>
-public sealed class when_a_suap_procedure_with_other_administrations_runs_to_the_end : IAsyncLifetime
+/// <remarks>One host for the class: each procedure files a case of its own and reads only that one.</remarks>
+public sealed class when_a_suap_procedure_with_other_administrations_runs_to_the_end(SandboxHost<when_a_suap_procedure_with_other_administrations_runs_to_the_end> shared)
+    : IClassFixture<SandboxHost<when_a_suap_procedure_with_other_administrations_runs_to_the_end>>, IDisposable
 {
-    private CaseHost _host = null!;
-    private ClerkClient _frontOffice = null!;
+    private readonly CaseHost _host = shared.ForNextTest();
+    private readonly ClerkClient _frontOffice = new(shared.Host.Address, TestAccounts.ChiaraNeri);
 
-    public async Task InitializeAsync()
-    {
-        _host = await CaseHost.StartAsync(nameof(when_a_suap_procedure_with_other_administrations_runs_to_the_end), scripted: false);
-        _frontOffice = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _frontOffice.Dispose();
-        await _host.DisposeAsync();
-    }
+    public void Dispose() => _frontOffice.Dispose();
 
     public static TheoryData<string, string, string> Procedures => new()
     {
@@ -39,18 +29,9 @@ public sealed class when_a_suap_procedure_with_other_administrations_runs_to_the
     [MemberData(nameof(Procedures))]
     public async Task the_case_closes_preserved_with_an_intact_audit_trail(string definition, string document, string outcome)
     {
-        var inputs = Inputs(definition);
-        inputs[document] = await _frontOffice.UploadAsync($"{definition}.pdf.p7m", $"{definition}: domanda firmata, {Guid.NewGuid()}");
-        var opened = await _host.Cases.OpenAsync(Guid.NewGuid(), "H769", definition, inputs, Scia.Sportello);
-        opened.Status.ShouldBe(CommandStatus.Accepted, opened.Error);
+        var (caseId, events) = await _host.FileAndRunToEndAsync(_frontOffice, definition, document, Inputs(definition));
 
-        var events = await new CaseDriver(_host).RunToEndAsync(opened.CaseId);
-
-        events.OfType<CaseClosed>().Single().Outcome.ShouldBe(outcome);
-        events.OfType<IncidentRaised>().ShouldBeEmpty();
-        var succeeded = events.OfType<IntegrationSucceeded>().Select(s => s.Activity).ToHashSet();
-        succeeded.IsSupersetOf(["procedimarche.lookup", "protocol.register", "digip.archive"]).ShouldBeTrue(string.Join(", ", succeeded));
-        (await _host.Verifier.VerifyAsync("H769", opened.CaseId)).Intact.ShouldBeTrue();
+        await _host.ShouldHaveClosedPreservedAsync(caseId, events, outcome, "procedimarche.lookup", "protocol.register", "digip.archive");
     }
 
     private static JsonObject Inputs(string definition)

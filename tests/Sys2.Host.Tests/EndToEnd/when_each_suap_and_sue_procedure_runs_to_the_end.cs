@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Sys2.Host.Cases;
 using Sys2.Host.Tests.Harness;
 using Sys2.Workflows.Cases.Events;
 
@@ -9,22 +8,14 @@ namespace Sys2.Host.Tests.EndToEnd;
 /// Every shipped SUAP/SUE definition, from filing to preservation, against the sandbox over real
 /// HTTP: clerks and managers take the favourable outcome, the applicant pays, DigiP accepts the SIP.
 /// </summary>
-public sealed class when_each_suap_and_sue_procedure_runs_to_the_end : IAsyncLifetime
+/// <remarks>One host for the class: each procedure files a case of its own and reads only that one.</remarks>
+public sealed class when_each_suap_and_sue_procedure_runs_to_the_end(SandboxHost<when_each_suap_and_sue_procedure_runs_to_the_end> shared)
+    : IClassFixture<SandboxHost<when_each_suap_and_sue_procedure_runs_to_the_end>>, IDisposable
 {
-    private CaseHost _host = null!;
-    private ClerkClient _frontOffice = null!;
+    private readonly CaseHost _host = shared.ForNextTest();
+    private readonly ClerkClient _frontOffice = new(shared.Host.Address, TestAccounts.ChiaraNeri);
 
-    public async Task InitializeAsync()
-    {
-        _host = await CaseHost.StartAsync(nameof(when_each_suap_and_sue_procedure_runs_to_the_end), scripted: false);
-        _frontOffice = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _frontOffice.Dispose();
-        await _host.DisposeAsync();
-    }
+    public void Dispose() => _frontOffice.Dispose();
 
     public static TheoryData<string, string, string> Procedures => new()
     {
@@ -38,20 +29,12 @@ public sealed class when_each_suap_and_sue_procedure_runs_to_the_end : IAsyncLif
     [MemberData(nameof(Procedures))]
     public async Task the_case_closes_preserved_with_an_intact_audit_trail(string definition, string document, string outcome)
     {
-        var inputs = Inputs(definition);
-        inputs[document] = await _frontOffice.UploadAsync($"{definition}.pdf.p7m", $"{definition}: domanda firmata, {Guid.NewGuid()}");
-        var opened = await _host.Cases.OpenAsync(Guid.NewGuid(), "H769", definition, inputs, Scia.Sportello);
-        opened.Status.ShouldBe(CommandStatus.Accepted, opened.Error);
+        var (caseId, events) = await _host.FileAndRunToEndAsync(_frontOffice, definition, document, Inputs(definition));
 
-        var events = await new CaseDriver(_host).RunToEndAsync(opened.CaseId);
-
-        events.OfType<CaseClosed>().Single().Outcome.ShouldBe(outcome);
-        events.OfType<IncidentRaised>().ShouldBeEmpty();
-        var succeeded = events.OfType<IntegrationSucceeded>().Select(s => s.Activity).ToHashSet();
-        succeeded.IsSupersetOf(["procedimarche.lookup", "protocol.register", "sigmater.visura", "mpay.request-payment", "digip.archive"]).ShouldBeTrue(string.Join(", ", succeeded));
+        await _host.ShouldHaveClosedPreservedAsync(caseId, events, outcome,
+            "procedimarche.lookup", "protocol.register", "sigmater.visura", "mpay.request-payment", "digip.archive");
         events.OfType<ExternalEventReceived>().ShouldContain(r => r.Event == "payment-received");
         events.OfType<IntegrationSucceeded>().Last(s => s.Activity == "digip.archive").Output["id"]!.GetValue<string>().ShouldStartWith("RdV-");
-        (await _host.Verifier.VerifyAsync("H769", opened.CaseId)).Intact.ShouldBeTrue();
     }
 
     private static JsonObject Inputs(string definition)

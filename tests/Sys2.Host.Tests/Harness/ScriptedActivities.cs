@@ -46,6 +46,14 @@ public sealed class ScriptedActivities : IActivityHandler
 
     public void Resume() => _gate.TrySetResult();
 
+    /// <summary>Back to the defaults, for the next test on a shared host: answering, no failure queued, no answer of a test's own.</summary>
+    public void Reset()
+    {
+        Resume();
+        _failures.Clear();
+        _answers.Clear();
+    }
+
     public async Task<JsonObject> InvokeAsync(ActivityCall call, CancellationToken ct)
     {
         await _gate.Task.WaitAsync(ct);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Sys2.PrivatePostgres;
@@ -12,32 +13,34 @@ namespace Sys2.Host.Tests.Security;
 /// host redeems itself (OpenID Connect, PKCE), and a session cookie from then on. The API does not
 /// take that cookie: it takes bearer tokens only. Signing out is a form post with its antiforgery token.
 /// </summary>
-public sealed partial class when_a_browser_signs_in : IAsyncLifetime
+/// <remarks>One host for the class; each test is a browser of its own, with its own cookies.</remarks>
+public sealed partial class when_a_browser_signs_in : IClassFixture<when_a_browser_signs_in.AtAKnownAddress>, IDisposable
 {
-    private CaseHost _host = null!;
-    private Uri _address = null!;
-    private readonly HttpClient _browser = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
-    private BrowserSession _session = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>
+    /// The provider's issuer is the address the browser reaches it at, so the host's own
+    /// OpenID Connect client finds its metadata there: a fixed port, known before the start.
+    /// </summary>
+    public sealed class AtAKnownAddress : ClassHost<when_a_browser_signs_in>
     {
-        // The provider's issuer is the address the browser reaches it at, so the host's own
-        // OpenID Connect client finds its metadata there: a fixed port, known before the start.
-        var port = FreeTcpPort.Pick();
-        _address = new Uri($"http://127.0.0.1:{port}/");
-        _host = await CaseHost.StartAsync(nameof(when_a_browser_signs_in), builder =>
+        public Uri Address { get; } = new($"http://127.0.0.1:{FreeTcpPort.Pick()}/");
+
+        protected override void Configure(WebApplicationBuilder builder)
         {
-            builder.WebHost.UseUrls(_address.ToString().TrimEnd('/'));
-            builder.Configuration["Sys2:SignIn:Issuer"] = _address.ToString();
-        });
-        _session = new BrowserSession(_browser, _address);
+            builder.WebHost.UseUrls(Address.ToString().TrimEnd('/'));
+            builder.Configuration["Sys2:SignIn:Issuer"] = Address.ToString();
+        }
     }
 
-    public async Task DisposeAsync()
+    private readonly HttpClient _browser = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+    private readonly BrowserSession _session;
+
+    public when_a_browser_signs_in(AtAKnownAddress shared)
     {
-        _browser.Dispose();
-        await _host.DisposeAsync();
+        shared.ForNextTest();
+        _session = new BrowserSession(_browser, shared.Address);
     }
+
+    public void Dispose() => _browser.Dispose();
 
     private Task<HttpResponseMessage> Browse(HttpMethod method, string url, HttpContent? content = null) => _session.SendAsync(method, url, content);
 

@@ -15,20 +15,20 @@ namespace Sys2.Host.Tests.Security;
 /// are worth nothing; a token the provider did not sign, or signed for another audience, neither;
 /// a clerk who calls herself manager is still a clerk. Nothing is appended by a refused request.
 /// </summary>
-public sealed class when_a_caller_forges_who_she_is : IAsyncLifetime
+/// <remarks>One host for the class; each test files a case of its own.</remarks>
+public sealed class when_a_caller_forges_who_she_is(ClassHost<when_a_caller_forges_who_she_is> shared) : IClassFixture<ClassHost<when_a_caller_forges_who_she_is>>, IAsyncLifetime
 {
-    private CaseHost _host = null!;
+    private readonly CaseHost _host = shared.ForNextTest();
     private string _caseId = "";
     private int _events;
 
     public async Task InitializeAsync()
     {
-        _host = await CaseHost.StartAsync(nameof(when_a_caller_forges_who_she_is));
         _caseId = await _host.FileAsync();
         _events = (await _host.WhenAsync(_caseId, e => e.OfType<TaskAssigned>().Any(), "the formal check")).Count;
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {

@@ -10,20 +10,20 @@ namespace Sys2.Host.Tests.Security;
 /// so its number tells her nothing. Within her entity, a role that may not do a thing gets 403.
 /// A person of an Unione who works for two comuni says in which one she acts.
 /// </summary>
-public sealed class when_a_case_of_another_entity_is_asked_for : IAsyncLifetime
+/// <remarks>One host for the class; each test files a case of its own.</remarks>
+public sealed class when_a_case_of_another_entity_is_asked_for(ClassHost<when_a_case_of_another_entity_is_asked_for> shared) : IClassFixture<ClassHost<when_a_case_of_another_entity_is_asked_for>>, IAsyncLifetime
 {
-    private CaseHost _host = null!;
+    private readonly CaseHost _host = shared.ForNextTest();
     private string _caseId = "";
     private int _events;
 
     public async Task InitializeAsync()
     {
-        _host = await CaseHost.StartAsync(nameof(when_a_case_of_another_entity_is_asked_for));
         _caseId = await _host.FileAsync();
         _events = (await _host.WhenAsync(_caseId, e => e.OfType<TaskAssigned>().Any(), "the formal check")).Count;
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task a_clerk_of_fermo_gets_not_found_for_a_case_of_san_benedetto()

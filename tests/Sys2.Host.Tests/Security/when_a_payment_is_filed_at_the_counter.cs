@@ -9,13 +9,11 @@ namespace Sys2.Host.Tests.Security;
 /// even by a clerk of the right office, it is refused: going around the signed callback would let
 /// anyone with a login close a payment step with a fake receipt.
 /// </summary>
-public sealed class when_a_payment_is_filed_at_the_counter : IAsyncLifetime
+/// <remarks>One host for the class; each test files a case of its own.</remarks>
+public sealed class when_a_payment_is_filed_at_the_counter(ClassHost<when_a_payment_is_filed_at_the_counter> shared)
+    : IClassFixture<ClassHost<when_a_payment_is_filed_at_the_counter>>
 {
-    private CaseHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await CaseHost.StartAsync(nameof(when_a_payment_is_filed_at_the_counter));
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private readonly CaseHost _host = shared.ForNextTest();
 
     [Theory]
     [InlineData("payment-received")]

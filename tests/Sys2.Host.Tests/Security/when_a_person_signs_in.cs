@@ -1,6 +1,7 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Sys2.Host.Tests.Harness;
 
@@ -10,14 +11,18 @@ namespace Sys2.Host.Tests.Security;
 /// The embedded OpenID Connect provider, used as a client uses it: the authorization code flow with
 /// PKCE through the login page for people, client credentials for a machine caller.
 /// </summary>
-public sealed class when_a_person_signs_in : IAsyncLifetime
+/// <remarks>
+/// One host for the class. The login throttle counts failures per name: only the test that locks a name out uses
+/// that name (marco.galli), and no test fails five times with another.
+/// </remarks>
+public sealed class when_a_person_signs_in(when_a_person_signs_in.WithClients shared) : IClassFixture<when_a_person_signs_in.WithClients>, IDisposable
 {
     private const string GatewaySecret = "gateway-secret-of-the-test";
-    private CaseHost _host = null!;
-    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
 
-    public async Task InitializeAsync() =>
-        _host = await CaseHost.StartAsync(nameof(when_a_person_signs_in), builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    /// <summary>The host with a browser client and a machine client (the MPay gateway) registered.</summary>
+    public sealed class WithClients : ClassHost<when_a_person_signs_in>
+    {
+        protected override void Configure(WebApplicationBuilder builder) => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sys2:SignIn:Clients:0:ClientId"] = SignInFlow.ClientId,
             ["Sys2:SignIn:Clients:0:RedirectUris:0"] = SignInFlow.RedirectUri,
@@ -25,13 +30,13 @@ public sealed class when_a_person_signs_in : IAsyncLifetime
             ["Sys2:SignIn:Clients:1:DisplayName"] = "Gateway MPay della Regione",
             ["Sys2:SignIn:Clients:1:ClientSecret"] = GatewaySecret,
             ["Sys2:SignIn:Clients:1:Memberships:0"] = "H769/operator",
-        }));
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
+        });
     }
+
+    private readonly CaseHost _host = shared.ForNextTest();
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+
+    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task the_token_carries_the_subject_the_name_and_every_membership()

@@ -10,18 +10,14 @@ namespace Sys2.Host.Tests.Security;
 /// operator's, signed in like anyone; an entity's mail and SMS only its own operators'. The
 /// simulated systems' APIs the adapters call are not controls.
 /// </summary>
-public sealed class when_the_sandbox_is_driven_without_a_role : IAsyncLifetime
+/// <remarks>One host for the class: nothing a test does changes what another checks (each reads its own entity's mailbox, never its size).</remarks>
+public sealed class when_the_sandbox_is_driven_without_a_role(SandboxHost<when_the_sandbox_is_driven_without_a_role> shared)
+    : IClassFixture<SandboxHost<when_the_sandbox_is_driven_without_a_role>>, IDisposable
 {
-    private CaseHost _host = null!;
+    private readonly CaseHost _host = shared.ForNextTest();
     private readonly HttpClient _anonymous = new();
 
-    public async Task InitializeAsync() => _host = await CaseHost.StartAsync(nameof(when_the_sandbox_is_driven_without_a_role), scripted: false);
-
-    public async Task DisposeAsync()
-    {
-        _anonymous.Dispose();
-        await _host.DisposeAsync();
-    }
+    public void Dispose() => _anonymous.Dispose();
 
     [Fact]
     public async Task an_anonymous_caller_can_neither_pay_nor_inject_faults_nor_read_mail()
