@@ -84,7 +84,10 @@ public sealed class PecSmtpAdapter : IPecPort
         message.Headers.Add(PecMessage.EntityHeader, pec.Entity);
         message.Headers.Add(PecMessage.CaseHeader, pec.CaseId);
         var body = new BodyBuilder { TextBody = pec.Body };
-        body.Attachments.Add(pec.Act.Name, pec.Act.Content, ContentType.Parse(pec.Act.MediaType));
+        // Base64 whatever the type: a text act sent as quoted-printable would reach the recipient with its line
+        // ends rewritten, and its digest would no longer be the registered act's.
+        if (body.Attachments.Add(pec.Act.Name, pec.Act.Content, ContentType.Parse(pec.Act.MediaType)) is MimePart part)
+            part.ContentTransferEncoding = ContentEncoding.Base64;
         message.Body = body.ToMessageBody();
         return message;
     }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sys2.Host.Files;
 using Sys2.Host.Cases;
 using Sys2.Host.Tests.Harness;
 using Sys2.Workflows.Cases.Events;
@@ -72,10 +74,9 @@ public sealed class when_a_preavviso_goes_by_pec : IAsyncLifetime
         events.OfType<WaitStarted>().Last(w => w.Step == "await-observations").TimeoutAt.ShouldBe(EndOfItalianDay(2026, 3, 14));
         events.OfType<IncidentRaised>().ShouldBeEmpty();
 
-        // The receipt's certified data is in the entity's store, served through the case.
-        using var suap = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
-        var served = await suap.GetAsync($"/api/cases/{caseId}/documents/{daticert["sha256"]!.GetValue<string>()}");
-        (await served.Content.ReadAsStringAsync()).ShouldContain("avvenuta-consegna");
+        // The receipt's certified data is in the entity's store, for the fascicolo's SIP.
+        var stored = await _host.Services.GetRequiredService<FileContents>().FindAsync("H769", daticert["sha256"]!.GetValue<string>(), CancellationToken.None);
+        System.Text.Encoding.UTF8.GetString(stored.ShouldNotBeNull()).ShouldContain("tipo=\"avvenuta-consegna\"");
         (await _host.Verifier.VerifyAsync("H769", caseId)).Intact.ShouldBeTrue();
     }
 
