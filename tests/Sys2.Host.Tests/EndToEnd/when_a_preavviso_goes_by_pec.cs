@@ -1,7 +1,14 @@
+using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Sys2.Host.Files;
+using Sys2.Host.Integrations;
+using Sys2.Integrations.MPay;
+using Sys2.Integrations.Pec;
+using Sys2.Integrations.Wire;
 using Sys2.Host.Cases;
 using Sys2.Host.Tests.Harness;
 using Sys2.Workflows.Cases.Events;
@@ -78,6 +85,31 @@ public sealed class when_a_preavviso_goes_by_pec : IAsyncLifetime
         var stored = await _host.Services.GetRequiredService<FileContents>().FindAsync("H769", daticert["sha256"]!.GetValue<string>(), CancellationToken.None);
         System.Text.Encoding.UTF8.GetString(stored.ShouldNotBeNull()).ShouldContain("tipo=\"avvenuta-consegna\"");
         (await _host.Verifier.VerifyAsync("H769", caseId)).Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task an_unsigned_or_badly_signed_pec_receipt_is_refused()
+    {
+        var daticert = System.Text.Encoding.UTF8.GetBytes("<postacert tipo=\"avvenuta-consegna\" errore=\"nessuno\"/>");
+        var body = JsonSerializer.SerializeToUtf8Bytes(new PecReceipt("avvenuta-consegna-1@pec.sandbox.invalid", PecReceipt.Delivered, "H769",
+            "SUAP-H769-2026-0000001", "opec1@pec.sandbox.invalid", "1@sys2.invalid", "mario.rossi@pec.it", CaseHost.Start, Convert.ToBase64String(daticert)),
+            WireJson.Options);
+
+        (await PostAsync(body, null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await PostAsync(body, CallbackSignature.Of("not-the-secret", body))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var secret = _host.Services.GetRequiredService<IOptions<PecCallbackOptions>>().Value.CallbackSecret!;
+        (await PostAsync(body, CallbackSignature.Of(secret, body))).StatusCode.ShouldBe(HttpStatusCode.NotFound); // signed, but no such case
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(byte[] body, string? signature)
+    {
+        using var http = new HttpClient { BaseAddress = _host.Address };
+        var request = new HttpRequestMessage(HttpMethod.Post, PecReceiptEndpoint.Path)
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") } },
+        };
+        if (signature is not null) request.Headers.Add(CallbackSignature.Header, signature);
+        return await http.SendAsync(request);
     }
 
     // A term in days ends at 23:59:59 of its last day, Italian time (CET in March).
