@@ -10,6 +10,7 @@ using Sys2.Sandbox.Protocol;
 using Sys2.Sandbox.SigmaTer;
 using Sys2.Sandbox.MPay;
 using Sys2.Sandbox.Notifications;
+using Sys2.Sandbox.Pec;
 
 namespace Sys2.Sandbox;
 
@@ -36,6 +37,7 @@ public static class SandboxSetup
         services.AddDigiPSandbox(configuration);
         services.AddNotificationsSandbox(configuration);
         services.AddIntermediaMarcheSandbox(configuration);
+        services.AddPecSandbox(configuration);
         return services;
     }
 
@@ -51,6 +53,7 @@ public static class SandboxSetup
         sandbox.MapDigiP();
         sandbox.MapNotifications();
         sandbox.MapIntermediaMarche();
+        sandbox.MapPec();
         return sandbox;
     }
 }

@@ -77,6 +77,7 @@ public static class Features
         // Regional systems calling back: authenticated by their own signature, not a person's token.
         var systems = root.MapGroup("").WithTags("Regional systems");
         systems.MapPaymentReceipts();
+        systems.MapPecReceipts();
         systems.MapIntermediaMarche();
 
         // Published for anyone: the key an outside auditor checks a dossier's origin with.

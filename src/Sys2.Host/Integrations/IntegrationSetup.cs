@@ -4,6 +4,7 @@ using Sys2.Host.Files;
 using Sys2.Integrations.DigiP;
 using Sys2.Integrations.MPay;
 using Sys2.Integrations.Notifications;
+using Sys2.Integrations.Pec;
 using Sys2.Integrations.ProcediMarche;
 using Sys2.Integrations.Protocol;
 using Sys2.Integrations.SdI;
@@ -12,6 +13,7 @@ using Sys2.Sandbox.IntermediaMarche;
 using Sys2.Sandbox;
 using Sys2.Sandbox.MPay;
 using Sys2.Sandbox.Notifications;
+using Sys2.Sandbox.Pec;
 
 namespace Sys2.Host.Integrations;
 
@@ -57,7 +59,9 @@ public static class IntegrationSetup
             smtp => configuration.GetSection("Sys2:Integrations:smtp").Bind(smtp),
             sms => configuration.GetSection("Sys2:Integrations:sms").Bind(sms));
         services.AddSdiAdapter(At("intermediamarche"), o => configuration.GetSection("Sys2:Integrations:intermediamarche").Bind(o));
+        services.AddPecAdapter(pec => configuration.GetSection("Sys2:Integrations:pec").Bind(pec));
         services.Configure<MPayCallbackOptions>(configuration.GetSection("Sys2:Integrations:mpay"));
+        services.Configure<PecCallbackOptions>(configuration.GetSection("Sys2:Integrations:pec"));
         if (mode == "sandbox")
         {
             // Receipts are signed: the simulator and this host share a secret made at start-up.
@@ -83,6 +87,24 @@ public static class IntegrationSetup
                 o.CallbackSecret ??= sdiSecret;
                 o.DeliveryUrl ??= new Uri($"http://{SandboxLoopback.Host}{Sys2.Host.Invoices.IntermediaMarcheEndpoints.FilesPath}");
                 o.NotificationUrl ??= new Uri($"http://{SandboxLoopback.Host}{Sys2.Host.Invoices.IntermediaMarcheEndpoints.NotificationsPath}");
+            });
+            // The PEC provider: acts are submitted to its SMTP port (in clear, fixed here like the sink's), and its
+            // ricevute di consegna come back to this host, signed with a secret of their own.
+            var pecSandbox = configuration.GetSection(PecSandboxOptions.Section).Get<PecSandboxOptions>() ?? new PecSandboxOptions();
+            var pecPort = pecSandbox.SmtpPort > 0 ? pecSandbox.SmtpPort : FreeLoopbackPort();
+            var pecSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+            services.PostConfigure<PecSandboxOptions>(o =>
+            {
+                o.SmtpPort = pecPort;
+                o.CallbackSecret ??= pecSecret;
+                o.CallbackUrl ??= new Uri($"http://{SandboxLoopback.Host}{PecReceiptEndpoint.Path}");
+            });
+            services.PostConfigure<PecCallbackOptions>(o => o.CallbackSecret ??= pecSecret);
+            services.AddOptions<PecOptions>().Configure(pec =>
+            {
+                pec.Host = pecSandbox.ListenAddress;
+                pec.Port = pecPort;
+                pec.Security = SecureSocketOptions.None;
             });
             // MPay's receipts come back to this host, through the same loopback as the adapters.
             services.PostConfigure<MPaySandboxOptions>(o => o.CallbackUrl ??= new Uri($"http://{SandboxLoopback.Host}{PaymentReceiptEndpoint.Path}"));

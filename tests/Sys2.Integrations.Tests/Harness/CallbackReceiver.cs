@@ -15,7 +15,7 @@ public sealed class CallbackReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Channel<Callback> _received;
 
-    public sealed record Callback(string Body, string? IdempotencyKey);
+    public sealed record Callback(string Body, string? IdempotencyKey, string? Signature = null);
 
     private CallbackReceiver(WebApplication app, Channel<Callback> received, Uri url)
     {
@@ -36,7 +36,8 @@ public sealed class CallbackReceiver : IAsyncDisposable
         app.MapPost("/callbacks", async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);
-            await received.Writer.WriteAsync(new Callback(await reader.ReadToEndAsync(), request.Headers["Idempotency-Key"].FirstOrDefault()));
+            await received.Writer.WriteAsync(new Callback(await reader.ReadToEndAsync(), request.Headers["Idempotency-Key"].FirstOrDefault(),
+                request.Headers["X-Sys2-Signature"].FirstOrDefault()));
             return Results.NoContent();
         });
         await app.StartAsync();

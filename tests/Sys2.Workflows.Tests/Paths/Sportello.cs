@@ -56,6 +56,12 @@ public abstract class Sportello<TSelf>(
     /// <summary>What the PEC gateway answers for a notice that was delivered.</summary>
     public object Delivered => new { messageId = pecMessageId, status = "consegnato" };
 
+    /// <summary>The act a <c>pec.send</c> step attached, as the provider's answer names it.</summary>
+    public static object PecAct => new { name = "atto.txt", sha256 = "3c1b2a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b", mediaType = "text/plain", size = 412 };
+
+    /// <summary>What the PEC provider answers for an act it accepted: its message id and the ricevuta di accettazione.</summary>
+    public object PecAccepted => new { channel = "pec", messageId = pecMessageId, acceptedAt = "2026-03-11T16:00:05+01:00", document = PecAct };
+
     /// <summary>SigmaTER's visura of the parcel: the applicant owns it outright.</summary>
     public object Visura => new
     {
@@ -83,6 +89,9 @@ public abstract class Sportello<TSelf>(
 
     /// <summary>A call to the applicant is delivered.</summary>
     public TSelf Delivers(string step) => Answered(step, Delivered);
+
+    /// <summary>The PEC provider accepts the act a <c>pec.send</c> step sent.</summary>
+    public TSelf PecAccepts(string step) => Answered(step, PecAccepted);
 
     public TSelf VisuraArrives() => Answered("visura", Visura);
 
@@ -124,6 +133,14 @@ public abstract class Sportello<TSelf>(
         Calls(step, "notify.applicant", Notice(template, subject, more), at, token);
 
     public IntegrationSucceeded NoticeSent(string step, string token = "main") => Succeeded(step, "notify.applicant", Delivered, token);
+
+    /// <summary>The flow enters a call that sends an act by PEC to the applicant's domicilio digitale, with its registration.</summary>
+    public object[] SendsByPec(string step, string template, string subject, DateTimeOffset at, object more) =>
+        Calls(step, "pec.send", Notice(template, subject, more), at);
+
+    /// <summary>The provider accepted the act: its message id and the act attached are kept.</summary>
+    public object[] PecSent(string step) =>
+        Read(step, "pec.send", PecAccepted, new { preavvisoMessageId = pecMessageId, preavvisoDocument = PecAct });
 
     /// <summary>An outgoing act (provvedimento, diniego, divieto) is registered for the applicant.</summary>
     public object[] RegistersAct(string step, string subject, DateTimeOffset at, object? more = null)

@@ -259,7 +259,7 @@ public class when_a_suap_ordinario_case_runs
     /// <summary>Rejected on 11 March; the PEC with the preavviso is delivered on Thursday 12 March at 9:30.</summary>
     private static Ordinario PreavvisoReceived()
     {
-        var ordinario = AtReview().At(Rejected).Review("reject", Rejection).ActRegistered("register-preavviso", "0000060").Delivers("preavviso");
+        var ordinario = AtReview().At(Rejected).Review("reject", Rejection).ActRegistered("register-preavviso", "0000060").PecAccepts("preavviso");
         return ordinario.At(Winter(2026, 3, 12, 10, 0)).Received("delivery-receipt", new { receivedAt = "2026-03-12T09:30:00+01:00" });
     }
 
@@ -280,12 +280,13 @@ public class when_a_suap_ordinario_case_runs
             .. Read("register-preavviso", "protocol.register", new { number = "0000060", date = "2026-03-11" },
                 new { preavvisoNumber = "0000060", preavvisoDate = "2026-03-11", preavvisoType = PreavvisoType }),
             .. OnEntry(SuspendedForPreavviso("decision", LeftOnRejection, EndOfWinterDay(2026, 3, 21), 2),
-                ordinario.Notifies("preavviso", "suap-preavviso", "Istanza prot. 0000042: motivi ostativi (prot. 0000060), osservazioni entro 10 giorni", Rejected,
-                    new { reasons = RejectionReasons }))]);
+                ordinario.SendsByPec("preavviso", "suap-preavviso", "Istanza prot. 0000042: motivi ostativi (prot. 0000060), osservazioni entro 10 giorni", Rejected,
+                    new { reasons = RejectionReasons, protocolNumber = "0000060", protocolDate = "2026-03-11", documentType = PreavvisoType }))]);
 
-        // The delivery receipt is awaited for as long as the provisional 10 days.
-        ordinario.Delivers("preavviso").LastEvents.ShouldBeEvents([
-            ordinario.NoticeSent("preavviso"),
+        // The act goes by PEC to the applicant's domicilio digitale; the provider's ricevuta di
+        // consegna is awaited for as long as the provisional 10 days.
+        ordinario.PecAccepts("preavviso").LastEvents.ShouldBeEvents([
+            .. ordinario.PecSent("preavviso"),
             .. Waits("await-notice-receipt", "delivery-receipt", EndOfWinterDay(2026, 3, 21))]);
         ordinario.State.Clocks["decision"].Suspensions.ShouldBe(0); // the preavviso is its own ground
 
@@ -298,6 +299,8 @@ public class when_a_suap_ordinario_case_runs
         var receipt = new { receivedAt = ReceivedAt, messageId = ReceiptId, document = receiptFile };
         ordinario.At(Winter(2026, 3, 12, 10, 0)).Received("delivery-receipt", receipt).LastEvents.ShouldBeEvents([
             .. Arrives("await-notice-receipt", "delivery-receipt", receipt, new { noticeReceivedAt = ReceivedAt, noticeReceipt = receipt }),
+            new StepEntered("notice-delivered", "decision", "main", 1),
+            new DecisionTaken("notice-delivered", "main", "otherwise", "notice-received"),
             new StepEntered("notice-received", "deadline", "main", 1),
             SuspendedForPreavviso("decision", LeftOnRejection, EndOfWinterDay(2026, 3, 23), 3),
             .. Waits("await-observations", "observations-received", EndOfWinterDay(2026, 3, 23))]);
@@ -368,7 +371,7 @@ public class when_a_suap_ordinario_case_runs
 
         ordinario.ShouldBeClosed("approved");
         ordinario.StepsEntered.SkipWhile(s => s != "register-preavviso").ShouldBe([
-            "register-preavviso", "preavviso", "await-notice-receipt", "notice-received", "await-observations", "final-decision",
+            "register-preavviso", "preavviso", "await-notice-receipt", "notice-delivered", "notice-received", "await-observations", "final-decision",
             "assents-needed", "issue-act", "notify-approval", "archive-approved", "approved"]);
     }
 

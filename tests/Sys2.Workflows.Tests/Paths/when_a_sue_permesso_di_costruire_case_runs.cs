@@ -241,16 +241,20 @@ public class when_a_sue_permesso_di_costruire_case_runs
             .. Read("register-preavviso", "protocol.register", new { number = "0000340", date = "2026-05-04" },
                 new { preavvisoNumber = "0000340", preavvisoDate = "2026-05-04" }),
             .. OnEntry(new DeadlineExtended("final", "40d", EndOfSummerDay(2026, 5, 25), 2, FinalBasis, new DateOnly(2026, 5, 24)),
-                permesso.Notifies("preavviso", "pdc-preavviso", Preavviso, deniedAt, new { reasons = form.reasons }))]);
+                permesso.SendsByPec("preavviso", "pdc-preavviso", Preavviso, deniedAt, new { reasons = form.reasons, protocolNumber = "0000340", protocolDate = "2026-05-04",
+                    documentType = "Comunicazione dei motivi ostativi (L. 241/1990 art. 10-bis)" }))]);
 
-        permesso.Delivers("preavviso").LastEvents.ShouldBeEvents([
-            permesso.NoticeSent("preavviso"),
+        // By PEC to the applicant's domicilio digitale; the provider's receipt is awaited.
+        permesso.PecAccepts("preavviso").LastEvents.ShouldBeEvents([
+            .. permesso.PecSent("preavviso"),
             .. Waits("await-notice-receipt", "delivery-receipt", EndOfSummerDay(2026, 5, 14))]);
 
         // Delivered on 4 May: observations within 10 days of the receipt, to the end of Thursday 14 May.
         const string ReceivedAt = "2026-05-04T10:40:00+02:00";
         permesso.At(Summer(2026, 5, 4, 11, 0)).Received("delivery-receipt", new { receivedAt = ReceivedAt }).LastEvents.ShouldBeEvents([
             .. Arrives("await-notice-receipt", "delivery-receipt", new { receivedAt = ReceivedAt }, new { noticeReceivedAt = ReceivedAt, noticeReceipt = new { receivedAt = ReceivedAt } }),
+            new StepEntered("notice-delivered", "decision", "main", 1),
+            new DecisionTaken("notice-delivered", "main", "otherwise", "await-observations"),
             .. Waits("await-observations", "observations-received", EndOfSummerDay(2026, 5, 14))]);
 
         // Observations filed on Monday 11 May; the dirigente's task is due 11 + 10 = Thursday 21 May;
@@ -367,7 +371,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
         // 40 days from the same start (art. 20 c.6): Tuesday 16 June.
         permesso.At(deniedAt).Decides("final-act-constrained", "deny", form).ActRegistered("register-preavviso-constrained", "0000366")
             .LastEvents.OfType<DeadlineExtended>().ShouldBeEvents(new DeadlineExtended("final-express", "40d", EndOfSummerDay(2026, 6, 16), 2, FinalBasis));
-        permesso.Delivers("preavviso-constrained");
+        permesso.PecAccepts("preavviso-constrained");
 
         // No delivery receipt in 10 days: they ran from the sending; the dirigente decides,
         // due 30 May + 10 = Tuesday 9 June.

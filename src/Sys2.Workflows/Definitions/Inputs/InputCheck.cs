@@ -120,7 +120,7 @@ public static partial class InputCheck
     /// <summary>A person or company: a name, and a codice fiscale (16 characters, omocodia included) or partita IVA (11 digits) that passes its check.</summary>
     private static void Party(string path, JsonNode value, Errors errors)
     {
-        if (Fields(path, value, "a party", ["fiscalCode", "name", "email", "phone"], errors) is not { } party) return;
+        if (Fields(path, value, "a party", ["fiscalCode", "name", "email", "phone", "pec"], errors) is not { } party) return;
         Required(path, party, "name", errors, node => Text($"{path}.name", node, TextLimits.Name, errors, required: true));
         Required(path, party, "fiscalCode", errors, node =>
         {
@@ -133,6 +133,9 @@ public static partial class InputCheck
         });
         if (party["email"] is { } email && Text($"{path}.email", email, TextLimits.Email, errors) is { } address && !EmailShape().IsMatch(address))
             errors.Add($"{path}.email", $"'{address}' is not an e-mail address: expected name@domain");
+        // The domicilio digitale (CAD art. 3-bis): a PEC address, where acts with legal effect go.
+        if (party["pec"] is { } pec && Text($"{path}.pec", pec, TextLimits.Email, errors) is { } pecAddress && !EmailShape().IsMatch(pecAddress))
+            errors.Add($"{path}.pec", $"'{pecAddress}' is not a PEC address: expected name@domain");
         if (party["phone"] is { } phone && Text($"{path}.phone", phone, TextLimits.Phone, errors) is { } number && !PhoneShape().IsMatch(number))
             errors.Add($"{path}.phone", $"'{number}' is not a telephone number: expected digits, spaces and an optional leading + (e.g. +39 0735 581234)");
     }

@@ -30,7 +30,7 @@ public static class TextLimits
     };
 
     /// <summary>Fields bounded by the request size instead (a document's bytes in base64, a definition's or its scenarios' YAML, which the loader limits too).</summary>
-    public static readonly IReadOnlySet<string> Unbounded = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "contentBase64", "yaml", "scenarios" };
+    public static readonly IReadOnlySet<string> Unbounded = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "contentBase64", "yaml", "scenarios", "daticert" };
 
     /// <summary>The limit of a JSON string by the name of the field that holds it (null: an array item, the free-text limit).</summary>
     public static int? For(string? field) =>

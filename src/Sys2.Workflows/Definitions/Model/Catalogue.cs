@@ -12,10 +12,17 @@ public static class Activities
     public const string NotifyApplicant = "notify.applicant";
     public const string SdiSendOutcome = "sdi.send-outcome";
 
+    /// <summary>
+    /// An act with legal effect sent by PEC to the applicant's domicilio digitale (CAD art. 3-bis, 6;
+    /// DPR 68/2005): answers the provider's ricevuta di accettazione; the ricevuta di avvenuta (or
+    /// mancata) consegna comes back later as the case's <c>delivery-receipt</c>.
+    /// </summary>
+    public const string PecSend = "pec.send";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>
     {
         ProcediMarcheLookup, MPayRequestPayment, SigmaTerVisura, DigiPArchive,
-        ProtocolRegister, NotifySupplier, NotifyApplicant, SdiSendOutcome,
+        ProtocolRegister, NotifySupplier, NotifyApplicant, SdiSendOutcome, PecSend,
     };
 }
 
@@ -31,7 +38,8 @@ public static class ExternalEvents
     /// <summary>
     /// The applicant received an act: the PEC ricevuta di avvenuta consegna (DPR 68/2005 art. 6) or a
     /// signed return receipt, with the date terms "dal ricevimento" run from (art. 10-bis L. 241/1990).
-    /// Filed at the counter until the PEC provider sends it.
+    /// Sent by the PEC provider for an act sent with <c>pec.send</c> (<c>delivered: false</c> for a
+    /// ricevuta di mancata consegna), or filed at the counter for an act delivered by other means.
     /// </summary>
     public const string DeliveryReceipt = "delivery-receipt";
 
