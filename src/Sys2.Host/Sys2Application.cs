@@ -73,6 +73,8 @@ public static class Sys2Application
         builder.Services.AddHostedService<DueMessageSweep>();
         builder.Services.AddSingleton(sp => new DailyAnchor(connection, AnchorSettings.From(builder.Configuration), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<DailyAnchorJob>();
+        builder.Services.AddSingleton<PaymentReconciliation>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PaymentReconciliation>());
         builder.Services.AddSingleton(sp => new CaseAudit(connection, AnchorSettings.From(builder.Configuration), sp.GetRequiredService<FileContents>(), sp.GetRequiredService<TimeProvider>()));
         builder.AddRequestLimits();
         builder.AddOperations(connection);

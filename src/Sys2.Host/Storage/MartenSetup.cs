@@ -50,6 +50,7 @@ public static class MartenSetup
         opts.Schema.For<Sys2.Host.Invoices.InvoiceKey>().Identity(k => k.Id);
         // The sweep asks "what is due now?" of every tenant every few seconds.
         opts.Schema.For<DueMessage>().Identity(m => m.Id).Index(m => m.DueAt);
+        opts.Schema.For<Sys2.Host.Integrations.UnmatchedPayment>().Identity(p => p.Id);
 
         // The case summaries move in the same transaction as the events (inline), so an inbox
         // never shows a task that was just completed, and a command decides on the summary's

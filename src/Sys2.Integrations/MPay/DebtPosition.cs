@@ -6,10 +6,15 @@ namespace Sys2.Integrations.MPay;
 /// <summary>
 /// A debt position (posizione debitoria) as pagoPA's GPD knows it (DOMAIN.md §4): what the
 /// entity asks a payer to pay, identified by the entity's IUPD. The IUV and numero avviso are
-/// assigned when it is created.
+/// assigned when it is created. A paid position names its receipt (<see cref="ReceiptId"/>) and when it was paid.
 /// </summary>
 public sealed record DebtPosition(
-    string Iupd, string Iuv, string NoticeNumber, long Amount, DateOnly DueDate, DebtPositionStatus Status);
+    string Iupd, string Iuv, string NoticeNumber, long Amount, DateOnly DueDate, DebtPositionStatus Status,
+    string? ReceiptId = null, DateTimeOffset? PaidAt = null)
+{
+    /// <summary>Paid in full, and reported or not to the entity's treasury: the payment was made.</summary>
+    public bool IsPaid => Status is DebtPositionStatus.Paid or DebtPositionStatus.Reported;
+}
 
 /// <summary>GPD's life cycle: DRAFT → PUBLISHED → VALID → PAID (or PARTIALLY_PAID) → REPORTED; INVALID, EXPIRED.</summary>
 [JsonConverter(typeof(DebtPositionStatusJsonConverter))]

@@ -13,7 +13,11 @@ public sealed record DebtPositionAnswer(
     string? FiscalCode = null,
     string? FullName = null);
 
-/// <summary>A payment option as GPD answers it; <c>status</c> is the option's own (PO_UNPAID, PO_PAID).</summary>
+/// <summary>
+/// A payment option as GPD answers it; <c>status</c> is the option's own (PO_UNPAID, PO_PAID). Once paid, GPD also
+/// answers <c>paymentDate</c> and <c>idReceipt</c>, the receipt (RT) the payment produced: what reconciliation records
+/// when the receipt's callback never arrived.
+/// </summary>
 public sealed record PaymentOptionAnswer(
     string Iuv,
     string Nav,
@@ -21,4 +25,6 @@ public sealed record PaymentOptionAnswer(
     DateOnly DueDate,
     string? Description = null,
     string? Status = null,
-    IReadOnlyList<TransferBody>? Transfer = null);
+    IReadOnlyList<TransferBody>? Transfer = null,
+    DateTimeOffset? PaymentDate = null,
+    string? IdReceipt = null);

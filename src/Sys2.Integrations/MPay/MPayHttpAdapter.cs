@@ -36,6 +36,18 @@ public sealed class MPayHttpAdapter(HttpClient http) : IMPayPort
         return Read(await response.ReadAsync<DebtPositionAnswer>(System, ct));
     }
 
+    public async Task<DebtPosition> CloseDebtPositionAsync(string tenant, string iupd, CancellationToken ct)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post,
+            $"organizations/{Uri.EscapeDataString(tenant)}/debtpositions/{Uri.EscapeDataString(iupd)}/invalidate");
+        using var response = await http.SendAsync(System, message, $"invalidate:{tenant}:{iupd}", ct);
+        // 409: the position is not in a state GPD invalidates (paid, already closed): its state is the answer.
+        if (response.StatusCode == HttpStatusCode.Conflict)
+            return await GetDebtPositionAsync(tenant, iupd, ct);
+        await response.EnsureSuccessAsync(System, ct);
+        return Read(await response.ReadAsync<DebtPositionAnswer>(System, ct));
+    }
+
     // A later attempt of the same step carries a new idempotency key but the same IUPD: the
     // position it created before is the answer, provided it asks the same payer for the same sum.
     private async Task<DebtPosition> ExistingAsync(string tenant, DebtPositionRequest request, CancellationToken ct)
@@ -61,6 +73,8 @@ public sealed class MPayHttpAdapter(HttpClient http) : IMPayPort
             throw wire.Invalid("paymentOption[0].nav", $"'{nav}' does not carry the IUV {iuv}");
         if (option.Amount <= 0)
             throw wire.Invalid("paymentOption[0].amount", $"must be positive, got {option.Amount}");
-        return new DebtPosition(answer.Iupd, iuv.Value, nav.Value, option.Amount, option.DueDate, answer.Status);
+        if (answer.Status is DebtPositionStatus.Paid or DebtPositionStatus.Reported && (option.IdReceipt is not { Length: > 0 } || option.PaymentDate is null))
+            throw wire.Invalid("paymentOption[0].idReceipt", $"a {answer.Status.WireName()} position must name its receipt and payment date");
+        return new DebtPosition(answer.Iupd, iuv.Value, nav.Value, option.Amount, option.DueDate, answer.Status, option.IdReceipt, option.PaymentDate);
     }
 }

@@ -22,6 +22,8 @@ public static class MPayEndpoints
             Answer(ledger.Get(tenant, iupd)));
         mpay.MapPost("/organizations/{tenant}/debtpositions/{iupd}/publish", (string tenant, string iupd, MPayLedger ledger) =>
             Answer(ledger.Publish(tenant, iupd)));
+        mpay.MapPost("/organizations/{tenant}/debtpositions/{iupd}/invalidate", (string tenant, string iupd, MPayLedger ledger) =>
+            Answer(ledger.Invalidate(tenant, iupd)));
         mpay.MapGet("/avvisi/{noticeNumber}", (string noticeNumber, MPayLedger ledger) =>
             Answer(ledger.FindNotice(noticeNumber))).AsSandboxControl();
         mpay.MapPost("/avvisi/{noticeNumber}/pay", (string noticeNumber, MPayLedger ledger, ReceiptDispatcher receipts) =>

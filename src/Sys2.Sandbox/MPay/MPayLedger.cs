@@ -82,6 +82,21 @@ public sealed class MPayLedger(SegregationCodes segregation, TimeProvider clock,
         }
     }
 
+    /// <summary>GPD's invalidate: a position not paid can no longer be paid (INVALID); a paid or closed one is refused with 409.</summary>
+    public Outcome Invalidate(string tenant, string iupd)
+    {
+        lock (_gate)
+        {
+            if (!_byIupd.TryGetValue((tenant.ToUpperInvariant(), iupd), out var position))
+                return new Refused(404, $"no debt position '{iupd}' for {tenant}");
+            position.Age(clock.GetUtcNow());
+            if (position.Status is not (DebtPositionStatus.Draft or DebtPositionStatus.Published or DebtPositionStatus.Valid or DebtPositionStatus.Expired))
+                return new Refused(409, $"'{iupd}' is {position.Status.WireName()} and cannot be invalidated");
+            position.Status = DebtPositionStatus.Invalid;
+            return new Found(Snapshot(position));
+        }
+    }
+
     public Outcome FindNotice(string noticeNumber)
     {
         lock (_gate)

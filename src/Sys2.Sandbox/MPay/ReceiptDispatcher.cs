@@ -14,9 +14,13 @@ namespace Sys2.Sandbox.MPay;
 /// Posts receipts to the configured callback URL, one at a time, after the payment's request
 /// has been answered (pagoPA's receipts are asynchronous). Honours the fault plan of
 /// <c>mpay</c>: a duplicate delivery sends the same receipt twice, out-of-order holds receipts
-/// for a window and sends them newest first.
+/// for a window and sends them newest first. A delivery that fails (no answer, 5xx, 409, 429) is
+/// tried again on <see cref="MPaySandboxOptions.RetrySchedule"/>, on the simulator's clock, so a
+/// test moves past an hour's wait by moving the clock; a receipt waiting for its retry does not
+/// hold up the others.
 /// </summary>
-public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector faults, IOptions<MPaySandboxOptions> options) : BackgroundService
+public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector faults, IOptions<MPaySandboxOptions> options, TimeProvider clock)
+    : BackgroundService
 {
     public const string ClientName = "mpay-receipts";
 
@@ -25,6 +29,9 @@ public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector 
     private readonly Channel<JsonObject> _queue = Channel.CreateUnbounded<JsonObject>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private readonly List<ReceiptDelivery> _deliveries = [];
+    private readonly List<PendingRetry> _retries = [];
+
+    private sealed record PendingRetry(JsonObject Receipt, int Attempt, DateTimeOffset DueAt);
 
     public sealed record ReceiptDelivery(string ReceiptId, string NoticeNumber, int Attempt, int? Status, string Outcome);
 
@@ -35,7 +42,38 @@ public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector 
         get { lock (_gate) return _deliveries.ToList(); }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Receipts waiting for their next delivery, and when it is due on the simulator's clock.</summary>
+    public IReadOnlyList<(string ReceiptId, int Attempt, DateTimeOffset DueAt)> PendingRetries
+    {
+        get { lock (_gate) return [.. _retries.Select(r => (r.Receipt["receiptId"]?.GetValue<string>() ?? "", r.Attempt, r.DueAt))]; }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(DispatchAsync(stoppingToken), RetryAsync(stoppingToken));
+
+    private async Task RetryAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(options.Value.RetryPolling, ct);
+                List<PendingRetry> due;
+                lock (_gate)
+                {
+                    var now = clock.GetUtcNow();
+                    due = [.. _retries.Where(r => r.DueAt <= now)];
+                    foreach (var retry in due) _retries.Remove(retry);
+                }
+                foreach (var retry in due) await DeliverAsync(retry.Receipt, retry.Attempt, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task DispatchAsync(CancellationToken stoppingToken)
     {
         try
         {
@@ -57,7 +95,7 @@ public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector 
                 foreach (var receipt in batch)
                 {
                     var copies = faults.Draw(FaultSystem, plan.DuplicateCallbacks) ? 2 : 1;
-                    for (var copy = 0; copy < copies; copy++) await DeliverAsync(receipt, stoppingToken);
+                    for (var copy = 0; copy < copies; copy++) await DeliverAsync(receipt, 1, stoppingToken);
                 }
             }
         }
@@ -66,7 +104,7 @@ public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector 
         }
     }
 
-    private async Task DeliverAsync(JsonObject receipt, CancellationToken ct)
+    private async Task DeliverAsync(JsonObject receipt, int attempt, CancellationToken ct)
     {
         var settings = options.Value;
         var receiptId = receipt["receiptId"]?.GetValue<string>() ?? "";
@@ -78,32 +116,36 @@ public sealed class ReceiptDispatcher(IHttpClientFactory clients, FaultInjector 
         }
 
         var http = clients.CreateClient(ClientName);
-        for (var attempt = 1; attempt <= Math.Max(1, settings.DeliveryAttempts); attempt++)
+        try
         {
-            try
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(settings.DeliveryTimeout);
+            var body = JsonSerializer.SerializeToUtf8Bytes(receipt);
+            using var request = new HttpRequestMessage(HttpMethod.Post, settings.CallbackUrl)
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                timeout.CancelAfter(settings.DeliveryTimeout);
-                var body = JsonSerializer.SerializeToUtf8Bytes(receipt);
-                using var request = new HttpRequestMessage(HttpMethod.Post, settings.CallbackUrl)
-                {
-                    Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-                };
-                // The receiver dedupes on this, exactly as it must for a PSP's repeated receipt.
-                request.Headers.Add("Idempotency-Key", receiptId);
-                if (settings.CallbackSecret is { Length: > 0 } secret)
-                    request.Headers.Add(CallbackSignature.Header, CallbackSignature.Of(secret, body));
-                using var response = await http.SendAsync(request, timeout.Token);
-                Record(new ReceiptDelivery(receiptId, notice, attempt, (int)response.StatusCode, response.IsSuccessStatusCode ? "delivered" : "refused"));
-                // 409 (the case does not wait for it yet) and 429 are worth another delivery, like 5xx.
-                if (response.IsSuccessStatusCode || (int)response.StatusCode < 500 && (int)response.StatusCode is not (409 or 429)) return;
-            }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
-            {
-                Record(new ReceiptDelivery(receiptId, notice, attempt, null, $"failed: {e.Message}"));
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
+                Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+            };
+            // The receiver dedupes on this, exactly as it must for a PSP's repeated receipt.
+            request.Headers.Add("Idempotency-Key", receiptId);
+            if (settings.CallbackSecret is { Length: > 0 } secret)
+                request.Headers.Add(CallbackSignature.Header, CallbackSignature.Of(secret, body));
+            using var response = await http.SendAsync(request, timeout.Token);
+            Record(new ReceiptDelivery(receiptId, notice, attempt, (int)response.StatusCode, response.IsSuccessStatusCode ? "delivered" : "refused"));
+            // 409 (the case does not wait for it yet) and 429 are worth another delivery, like 5xx.
+            if (response.IsSuccessStatusCode || (int)response.StatusCode < 500 && (int)response.StatusCode is not (409 or 429)) return;
         }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            Record(new ReceiptDelivery(receiptId, notice, attempt, null, $"failed: {e.Message}"));
+        }
+
+        var schedule = settings.RetryDelays();
+        if (attempt > schedule.Count)
+        {
+            Record(new ReceiptDelivery(receiptId, notice, attempt, null, $"given up after {attempt} deliveries"));
+            return;
+        }
+        lock (_gate) _retries.Add(new PendingRetry(receipt, attempt + 1, clock.GetUtcNow() + schedule[attempt - 1]));
     }
 
     private void Record(ReceiptDelivery delivery)

@@ -33,7 +33,7 @@ internal sealed class SandboxDebtPosition(string tenant, DebtPositionRequest req
             Request.Iupd, Status,
             [new PaymentOptionAnswer(Notice.Iuv.Value, Notice.Value, option.Amount, option.DueDate, option.Description,
                 Status == DebtPositionStatus.Paid ? "PO_PAID" : "PO_UNPAID",
-                DebtPositionBody.From(Request).PaymentOption[0].Transfer)],
+                DebtPositionBody.From(Request).PaymentOption[0].Transfer, PaidAt, ReceiptId)],
             Tenant, Request.Payer.Type, Request.Payer.FiscalCode, Request.Payer.FullName);
         return JsonSerializer.SerializeToNode(answer, WireJson.Options)!.AsObject();
     }

@@ -66,7 +66,9 @@ internal sealed partial class CaseRun
             .OrderBy(x => x.Id, StringComparer.Ordinal)
             .FirstOrDefault();
         if (token is null)
-            return new DomainError("not-waiting", $"no step of case {state.CaseId} is waiting for '{t.Event}'{(t.Step is null ? "" : $" at '{t.Step}'")}");
+            return t.FromSystem && Ended(t) is { } ended
+                ? Late(t, ended)
+                : new DomainError("not-waiting", $"no step of case {state.CaseId} is waiting for '{t.Event}'{(t.Step is null ? "" : $" at '{t.Step}'")}");
         var wait = (WaitStep)definition.Step(token.Step);
         if (t.By is { } by && CounterRefusal(wait, by) is { } refused) return refused;
         if (wait.Match is { } match && Mismatch(t, wait, match) is { } mismatch) return mismatch;
@@ -80,6 +82,31 @@ internal sealed partial class CaseRun
         }
         Emit(new ExternalEventReceived(wait.Name, token.Id, t.Event, (JsonObject)t.Payload.DeepClone()));
         if (SetVariables(token.Id, wait, wait.Out, ExpressionRoots.Event, t.Payload)) MoveTo(token.Id, wait.Next.Name);
+        return null;
+    }
+
+    /// <summary>
+    /// The wait of this case that took <paramref name="t"/>'s event and has ended (timed out, or taken before): a
+    /// regional system's event for it that comes now is late, not unknown. Not a wait a flow still stands on (in an
+    /// incident: the operator decides there).
+    /// </summary>
+    private WaitStep? Ended(ReceiveEvent t) =>
+        definition.Steps.Values.OfType<WaitStep>()
+            .Where(w => w.Event == t.Event && (t.Step is null || w.Name == t.Step) && state.VisitsOf(w.Name) > 0 && !state.TokensAt(w.Name).Any())
+            .OrderBy(w => w.Name, StringComparer.Ordinal)
+            .LastOrDefault();
+
+    /// <summary>
+    /// A late event (a receipt for the avviso the case issued, paid after the wait timed out): what happened is
+    /// recorded on the case, as <see cref="ExternalEventReceived"/> with the token <see cref="ExternalEventReceived.LateToken"/>, and the case
+    /// does not move: the wait's <c>out</c> and <c>next</c> were decided when it ended. It must still be this case's
+    /// event and right (the wait's <c>match</c> and <c>check</c>); otherwise it is refused, as before.
+    /// </summary>
+    private DomainError? Late(ReceiveEvent t, WaitStep ended)
+    {
+        if (ended.Match is { } match && Mismatch(t, ended, match) is { } mismatch) return mismatch;
+        if (ended.Check is { } check && Mismatch(t, ended, check, "event-check-failed") is { } wrong) return wrong;
+        Emit(new ExternalEventReceived(ended.Name, ExternalEventReceived.LateToken, t.Event, (JsonObject)t.Payload.DeepClone()));
         return null;
     }
 

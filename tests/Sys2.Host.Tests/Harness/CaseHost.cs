@@ -77,6 +77,9 @@ public sealed class CaseHost : IAsyncDisposable
                 [DemoSeeder.SeedKey] = "false",
                 [AnchorSettings.KeyFileKey] = anchors.KeyFile,
                 [AnchorSettings.FolderKey] = anchors.Folder,
+                // MPay's receipts retried as before in tests: soon, not after MPay's real minutes and hours.
+                ["Sandbox:MPay:RetrySchedule"] = "00:00:00.100,00:00:00.200,00:00:00.400",
+                ["Sandbox:MPay:RetryPolling"] = "00:00:00.050",
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<TimeProvider>(clock);

@@ -27,13 +27,13 @@ public static class Receipts
     }
 
     /// <summary>The receipt's body: for the avviso, unless another notice number or amount is given.</summary>
-    public static byte[] Body(AwaitedAvviso avviso, string? noticeNumber = null, long? amount = null)
+    public static byte[] Body(AwaitedAvviso avviso, string? noticeNumber = null, long? amount = null, string? receiptId = null)
     {
         var notice = noticeNumber ?? avviso.NoticeNumber;
         return Encoding.UTF8.GetBytes(new JsonObject
         {
             ["tenant"] = "H769", ["iupd"] = $"SYS2-{avviso.CaseId}-request-payment", ["iuv"] = notice[1..], ["noticeNumber"] = notice,
-            ["amount"] = amount ?? avviso.Amount, ["paidAt"] = "2026-03-03T10:00:00.000Z", ["receiptId"] = Guid.NewGuid().ToString("N"),
+            ["amount"] = amount ?? avviso.Amount, ["paidAt"] = "2026-03-03T10:00:00.000Z", ["receiptId"] = receiptId ?? Guid.NewGuid().ToString("N"),
             ["metadata"] = new JsonObject { ["caseId"] = avviso.CaseId, ["step"] = "request-payment" },
         }.ToJsonString());
     }

@@ -26,9 +26,18 @@ public sealed class CallbackReceiver : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>How many of the next callbacks are answered 503 (and still recorded), as a host that is down would.</summary>
+    public int RefuseNext
+    {
+        get => Volatile.Read(ref _refuseNext);
+        set => Volatile.Write(ref _refuseNext, value);
+    }
+    private int _refuseNext;
+
     public static async Task<CallbackReceiver> StartAsync()
     {
         var received = Channel.CreateUnbounded<Callback>();
+        CallbackReceiver? self = null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -38,11 +47,11 @@ public sealed class CallbackReceiver : IAsyncDisposable
             using var reader = new StreamReader(request.Body);
             await received.Writer.WriteAsync(new Callback(await reader.ReadToEndAsync(), request.Headers["Idempotency-Key"].FirstOrDefault(),
                 request.Headers["X-Sys2-Signature"].FirstOrDefault()));
-            return Results.NoContent();
+            return Interlocked.Decrement(ref self!._refuseNext) >= 0 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.NoContent();
         });
         await app.StartAsync();
         var root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new CallbackReceiver(app, received, new Uri(root.TrimEnd('/') + "/callbacks"));
+        return self = new CallbackReceiver(app, received, new Uri(root.TrimEnd('/') + "/callbacks"));
     }
 
     /// <summary>The next <paramref name="count"/> callbacks, in arrival order; fails if they do not all come in time.</summary>

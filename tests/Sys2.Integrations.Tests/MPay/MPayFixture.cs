@@ -36,6 +36,7 @@ public sealed class MPayFixture : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Sandbox:MPay:CallbackUrl"] = receiver.Url.ToString(),
+                ["Sandbox:MPay:RetryPolling"] = "00:00:00.050",
             });
             if (clock is not null) builder.Services.AddSingleton(clock);
         });

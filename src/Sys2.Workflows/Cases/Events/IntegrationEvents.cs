@@ -21,6 +21,11 @@ public sealed record IncidentResolved(string Step, string Token, string Resoluti
 /// <summary>A bookmark: the flow waits for an external event (a payment receipt, documents, an SdI message).</summary>
 public sealed record WaitStarted(string Step, string Token, string Event, DateTimeOffset? TimeoutAt, int Visit);
 
-public sealed record ExternalEventReceived(string Step, string Token, string Event, JsonObject Payload);
+/// <summary>An external event a wait took; with <see cref="LateToken"/>, one that came after its wait ended, recorded without moving the case.</summary>
+public sealed record ExternalEventReceived(string Step, string Token, string Event, JsonObject Payload)
+{
+    /// <summary>The token of an event recorded after its wait ended (no flow holds it).</summary>
+    public const string LateToken = "late";
+}
 
 public sealed record WaitTimedOut(string Step, string Token, string Event);
