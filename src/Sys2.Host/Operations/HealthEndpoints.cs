@@ -5,9 +5,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Sys2.Host.Operations;
 
 /// <summary>
-/// <c>/health/live</c>: the process answers (restart it if not). <c>/health/ready</c>: it can do
-/// its work: PostgreSQL reachable, the Marten schema applied, Wolverine's durability agent running
-/// (send it traffic if so). Both answer JSON naming each check.
+/// <c>/health/live</c>: the process answers (restart it if not); it does from the moment the server
+/// listens, before the slow half of the start (<see cref="StartupGate"/>). <c>/health/ready</c>: it can do
+/// its work: started (tables, definitions, schema, Wolverine, seeders), PostgreSQL reachable, the Marten
+/// schema applied, Wolverine's durability agent running (send it traffic if so). Both answer JSON naming each check.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -19,6 +20,7 @@ public static class HealthEndpoints
         // One instance, so that the schema, once found applied, is not compared again.
         services.AddSingleton<MartenSchemaCheck>();
         services.AddHealthChecks()
+            .AddCheck<StartupCheck>("start-up", tags: [Ready])
             .AddNpgSql(connectionString, name: "postgresql", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<MartenSchemaCheck>("marten-schema", tags: [Ready])
             .AddCheck<WolverineAgentsCheck>("wolverine-agents", tags: [Ready]);
