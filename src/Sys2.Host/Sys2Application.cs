@@ -31,25 +31,44 @@ namespace Sys2.Host;
 /// </summary>
 public static class Sys2Application
 {
-    /// <summary>The product, ready to run: its database tables made and the definitions of <c>workflows/</c> published.</summary>
+    /// <summary>
+    /// The product, ready to run. Its start comes in two halves (<see cref="StartupGate"/>): the server listens first;
+    /// then, in this order, its own tables are made, the definitions of <c>workflows/</c> published when they changed,
+    /// and the hosted services that need the database started (Marten's schema, Wolverine, the seeders). Await
+    /// <see cref="StartAndWaitReadyAsync"/> (or <c>/health/ready</c>) before using it.
+    /// </summary>
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var (app, connection) = await ConfigureAsync(args, configure);
-        await PrepareDatabaseAsync(connection);
+        var (app, connection) = await ConfigureAsync(args, configure, product: true);
         var workflows = WorkflowsFolder(app.Configuration);
-        var published = await app.Services.GetRequiredService<DefinitionCatalog>().PublishFolderAsync(workflows);
-        app.Logger.LogInformation("Published {Count} definitions from {Folder}: {Keys}", published.Count, workflows,
-            string.Join(", ", published.Select(p => p.Key)));
+        var sequence = app.Services.GetRequiredService<StartupSequence>();
+        sequence.Add("the database's own tables", ct => PrepareDatabaseAsync(connection, ct));
+        sequence.Add("the shipped definitions", async ct =>
+        {
+            var (published, changed) = await app.Services.GetRequiredService<DefinitionCatalog>().PublishFolderIfChangedAsync(workflows, ct);
+            if (changed)
+                app.Logger.LogInformation("Published {Count} definitions from {Folder}: {Keys}", published.Count, workflows, string.Join(", ", published.Select(p => p.Key)));
+            else
+                app.Logger.LogInformation("The {Count} definitions of {Folder} are published already: {Keys}", published.Count, workflows, string.Join(", ", published.Select(p => p.Key)));
+        });
+        app.Lifetime.ApplicationStarted.Register(sequence.Begin);
         return app;
+    }
+
+    /// <summary>Starts the host and waits until it is ready (what an in-process test or the benchmark needs); throws what stopped its start.</summary>
+    public static async Task StartAndWaitReadyAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        await app.StartAsync(ct);
+        await app.Services.GetRequiredService<StartupGate>().Ready.WaitAsync(ct);
     }
 
     /// <summary>
     /// The product configured but not touched: nothing written to the database, nothing published. What
     /// Wolverine's and Marten's own commands (<c>codegen</c>, <c>describe</c>, <c>db-apply</c>, …) work on.
     /// </summary>
-    public static async Task<WebApplication> ConfigureAsync(string[] args) => (await ConfigureAsync(args, configure: null)).App;
+    public static async Task<WebApplication> ConfigureAsync(string[] args) => (await ConfigureAsync(args, configure: null, product: false)).App;
 
-    private static async Task<(WebApplication App, string Connection)> ConfigureAsync(string[] args, Action<WebApplicationBuilder>? configure)
+    private static async Task<(WebApplication App, string Connection)> ConfigureAsync(string[] args, Action<WebApplicationBuilder>? configure, bool product)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
@@ -83,6 +102,8 @@ public static class Sys2Application
         builder.AddInvoices();
         builder.Services.AddApiDocument();
         builder.Services.AddWebPages();
+        // Last, so that every hosted service registered above (and by the caller's configure) is seen.
+        if (product) DeferredStart.Apply(builder.Services);
 
         var app = builder.Build();
         app.MapOperations();
@@ -104,12 +125,12 @@ public static class Sys2Application
         return (app, connection);
     }
 
-    public static async Task PrepareDatabaseAsync(string connectionString)
+    public static async Task PrepareDatabaseAsync(string connectionString, CancellationToken ct = default)
     {
         await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
+        await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(CaseNumbers.CreateTableSql + FileContents.CreateTableSql, connection);
-        await command.ExecuteNonQueryAsync();
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Configuration <c>Sys2:Workflows</c>, else <c>workflows/</c> of the repository.</summary>

@@ -70,7 +70,7 @@ public sealed class BenchHost : IAsyncDisposable
             builder.Services.AddSingleton<IActivityHandler>(activities);
             builder.Services.ConfigureMarten(opts => opts.Listeners.Add(probe));
         });
-        await app.StartAsync();
+        await app.StartAndWaitReadyAsync();
         return new BenchHost(app, connectionString, clock, probe, activities);
     }
 

@@ -34,7 +34,8 @@ public static class RunCommand
     {
         var app = await Sys2Application.BuildAsync(settings);
         await app.RunAsync();
-        return 0;
+        // The start's slow half stops the host when it fails (the reason is in the log): not a clean exit.
+        return app.Services.GetRequiredService<Operations.StartupGate>().Ready.IsFaulted ? 1 : 0;
     }
 
     // ASP.NET's command-line configuration reads --Key value, -Key value and Key=value.

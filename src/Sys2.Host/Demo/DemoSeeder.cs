@@ -16,7 +16,7 @@ namespace Sys2.Host.Demo;
 /// (one signed, one a lotto of two). The engine then takes them through the sandbox to the first clerk's task.
 /// Off with <c>Sys2:Demo:Seed=false</c>.
 /// </summary>
-public sealed class DemoSeeder(IDocumentStore store, FileContents files, CaseService cases, TimeProvider clock, IHostApplicationLifetime lifetime,
+public sealed class DemoSeeder(IDocumentStore store, FileContents files, CaseService cases, TimeProvider clock, Operations.StartupGate gate,
     IServiceProvider services, ILogger<DemoSeeder> log)
     : IHostedService
 {
@@ -26,8 +26,13 @@ public sealed class DemoSeeder(IDocumentStore store, FileContents files, CaseSer
 
     public Task StartAsync(CancellationToken ct)
     {
-        // After the server listens: the sandbox the adapters call is this host.
-        lifetime.ApplicationStarted.Register(() => _ = Task.Run(SeedAsync));
+        // Once the host is ready: the sandbox the adapters call is this host, and the invoices reach its API.
+        _ = Task.Run(async () =>
+        {
+            try { await gate.Ready; }
+            catch (Exception) { return; } // it did not start: nothing to seed
+            await SeedAsync();
+        });
         return Task.CompletedTask;
     }
 

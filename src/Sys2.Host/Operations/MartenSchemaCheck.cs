@@ -8,13 +8,15 @@ namespace Sys2.Host.Operations;
 /// applies them at start-up). Compared once until it matches: a schema does not come undone, and
 /// comparing reads the whole catalogue, too much for a probe every few seconds.
 /// </summary>
-public sealed class MartenSchemaCheck(IDocumentStore store) : IHealthCheck
+public sealed class MartenSchemaCheck(IDocumentStore store, StartupGate gate) : IHealthCheck
 {
     private volatile bool _matched;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         if (_matched) return HealthCheckResult.Healthy("applied");
+        // The start applies it: comparing the whole catalogue meanwhile would only slow the start down.
+        if (!gate.IsReady) return new HealthCheckResult(context.Registration.FailureStatus, "not verified: the host is starting");
         try
         {
             await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(ct);

@@ -3,7 +3,7 @@ namespace Sys2.Host.Operations;
 /// <summary>
 /// What an operator needs to run Sys2: traces and metrics (exported only when an OTLP endpoint is
 /// configured), the engine's own meters, health endpoints, ProblemDetails for every failure (503
-/// while PostgreSQL is unreachable) and log scopes that name the case a line is about.
+/// while PostgreSQL is unreachable or the host is still starting) and log scopes that name the case a line is about.
 /// </summary>
 public static class OperationsSetup
 {
@@ -11,6 +11,7 @@ public static class OperationsSetup
     {
         builder.AddTelemetry();
         builder.Services.AddEngineMetrics();
+        builder.Services.AddStartupGate();
         builder.Services.AddHealth(connectionString);
         builder.Services.AddFailureAnswers();
         builder.Services.AddCaseLogScopes();
@@ -25,6 +26,8 @@ public static class OperationsSetup
     {
         app.UseCaseLogScopes();
         app.UseFailureAnswers();
+        // Inside the exception handler, before every endpoint: 503 until the host has finished starting.
+        app.UseStartupGate();
         app.MapHealthEndpoints();
         return app;
     }

@@ -10,13 +10,15 @@ namespace Sys2.Host.Operations;
 /// node does, the agent's own health (its last polls of the database) is the answer; otherwise
 /// another live node must hold it.
 /// </summary>
-public sealed class WolverineAgentsCheck(IWolverineRuntime runtime) : IHealthCheck
+public sealed class WolverineAgentsCheck(IWolverineRuntime runtime, StartupGate gate) : IHealthCheck
 {
     // Wolverine's URI scheme for durability agents (PersistenceConstants.AgentScheme).
     private const string DurabilityScheme = "wolverinedb";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
+        // Before the start has run Wolverine's, its agents are not there to ask.
+        if (!gate.IsReady) return new HealthCheckResult(context.Registration.FailureStatus, "not started yet");
         var local = runtime.Agents.AllRunningAgentUris().Where(u => u.Scheme == DurabilityScheme).ToList();
         foreach (var uri in local)
         {

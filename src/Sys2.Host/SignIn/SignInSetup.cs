@@ -26,14 +26,14 @@ public static class SignInSetup
         // request, health probes included; refused when the host starts, it names the setting to fix.
         var (urlKey, url) = embedded ? ("Issuer", options.Issuer) : ("Authority", options.Authority);
         if (requireHttps && url is not null && url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
-            builder.Services.AddHostedService(_ => new RefuseToStart(
+            builder.Services.AddSingleton<IHostedService>(new RefuseToStart(
                 $"{SignInOptions.Section}:{urlKey} is '{url}': outside Development sign-in must use HTTPS " +
                 $"(set {SignInOptions.Section}:RequireHttps to false only behind a proxy that terminates TLS)"));
         if (embedded)
         {
             if (options.Issuer is null && !development)
                 // Refused when the host starts, not here: Wolverine's and Marten's own verbs configure the host without running it.
-                builder.Services.AddHostedService(_ => new RefuseToStart(
+                builder.Services.AddSingleton<IHostedService>(new RefuseToStart(
                     $"{SignInOptions.Section}:Issuer is not set: outside Development the embedded sign-in needs the public URL of this host " +
                     $"(or set {SignInOptions.Section}:Authority to use the entity's identity provider)"));
             options.Issuer ??= "http://localhost:5028/";
@@ -99,7 +99,8 @@ public static class SignInSetup
         new() { ClientId = "sys2-cli", DisplayName = "Sys2 command line", RedirectUris = ["http://127.0.0.1/callback"] },
     ];
 
-    private sealed class RefuseToStart(string why) : IHostedService
+    // Before the server listens (not deferred with the database work): a misconfigured host never answers.
+    private sealed class RefuseToStart(string why) : IHostedService, Operations.IStartsBeforeListening
     {
         public Task StartAsync(CancellationToken ct) => throw new InvalidOperationException(why);
         public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

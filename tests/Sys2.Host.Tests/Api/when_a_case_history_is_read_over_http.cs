@@ -30,7 +30,7 @@ public class when_a_case_history_is_read_over_http(when_a_case_history_is_read_o
                 builder.Configuration["ConnectionStrings:Sys2"] = connection;
                 builder.Configuration[IntegrationSetup.ModeKey] = "sandbox"; // asked for by name: the test server runs in Production
             });
-            await App.StartAsync();
+            await App.StartAndWaitReadyAsync();
             await FixtureDocuments.StoreAsync(App.Services);
         });
 

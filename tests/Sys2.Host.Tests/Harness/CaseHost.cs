@@ -86,7 +86,8 @@ public sealed class CaseHost : IAsyncDisposable
             if (scripted) builder.Services.AddSingleton<IActivityHandler>(activities);
             configure?.Invoke(builder);
         });
-        await app.StartAsync();
+        // Ready, not merely listening: the definitions published, Wolverine running.
+        await app.StartAndWaitReadyAsync();
         await FixtureDocuments.StoreAsync(app.Services);
         return new CaseHost(app, connection, clock, activities, anchors);
     }

@@ -32,7 +32,7 @@ public sealed class when_the_host_is_probed : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ready_names_the_database_the_schema_and_wolverines_agents()
+    public async Task ready_names_the_start_the_database_the_schema_and_wolverines_agents()
     {
         // The durability agent is assigned by Wolverine's first leader election, shortly after start.
         var response = await Eventually.HoldsAsync(() => _http.GetAsync(HealthEndpoints.ReadyPath), r => r.StatusCode == HttpStatusCode.OK,
@@ -41,7 +41,7 @@ public sealed class when_the_host_is_probed : IAsyncLifetime
         var report = await Report(response);
         report.GetProperty("status").GetString().ShouldBe("Healthy");
         report.GetProperty("checks").EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("status").GetString()))
-            .ShouldBe([("postgresql", "Healthy"), ("marten-schema", "Healthy"), ("wolverine-agents", "Healthy"), ("integrations", "Healthy")], ignoreOrder: true);
+            .ShouldBe([("start-up", "Healthy"), ("postgresql", "Healthy"), ("marten-schema", "Healthy"), ("wolverine-agents", "Healthy"), ("integrations", "Healthy")], ignoreOrder: true);
     }
 
     private static async Task<JsonElement> Report(HttpResponseMessage response)
