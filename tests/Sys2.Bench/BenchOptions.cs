@@ -26,6 +26,7 @@ public sealed record BenchOptions
     public string? Only { get; init; }
     public int StartupRuns { get; init; } = 5;
     public IReadOnlyList<StartupMeasure.Variant> StartupHosts { get; init; } = [];
+    public bool StartupDefaults { get; init; } = true;
     public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     public const string Usage = """
@@ -58,6 +59,8 @@ public sealed record BenchOptions
           --startup-host NAME=PATH[;KEY=VALUE...]
                                   one more variant: another Sys2.Host.dll (e.g. an older build) and/or environment
                                   (e.g. "wks=r2r;DOTNET_gcServer=0"; PATH build or r2r names the default ones)
+          --startup-given-only    only the --startup-host variants, not the two default ones: variants of one build
+                                  then share the definitions' stamp, so no start publishes them again
           --year-scale X          fraction of the simulated year's volumes (default 0.02; 1 = the whole year, hours here)
           --output FILE           also write the Markdown report to FILE
         The server: ConnectionStrings__Sys2 / SYS2_CONNECTION, else the private cluster (SYS2_POSTGRES_DIR to move it).
@@ -94,6 +97,7 @@ public sealed record BenchOptions
                 case "--year-scale": o = o with { YearScale = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--invoice-workers": o = o with { InvoiceWorkers = Int() }; break;
                 case "--startup-runs": o = o with { StartupRuns = Int() }; break;
+                case "--startup-given-only": o = o with { StartupDefaults = false }; break;
                 case "--startup-host": o = o with { StartupHosts = [.. o.StartupHosts, StartupMeasure.Variant.Parse(args[++i])] }; break;
                 case "--only":
                     o = o with { Only = args[++i] };

@@ -66,7 +66,7 @@ if (options.Only == "startup")
 {
     var idle = TimeSpan.FromSeconds(20);
     Log($"startup: load average {File.ReadAllText("/proc/loadavg").Trim()} on {Environment.ProcessorCount} cores");
-    var measured = await StartupMeasure.RunAsync(engineDb, [.. StartupMeasure.Defaults(), .. options.StartupHosts], options.StartupRuns, idle, Log);
+    var measured = await StartupMeasure.RunAsync(engineDb, [.. options.StartupDefaults ? StartupMeasure.Defaults() : [], .. options.StartupHosts], options.StartupRuns, idle, Log);
     Log($"startup: load average {File.ReadAllText("/proc/loadavg").Trim()}");
     return await PrintAsync(OnlyReport("product start-up", StartupMeasure.Rows(measured, idle)), 0);
 }
