@@ -16,8 +16,8 @@ public sealed record UnmatchedPayment(
     string Id, string CaseId, string Iupd, string NoticeNumber, string Iuv, long Amount, DateTimeOffset PaidAt,
     string Reason, string Source, DateTimeOffset RecordedAt)
 {
-    /// <summary>The entity (tenant) the payment was made to; kept in the document so one query can list several entities.</summary>
-    public string Tenant { get; init; } = "";
+    /// <summary>The entity (tenant) the payment was made to: Marten's tenant of the document (MartenSetup), so one list can span entities.</summary>
+    public string Tenant { get; set; } = "";
 
     /// <summary>Who marked it handled, when (engine's clock) and what she did about it; null while it waits for an operator.</summary>
     public PaymentHandling? Handled { get; init; }
@@ -89,7 +89,16 @@ public static class UnmatchedPayments
         if (payment.Handled is not null) return (HandleStatus.AlreadyHandled, payment);
         var handled = payment with { Handled = new PaymentHandling(by.User, by.Name ?? by.User, now, note.Trim()) };
         session.Store(handled);
-        await session.SaveChangesAsync(ct);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            // Another operator saved her handling between our read and our write (optimistic concurrency): hers stands.
+            await using var again = store.QuerySession(tenant);
+            return (HandleStatus.AlreadyHandled, await again.LoadAsync<UnmatchedPayment>(receiptId, ct));
+        }
         return (HandleStatus.Handled, handled);
     }
 }
