@@ -64,6 +64,7 @@ public static class Features
         operators.MapCorrectVariable();
         operators.MapInvoiceFiles();
         operators.MapInvoiceRoutes();
+        operators.MapUnmatchedPayments();
 
         // Auditors
         var auditors = api.MapGroup("").WithTags("Auditors");

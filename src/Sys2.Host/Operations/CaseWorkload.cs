@@ -1,11 +1,12 @@
 using Marten;
 using Npgsql;
+using Sys2.Host.Integrations;
 using Sys2.Host.Views;
 
 namespace Sys2.Host.Operations;
 
-/// <summary>Open incidents and legal terms due soon, over every entity, as last counted.</summary>
-public sealed record WorkloadCount(long IncidentsOpen, long DeadlinesDue, DateTimeOffset CountedAt);
+/// <summary>Open incidents, legal terms due soon and payments no case took still open, over every entity, as last counted.</summary>
+public sealed record WorkloadCount(long IncidentsOpen, long DeadlinesDue, DateTimeOffset CountedAt, long UnmatchedPaymentsOpen = 0);
 
 /// <summary>
 /// Counts the open workload every <see cref="Every"/> with one SQL statement over the case
@@ -41,12 +42,14 @@ public sealed class CaseWorkload(IDocumentStore store, TimeProvider clock, ILogg
     {
         var now = clock.GetUtcNow();
         var table = store.Options.FindOrResolveDocumentType(typeof(CaseSummary)).TableName.QualifiedName;
+        var payments = store.Options.FindOrResolveDocumentType(typeof(UnmatchedPayment)).TableName.QualifiedName;
         // The summary's JSON keeps the C# property names; the statuses are the projection's own words.
         var sql = $"""
             select
               (select coalesce(sum(jsonb_array_length(data -> 'Incidents')), 0) from {table} where data ->> 'Status' = 'open'),
               (select count(*) from {table} s cross join lateral jsonb_array_elements(s.data -> 'Clocks') k
-                where s.data ->> 'Status' = 'open' and k ->> 'Status' = 'running' and (k ->> 'DueAt')::timestamptz <= @until)
+                where s.data ->> 'Status' = 'open' and k ->> 'Status' = 'running' and (k ->> 'DueAt')::timestamptz <= @until),
+              (select count(*) from {payments} where data ->> 'Handled' is null)
             """;
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
@@ -54,7 +57,7 @@ public sealed class CaseWorkload(IDocumentStore store, TimeProvider clock, ILogg
         command.Parameters.AddWithValue("until", now + DueWithin);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        Latest = new WorkloadCount(reader.GetInt64(0), reader.GetInt64(1), now);
+        Latest = new WorkloadCount(reader.GetInt64(0), reader.GetInt64(1), now, reader.GetInt64(2));
         return Latest;
     }
 }

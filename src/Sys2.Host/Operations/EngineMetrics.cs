@@ -5,7 +5,7 @@ namespace Sys2.Host.Operations;
 
 /// <summary>
 /// The engine's own instruments, on the meter <see cref="MeterName"/>: steps decided and events
-/// appended, commands refused or in conflict, the latency of each regional system, and two
+/// appended, commands refused or in conflict, the latency of each regional system, and three
 /// gauges of the open workload. Tags stay few (definition, system, activity, outcome): a case id
 /// or a tenant as a tag would make one time series per case.
 /// </summary>
@@ -31,6 +31,8 @@ public sealed class EngineMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
         meter.CreateObservableGauge("sys2.cases.incidents.open", () => workload.Latest.IncidentsOpen, "{incident}",
             "Open incidents over all entities (refreshed every 30 s)");
+        meter.CreateObservableGauge("sys2.payments.unmatched.open", () => workload.Latest.UnmatchedPaymentsOpen, "{payment}",
+            "Payments no case took, not yet handled by an operator, over all entities (refreshed every 30 s)");
         meter.CreateObservableGauge("sys2.cases.deadlines.due", () => workload.Latest.DeadlinesDue, "{deadline}",
             $"Running legal terms that end within {CaseWorkload.DueWithin.TotalDays:0} days, over all entities (refreshed every 30 s)");
     }

@@ -50,7 +50,10 @@ public static class MartenSetup
         opts.Schema.For<Sys2.Host.Invoices.InvoiceKey>().Identity(k => k.Id);
         // The sweep asks "what is due now?" of every tenant every few seconds.
         opts.Schema.For<DueMessage>().Identity(m => m.Id).Index(m => m.DueAt);
-        opts.Schema.For<Sys2.Host.Integrations.UnmatchedPayment>().Identity(p => p.Id);
+        // An operator's page lists several entities' payments at once: each says whose it is (the tenant column, also for
+        // documents stored before the field existed). Two operators marking the same payment handled: the second is refused.
+        opts.Schema.For<Sys2.Host.Integrations.UnmatchedPayment>().Identity(p => p.Id)
+            .Metadata(m => m.TenantId.MapTo(p => p.Tenant)).UseOptimisticConcurrency(true);
 
         // The case summaries move in the same transaction as the events (inline), so an inbox
         // never shows a task that was just completed, and a command decides on the summary's

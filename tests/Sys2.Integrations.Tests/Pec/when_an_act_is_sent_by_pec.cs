@@ -44,6 +44,9 @@ public sealed class when_an_act_is_sent_by_pec
         xml.ShouldContain("<consegna>mario.rossi@pec.it</consegna>");
         var payload = receipt.ToEventPayload(daticert);
         payload["delivered"]!.GetValue<bool>().ShouldBeTrue();
+        // What a wait's match compares with the message id pec.send answered: a receipt names the message it certifies.
+        payload["messageId"]!.GetValue<string>().ShouldBe(messageId);
+        payload["channel"]!.GetValue<string>().ShouldBe("pec");
         payload["receivedAt"].ShouldNotBeNull();
         payload["document"]!["sha256"]!.GetValue<string>().ShouldBe(Sha256Hex.Of(daticert));
     }
@@ -78,6 +81,7 @@ public sealed class when_an_act_is_sent_by_pec
         Encoding.UTF8.GetString(PecReceipt.DaticertBytes(receipt)!).ShouldContain("errore=\"no-dest\"");
         var payload = receipt.ToEventPayload(PecReceipt.DaticertBytes(receipt)!);
         payload["delivered"]!.GetValue<bool>().ShouldBeFalse();
+        payload["messageId"]!.GetValue<string>().ShouldBe(result["messageId"]!.GetValue<string>());
         payload["receivedAt"].ShouldBeNull();
         payload["error"]!.GetValue<string>().ShouldContain("non consegnato");
     }

@@ -11,13 +11,15 @@ namespace Sys2.Workflows.Tests.Paths;
 /// Calendar (2026): Easter Monday 6 April, 25 April is a Saturday, 1 May a Friday; summer time
 /// from Sunday 29 March.
 /// </summary>
-public sealed class Ordinario() : Sportello<Ordinario>(
-    Shipped, "SUAP-H769-2026-0000001", Filed, Desk.Suap, new("start-notice", "review", ReviewOutcomes),
+public sealed class Ordinario(WorkflowDefinition definition) : Sportello<Ordinario>(
+    definition, "SUAP-H769-2026-0000001", Filed, Desk.Suap, new("start-notice", "review", ReviewOutcomes),
     new("SUAP-ORD", "Procedimento ordinario SUAP", "istruttoria", 5000, SilenzioAssenso: true), "0000042", "PEC-20260302-000917",
     new("C/3", "2", "68 m²", "326,34"), new("302000000001234559", "Diritti istruttoria SUAP – prot. 0000042", "2026-03-03T10:12:41+01:00", "Poste Italiane"),
     "SUAP-ORD", Application)
 {
     private static readonly WorkflowDefinition Shipped = TestDefinitions.Shipped("suap/ordinario.yaml");
+
+    public Ordinario() : this(Shipped) { }
 
     public const string Activity = "apertura di un laboratorio di pasticceria artigianale";
     public const string DecisionBasis = "DPR 160/2010 art. 7 c.2; L. 241/1990 art. 2 c.2";

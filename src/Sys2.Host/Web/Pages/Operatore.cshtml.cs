@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Sys2.Host.Access;
 using Sys2.Host.Cases;
 using Sys2.Host.Definitions;
+using Sys2.Host.Integrations;
 using Sys2.Host.Views;
 using Sys2.Workflows.Runtime;
 using Sys2.Workflows.Tenants;
@@ -77,6 +78,9 @@ public sealed class OperatoreModel(IDocumentStore store, CaseService cases, Defi
     /// <summary>The incidents (case and step) whose step declares a path for a failure, which the operator may take instead of a retry.</summary>
     public IReadOnlySet<(string CaseId, string Step)> WithFailurePath { get; private set; } = new HashSet<(string, string)>();
     public int Total { get; private set; }
+
+    /// <summary>Payments no case took, still waiting for an operator (<see cref="UnmatchedPayment"/>), in the entities shown.</summary>
+    public int UnmatchedPaymentsOpen { get; private set; }
     public IReadOnlyList<string> Entities { get; private set; } = [];
     public IReadOnlyList<string> Systems { get; private set; } = [];
     public IReadOnlyList<string> Steps { get; private set; } = [];
@@ -263,7 +267,10 @@ public sealed class OperatoreModel(IDocumentStore store, CaseService cases, Defi
     private async Task LoadAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var all = await IncidentViews.OpenAsync(session, Tenant.Length > 0 ? [Tenant] : KeepsEveryEntity ? null : Entities, ct);
+        IReadOnlyList<string>? tenants = Tenant.Length > 0 ? [Tenant] : KeepsEveryEntity ? null : Entities;
+        var all = await IncidentViews.OpenAsync(session, tenants, ct);
+        // A payment no case took raises an incident of the entity, not of a case: counted here, listed on its own page.
+        UnmatchedPaymentsOpen = await UnmatchedPayments.CountOpenAsync(session, tenants, ct);
         Systems = [.. all.Select(l => l.Incident.Activity).Distinct().Order(StringComparer.Ordinal)];
         Steps = [.. all.Select(l => l.Incident.Step).Distinct().Order(StringComparer.Ordinal)];
         var now = clock.GetUtcNow();
