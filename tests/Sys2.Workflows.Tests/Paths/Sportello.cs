@@ -69,8 +69,15 @@ public abstract class Sportello<TSelf>(
         intestati = new[] { new { fiscalCode = "RSSMRA45D25F205N", diritto = "Proprietà per 1/1" } },
     };
 
-    /// <summary>The avviso MPay issues for the fee; its IUV is the notice number without the aux digit.</summary>
-    public object Avviso => new { noticeNumber = fees.NoticeNumber, iuv = fees.NoticeNumber[1..], amount = Fee };
+    /// <summary>
+    /// The avviso MPay issues for the fee; its IUV is the notice number without the aux digit; due on 1 April 2026; the ente
+    /// creditore is San Benedetto del Tronto, CF 00360140446.
+    /// </summary>
+    public object Avviso => new { noticeNumber = fees.NoticeNumber, iuv = fees.NoticeNumber[1..], amount = Fee, dueDate = AvvisoDue, creditorFiscalCode = CreditorFiscalCode };
+
+    public const string AvvisoDue = "2026-04-01";
+
+    public const string CreditorFiscalCode = "00360140446";
 
     /// <summary>When the receipt says the avviso was paid, as the case keeps it.</summary>
     public string PaidAt => fees.PaidAt;
@@ -95,7 +102,11 @@ public abstract class Sportello<TSelf>(
 
     public TSelf VisuraArrives() => Answered("visura", Visura);
 
-    public TSelf AvvisoIssued() => Answered("request-payment", Avviso);
+    /// <summary>MPay issues the avviso: the notice that tells the payer how to pay it is sent.</summary>
+    public TSelf AvvisoRequested() => Answered("request-payment", Avviso);
+
+    /// <summary>MPay issues the avviso and its notice reaches the payer: the fees branch waits for the receipt.</summary>
+    public TSelf AvvisoIssued() => AvvisoRequested().Answered("avviso-pagopa", Delivered);
 
     public TSelf PaymentReceived() => Received("payment-received", Receipt);
 
@@ -205,10 +216,27 @@ public abstract class Sportello<TSelf>(
         new BranchFinished("checks", VisuraBranch, JoinTask),
     ];
 
-    /// <summary>MPay issues the avviso and the fees branch waits for its receipt until <paramref name="payBy"/>.</summary>
-    public object[] AvvisoRead(DateTimeOffset payBy) =>
+    /// <summary>
+    /// MPay issues the avviso and the payer is sent what pays it: the codice avviso, the ente creditore's codice fiscale,
+    /// the amount in euro and the due date, each under its label.
+    /// </summary>
+    public object[] AvvisoRead(DateTimeOffset at) =>
     [
-        .. Read("request-payment", "mpay.request-payment", Avviso, new { noticeNumber = fees.NoticeNumber, noticeAmount = Fee }, "checks/needs-fee"),
+        .. Read("request-payment", "mpay.request-payment", Avviso,
+            new { noticeNumber = fees.NoticeNumber, noticeAmount = Fee, noticeDueDate = AvvisoDue, creditorFiscalCode = CreditorFiscalCode }, "checks/needs-fee"),
+        .. Notifies("avviso-pagopa", "avviso-pagopa", "Avviso di pagamento pagoPA: " + fees.Description, at, new
+        {
+            noticeNumber = fees.NoticeNumber,
+            creditorFiscalCode = CreditorFiscalCode,
+            amount = $"€ {Fee / 100},{Fee % 100:00}",
+            dueDate = "01/04/2026",
+        }, "checks/needs-fee"),
+    ];
+
+    /// <summary>The avviso's notice is sent and the fees branch waits for its receipt until <paramref name="payBy"/>.</summary>
+    public object[] AvvisoSent(DateTimeOffset payBy) =>
+    [
+        NoticeSent("avviso-pagopa", "checks/needs-fee"),
         .. Waits("await-payment", "payment-received", payBy, "checks/needs-fee"),
     ];
 

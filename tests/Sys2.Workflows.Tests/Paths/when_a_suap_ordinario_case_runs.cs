@@ -155,7 +155,7 @@ public class when_a_suap_ordinario_case_runs
         ordinario.State.Clocks["decision"].Status.ShouldBe(ClockStatus.Stopped);
         ordinario.StepsEntered.ShouldBe([
             "catalogue", "protocol", "start-notice", "checks", "has-parcel", "visura", "needs-fee", "request-payment",
-            "await-payment", "review", "assents-needed", "issue-act", "notify-approval", "archive-approved", "approved"]);
+            "avviso-pagopa", "await-payment", "review", "assents-needed", "issue-act", "notify-approval", "archive-approved", "approved"]);
     }
 
     private const string ProvvedimentoUnico = "Provvedimento unico di accoglimento (DPR 160/2010 art. 7)";

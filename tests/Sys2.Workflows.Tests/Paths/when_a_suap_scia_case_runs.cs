@@ -85,7 +85,7 @@ public class when_a_suap_scia_case_runs
         scia.State.Clocks["control"].Status.ShouldBe(ClockStatus.Stopped);
         scia.StepsEntered.ShouldBe([
             "catalogue", "protocol", "formal-check", "receipt", "checks", "has-parcel", "visura", "needs-fee",
-            "request-payment", "await-payment", "control-review", "compliant", "archive", "archived"]);
+            "request-payment", "avviso-pagopa", "await-payment", "control-review", "compliant", "archive", "archived"]);
     }
 
     [Fact]
@@ -295,6 +295,20 @@ public class when_a_suap_scia_case_runs
 
         var form = new { cadastreNotes = "Fg. 12 part. 345 sub. 3, cat. C/1, intestato a Rossi Mario" };
         scia.ManualVisura(form).LastEvents.ShouldBeEvents(scia.ManualVisuraDone(form));
+    }
+
+    [Fact]
+    public void an_avviso_notice_that_cannot_be_sent_does_not_stop_the_fees_branch()
+    {
+        var scia = Receivable().VisuraArrives().AvvisoRequested();
+
+        // A courtesy: the avviso stays payable, the wait for its receipt starts as it would have (15 days: 17 March).
+        scia.Failed("avviso-pagopa", "SMTP: 550 casella non disponibile").LastEvents.ShouldBeEvents([
+            new IntegrationFailed("avviso-pagopa", "checks/needs-fee", "notify.applicant", 1, "SMTP: 550 casella non disponibile", false),
+            .. Waits("await-payment", "payment-received", EndOfWinterDay(2026, 3, 17), "checks/needs-fee")]);
+
+        scia.At(PaidOn).PaymentReceived();
+        scia.OpenTasks().ShouldBe(["control-review"]);
     }
 
     [Fact]

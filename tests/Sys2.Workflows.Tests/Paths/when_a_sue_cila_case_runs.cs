@@ -88,7 +88,7 @@ public class when_a_sue_cila_case_runs
 
         cila.ShouldBeClosed("archived");
         cila.StepsEntered.ShouldBe([
-            "catalogue", "protocol", "receipt", "checks", "visura", "needs-fee", "request-payment", "await-payment",
+            "catalogue", "protocol", "receipt", "checks", "visura", "needs-fee", "request-payment", "avviso-pagopa", "await-payment",
             "formal-check", "file", "archive", "archived"]);
     }
 

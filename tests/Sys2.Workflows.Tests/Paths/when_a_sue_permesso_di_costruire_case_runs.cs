@@ -100,7 +100,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
 
         permesso.ShouldBeClosed("approved");
         permesso.StepsEntered.ShouldBe([
-            "catalogue", "protocol", "start-notice", "checks", "visura", "needs-fee", "request-payment", "await-payment",
+            "catalogue", "protocol", "start-notice", "checks", "visura", "needs-fee", "request-payment", "avviso-pagopa", "await-payment",
             "completeness-check", "istruttoria", "proposal-made", "start-final", "final-act", "granted", "issue",
             "notify-issue", "archive-approved", "approved"]);
     }
