@@ -118,6 +118,33 @@ public abstract class Sportello<TSelf>(
 
     public TSelf ArchivedAs(string step, string id) => Answered(step, new { id });
 
+    /// <summary>The act with legal effect a <c>pec.send</c> step sent is accepted, then delivered at once: the case goes on to archive it.</summary>
+    public TSelf ActDelivered(string step) => PecAccepts(step).Received("delivery-receipt", ActReceipt(Now));
+
+    /// <summary>The provider's ricevuta di avvenuta consegna of a final act, delivered at <paramref name="at"/>, with its daticert.</summary>
+    public static object ActReceipt(DateTimeOffset at) => new
+    {
+        delivered = true,
+        receivedAt = at.ToString("yyyy-MM-ddTHH:mm:sszzz"),
+        messageId = $"opec21.{at:yyyyMMddHHmmss}.atto@pec.aruba.it",
+        document = Document("daticert.xml", "9f2c6a1e0b7d4c3f8a5e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a", 2_114, "application/xml"),
+    };
+
+    /// <summary>A receipt as an archive step passes it to DigiP: its file, its own message id and the moment it was delivered.</summary>
+    public static JsonObject ReceiptKept(object receipt)
+    {
+        var r = Obj(receipt);
+        return new JsonObject
+        {
+            ["name"] = r["document"]!["name"]!.DeepClone(),
+            ["sha256"] = r["document"]!["sha256"]!.DeepClone(),
+            ["mediaType"] = r["document"]!["mediaType"]!.DeepClone(),
+            ["identifier"] = r["messageId"]!.DeepClone(),
+            ["date"] = r["receivedAt"]!.DeepClone(),
+            ["documentType"] = "Ricevuta di avvenuta consegna PEC (DPR 68/2005 art. 6)",
+        };
+    }
+
     // ── Expected events ─────────────────────────────────────────────────────────────────
 
     public object[] CatalogueRead(int fee) =>
@@ -153,6 +180,21 @@ public abstract class Sportello<TSelf>(
     public object[] PecSent(string step) =>
         Read(step, "pec.send", PecAccepted, new { preavvisoMessageId = pecMessageId, preavvisoDocument = PecAct });
 
+    /// <summary>The provider accepted a final act: its message id and the act attached are kept, and the case waits ten days for its receipt.</summary>
+    public object[] ActPecSent(string step, DateTimeOffset receiptBy) =>
+    [
+        .. Read(step, "pec.send", PecAccepted, new { actMessageId = pecMessageId, actDocument = PecAct }),
+        .. Waits("await-act-receipt", "delivery-receipt", receiptBy),
+    ];
+
+    /// <summary>The final act's receipt arrives: recorded, it was delivered, and the case goes on to <paramref name="next"/>.</summary>
+    public static object[] ActReceiptArrives(object receipt, string next) =>
+    [
+        .. Arrives("await-act-receipt", "delivery-receipt", receipt, new { actReceipt = receipt }),
+        new StepEntered("act-delivered", "decision", "main", 1),
+        new DecisionTaken("act-delivered", "main", "otherwise", next),
+    ];
+
     /// <summary>An outgoing act (provvedimento, diniego, divieto) is registered for the applicant.</summary>
     public object[] RegistersAct(string step, string subject, DateTimeOffset at, object? more = null)
     {
@@ -166,10 +208,13 @@ public abstract class Sportello<TSelf>(
     /// The act's number is kept, and its date where the definition keeps it too (<paramref name="dated"/>), and the
     /// document type it is preserved under where the definition names it (<paramref name="type"/>).
     /// </summary>
-    public object[] ActRead(string step, string number, string date, bool dated = false, string? type = null) =>
-        Read(step, "protocol.register", new { number, date },
-            type is not null ? new { actNumber = number, actDate = date, actType = type }
+    public object[] ActRead(string step, string number, string date, bool dated = false, string? type = null, string? outcome = null)
+    {
+        var variables = Obj(type is not null ? new { actNumber = number, actDate = date, actType = type }
             : dated ? new { actNumber = number, actDate = date } : new { actNumber = number });
+        if (outcome is not null) variables["actOutcome"] = outcome; // where the act goes once delivered
+        return Read(step, "protocol.register", new { number, date }, variables);
+    }
 
     /// <summary>An act as the archive step passes it to DigiP: its own outgoing registration and its document type.</summary>
     public static JsonObject Act(string number, string date, string type) =>
