@@ -455,14 +455,22 @@ public class when_a_sue_permesso_di_costruire_case_runs
         permesso.ActRegistered("register-substitute-preavviso", "0000340").LastEvents.ShouldBeEvents([
             .. Read("register-substitute-preavviso", "protocol.register", new { number = "0000340", date = "2026-06-16" },
                 new { preavvisoNumber = "0000340", preavvisoDate = "2026-06-16" }),
-            .. permesso.Notifies("substitute-preavviso", "pdc-preavviso", Preavviso, deniedAt, new { reasons = form.reasons })]);
+            .. permesso.SendsByPec("substitute-preavviso", "pdc-preavviso", Preavviso, deniedAt, new
+            {
+                reasons = form.reasons, protocolNumber = "0000340", protocolDate = "2026-06-16",
+                documentType = "Comunicazione dei motivi ostativi (L. 241/1990 art. 10-bis)",
+            })]);
 
-        // 10 days for observations: 16 June + 10 = Friday 26 June; then the decision, due 26 June + 10 = Monday 6 July.
-        permesso.Delivers("substitute-preavviso").LastEvents.OfType<WaitStarted>().ShouldBeEvents(
-            new WaitStarted("await-observations-substitute", "main", "observations-received", EndOfSummerDay(2026, 6, 26), 1));
+        // By PEC like every preavviso, delivered on Wednesday 17 June: the 10 days for observations run from the receipt
+        // (art. 10-bis), 17 June + 10 = Saturday 27 June; then the decision, due 27 June + 10 = Tuesday 7 July.
+        permesso.PecAccepts("substitute-preavviso").LastEvents.OfType<WaitStarted>().ShouldBeEvents(
+            new WaitStarted("await-substitute-receipt", "main", "delivery-receipt", EndOfSummerDay(2026, 6, 26), 1));
+        permesso.At(Summer(2026, 6, 17, 9, 0)).Received("delivery-receipt", new { delivered = true, receivedAt = "2026-06-17T08:30:00+02:00" })
+            .LastEvents.OfType<WaitStarted>().ShouldBeEvents(
+                new WaitStarted("await-observations-substitute", "main", "observations-received", EndOfSummerDay(2026, 6, 27), 1));
         permesso.WaitTimesOut("await-observations-substitute").LastEvents.ShouldBeEvents([
             new WaitTimedOut("await-observations-substitute", "main", "observations-received"),
-            .. Assigns("substitute-decision", "manager", "Segreteria generale", GrantOrDeny, EndOfSummerDay(2026, 7, 6))]);
+            .. Assigns("substitute-decision", "manager", "Segreteria generale", GrantOrDeny, EndOfSummerDay(2026, 7, 7))]);
 
         permesso.At(Summer(2026, 6, 29, 9, 0)).Completed("substitute-decision", "deny", new { notes = "Nessuna osservazione: diniego" }, SegretarioGenerale);
         permesso.DenialArchived("0000401");
