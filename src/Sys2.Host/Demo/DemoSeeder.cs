@@ -4,6 +4,7 @@ using Marten;
 using Sys2.Host.Cases;
 using Sys2.Host.Files;
 using Sys2.Host.Views;
+using Sys2.Sandbox.Pec;
 using Sys2.Workflows.Formats;
 using Sys2.Workflows.Runtime;
 
@@ -87,15 +88,24 @@ public sealed class DemoSeeder(IDocumentStore store, FileContents files, CaseSer
         return inputs;
     }
 
+    /// <summary>A demo person's PEC address on the sandbox provider's domain (<see cref="PecSandboxOptions.ProviderDomain"/>).</summary>
+    public static string DemoPec(string person) => $"{person}@{new PecSandboxOptions().ProviderDomain}";
+
     private static IEnumerable<(string Tenant, string Definition, JsonObject Inputs)> Filings()
     {
-        JsonObject Rossi() => new() { ["fiscalCode"] = "RSSMRA45D25F205N", ["name"] = "Mario Rossi", ["email"] = "mario.rossi@pec.it", ["phone"] = "+39 0735 581234" };
+        // A domicilio digitale on the sandbox provider's own domain, which it delivers to: the acts with legal effect
+        // (pec.send) come back with a ricevuta di avvenuta consegna the demo shows in the fascicolo.
+        JsonObject Rossi() => new()
+        {
+            ["fiscalCode"] = "RSSMRA45D25F205N", ["name"] = "Mario Rossi", ["email"] = "mario.rossi@pec.it", ["phone"] = "+39 0735 581234",
+            ["pec"] = DemoPec("mario.rossi"),
+        };
         JsonObject Parcel(string belfiore) => new() { ["belfiore"] = belfiore, ["sezione"] = "", ["foglio"] = "12", ["particella"] = "345", ["subalterno"] = "3" };
         yield return ("H769", "suap.scia", new JsonObject { ["applicant"] = Rossi(), ["activity"] = "Apertura di un esercizio di vicinato", ["parcel"] = Parcel("H769"), ["catasto"] = "fabbricati" });
         yield return ("H769", "sue.cila", new JsonObject
         {
             ["applicant"] = Rossi(), ["intervention"] = "Diversa distribuzione degli spazi interni", ["parcel"] = Parcel("H769"), ["catasto"] = "fabbricati",
-            ["technician"] = new JsonObject { ["fiscalCode"] = "VRDGPP70M15A271P", ["name"] = "geom. Giuseppe Verdi", ["email"] = "giuseppe.verdi@geopec.it" },
+            ["technician"] = new JsonObject { ["fiscalCode"] = "VRDGPP70M15A271P", ["name"] = "geom. Giuseppe Verdi", ["email"] = "giuseppe.verdi@geopec.it", ["pec"] = DemoPec("giuseppe.verdi") },
         });
         yield return ("D542", "suap.ordinario", new JsonObject { ["applicant"] = Rossi(), ["activity"] = "Somministrazione di alimenti e bevande" });
     }

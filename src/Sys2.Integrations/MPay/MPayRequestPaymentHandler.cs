@@ -3,13 +3,16 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Sys2.Integrations.Wire;
 using Sys2.Workflows.Formats.FiscalCodes;
+using Sys2.Workflows.Tenants;
 
 namespace Sys2.Integrations.MPay;
 
 /// <summary>
 /// <c>mpay.request-payment</c>: inputs <c>payer</c> (party), <c>amount</c> (euro cents),
 /// <c>description</c>, optional <c>dueDate</c>; result
-/// <c>{ noticeNumber, iuv, iupd, amount, dueDate, status }</c>. The receipt arrives later as the
+/// <c>{ noticeNumber, iuv, iupd, amount, dueDate, status, creditorFiscalCode }</c>: what a payer needs to
+/// pay the avviso at any PSP (the codice avviso and the ente creditore's codice fiscale, GPD's
+/// <c>organizationFiscalCode</c>), the amount and the due date. The receipt arrives later as the
 /// case event <c>payment-received</c> (see <see cref="PaymentReceipt"/>).
 /// </summary>
 public sealed class MPayRequestPaymentHandler(IMPayPort mpay, IOptions<MPayAdapterOptions> options, TimeProvider clock) : IActivityHandler
@@ -52,8 +55,16 @@ public sealed class MPayRequestPaymentHandler(IMPayPort mpay, IOptions<MPayAdapt
             ["amount"] = position.Amount,
             ["dueDate"] = position.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["status"] = position.Status.WireName(),
+            ["creditorFiscalCode"] = CreditorFiscalCode(call.Tenant),
         };
     }
+
+    /// <summary>
+    /// The ente creditore's codice fiscale, as pagoPA's GPD names the organisation of a debt position
+    /// (<c>organizationFiscalCode</c>), from the entity catalogue (<c>enti.csv</c>); null for a union the
+    /// catalogue gives none.
+    /// </summary>
+    public static string? CreditorFiscalCode(string tenant) => EntityCatalogue.Load().ByTenantId(tenant)?.CodiceFiscale?.Value;
 
     /// <summary>One position per case and step: a retried or redelivered call finds the one already made.</summary>
     public static string IupdFor(ActivityCall call) => $"SYS2-{call.CaseId}-{call.Step}";

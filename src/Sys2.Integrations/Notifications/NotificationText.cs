@@ -18,6 +18,11 @@ public static class NotificationText
         ["reasons"] = "Motivi ostativi",
         ["reason"] = "Motivo",
         ["request"] = "Documenti richiesti",
+        // The avviso pagoPA (template avviso-pagopa): what a payer needs to pay it at any PSP.
+        ["noticeNumber"] = "Codice avviso",
+        ["creditorFiscalCode"] = "Codice fiscale dell'ente creditore",
+        ["amount"] = "Importo",
+        ["dueDate"] = "Scadenza",
     };
 
     public static IReadOnlyList<(string Label, string Text)> Details(JsonObject input) =>

@@ -58,7 +58,16 @@ public sealed class when_a_scia_runs_against_the_regional_systems : IAsyncLifeti
         events.OfType<IncidentRaised>().ShouldBeEmpty();
         events.OfType<IntegrationSucceeded>().Select(s => s.Activity).Distinct().Order().ShouldBe(
             ["digip.archive", "mpay.request-payment", "notify.applicant", "procedimarche.lookup", "protocol.register", "sigmater.visura"]);
-        (await _host.MailToAsync("mario.rossi@pec.it")).Count.ShouldBe(2); // the receipt of the SCIA and the outcome of the control
+        // The receipt of the SCIA, the avviso pagoPA and the outcome of the control.
+        var mail = await _host.MailToAsync("mario.rossi@pec.it");
+        mail.Count.ShouldBe(3);
+        // The avviso gives the payer what pays it, each under its Italian label: the codice avviso, San Benedetto del
+        // Tronto's codice fiscale (enti.csv), the amount and the due date.
+        var avviso = mail.Select(m => m!["text"]!.GetValue<string>()).Single(text => text.Contains("Codice avviso"));
+        avviso.ShouldContain("Codice avviso: " + notice);
+        avviso.ShouldContain("Codice fiscale dell'ente creditore: 00360140446");
+        avviso.ShouldContain("Importo: € ");
+        avviso.ShouldContain("Scadenza: ");
         (await _host.Verifier.VerifyAsync("H769", caseId)).Intact.ShouldBeTrue();
     }
 

@@ -59,6 +59,11 @@ public sealed class when_a_legal_term_runs : IAsyncLifetime
         var caseId = await SciaUnderControl();
         (await _host.CompleteAsync(caseId, "control-review", "order-compliance",
             new JsonObject { ["notes"] = "insegna non conforme", ["measures"] = "rimuovere l'insegna a bandiera" })).Status.ShouldBe(CommandStatus.Accepted);
+        // The order goes by PEC; its receipt is filed and the applicant's 30 days run from it (art. 19 c.3; art. 21-bis).
+        await _host.WhenAsync(caseId, e => e.OfType<WaitStarted>().Any(w => w.Step == "await-compliance-receipt"), "the wait for the order's receipt");
+        (await _host.Cases.HandleAsync(new CaseCommand(Guid.NewGuid(), "H769", caseId, (await _host.EventsOf(caseId)).Count,
+            new ReceiveEvent("delivery-receipt", new JsonObject { ["delivered"] = true, ["receivedAt"] = _host.Clock.GetUtcNow().ToString("o") }), Actor.System)))
+            .Status.ShouldBe(CommandStatus.Accepted);
         await _host.WhenAsync(caseId, e => e.OfType<WaitStarted>().Any(w => w.Step == "await-compliance"), "the wait for the measures");
 
         await _host.Timers.AdvanceAsync(TimeSpan.FromDays(25));

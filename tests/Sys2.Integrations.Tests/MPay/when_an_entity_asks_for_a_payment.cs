@@ -60,6 +60,17 @@ public sealed class when_an_entity_asks_for_a_payment
     }
 
     [Fact]
+    public async Task the_answer_names_the_ente_creditore_by_its_codice_fiscale_as_a_payer_needs_it()
+    {
+        await using var mpay = await MPayFixture.StartAsync();
+
+        // San Benedetto del Tronto (H769): CF 00360140446 in enti.csv; Fermo (D542) its own.
+        (await mpay.RequestAsync())["creditorFiscalCode"]!.GetValue<string>().ShouldBe("00360140446");
+        (await mpay.RequestAsync(caseId: "c-2026-0002", tenant: "D542"))["creditorFiscalCode"]!.GetValue<string>()
+            .ShouldBe(EntityCatalogue.Load().ByTenantId("D542")!.CodiceFiscale!.Value.Value);
+    }
+
+    [Fact]
     public async Task the_same_idempotency_key_answers_the_same_position()
     {
         await using var mpay = await MPayFixture.StartAsync();

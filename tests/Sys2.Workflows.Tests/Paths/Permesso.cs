@@ -94,13 +94,13 @@ public sealed class Permesso() : Sportello<Permesso>(
     /// <summary>The dirigente decides at <paramref name="step"/>.</summary>
     public Permesso Decides(string step, string outcome, object form) => Completed(step, outcome, form, DirigenteSue);
 
-    /// <summary>Registers the act, notifies it and archives it.</summary>
+    /// <summary>Registers the act, notifies it by PEC, records its receipt and archives it.</summary>
     public Permesso IssuedAndArchived(string actNumber) =>
-        ActRegistered("issue", actNumber).Delivers("notify-issue").ArchivedAs("archive-approved", "DIGIP-H769-2026-0002" + actNumber[^3..]);
+        ActRegistered("issue", actNumber).ActDelivered("notify-issue").ArchivedAs("archive-approved", "DIGIP-H769-2026-0002" + actNumber[^3..]);
 
-    /// <summary>The denial is registered, notified and archived.</summary>
+    /// <summary>The denial is registered, notified by PEC, its receipt recorded, and archived.</summary>
     public Permesso DenialArchived(string actNumber) =>
-        ActRegistered("register-denial", actNumber).Delivers("notify-denial").ArchivedAs("archive-rejected", "DIGIP-H769-2026-0002" + actNumber[^3..]);
+        ActRegistered("register-denial", actNumber).ActDelivered("notify-denial").ArchivedAs("archive-rejected", "DIGIP-H769-2026-0002" + actNumber[^3..]);
 
     // ── Expected ────────────────────────────────────────────────────────────────────────
 

@@ -69,8 +69,15 @@ public abstract class Sportello<TSelf>(
         intestati = new[] { new { fiscalCode = "RSSMRA45D25F205N", diritto = "Proprietà per 1/1" } },
     };
 
-    /// <summary>The avviso MPay issues for the fee; its IUV is the notice number without the aux digit.</summary>
-    public object Avviso => new { noticeNumber = fees.NoticeNumber, iuv = fees.NoticeNumber[1..], amount = Fee };
+    /// <summary>
+    /// The avviso MPay issues for the fee; its IUV is the notice number without the aux digit; due on 1 April 2026; the ente
+    /// creditore is San Benedetto del Tronto, CF 00360140446.
+    /// </summary>
+    public object Avviso => new { noticeNumber = fees.NoticeNumber, iuv = fees.NoticeNumber[1..], amount = Fee, dueDate = AvvisoDue, creditorFiscalCode = CreditorFiscalCode };
+
+    public const string AvvisoDue = "2026-04-01";
+
+    public const string CreditorFiscalCode = "00360140446";
 
     /// <summary>When the receipt says the avviso was paid, as the case keeps it.</summary>
     public string PaidAt => fees.PaidAt;
@@ -95,7 +102,11 @@ public abstract class Sportello<TSelf>(
 
     public TSelf VisuraArrives() => Answered("visura", Visura);
 
-    public TSelf AvvisoIssued() => Answered("request-payment", Avviso);
+    /// <summary>MPay issues the avviso: the notice that tells the payer how to pay it is sent.</summary>
+    public TSelf AvvisoRequested() => Answered("request-payment", Avviso);
+
+    /// <summary>MPay issues the avviso and its notice reaches the payer: the fees branch waits for the receipt.</summary>
+    public TSelf AvvisoIssued() => AvvisoRequested().Answered("avviso-pagopa", Delivered);
 
     public TSelf PaymentReceived() => Received("payment-received", Receipt);
 
@@ -106,6 +117,33 @@ public abstract class Sportello<TSelf>(
     public TSelf ActRegistered(string step, string number) => Answered(step, new { number, date = Now.ToString("yyyy-MM-dd") });
 
     public TSelf ArchivedAs(string step, string id) => Answered(step, new { id });
+
+    /// <summary>The act with legal effect a <c>pec.send</c> step sent is accepted, then delivered at once: the case goes on to archive it.</summary>
+    public TSelf ActDelivered(string step) => PecAccepts(step).Received("delivery-receipt", ActReceipt(Now));
+
+    /// <summary>The provider's ricevuta di avvenuta consegna of a final act, delivered at <paramref name="at"/>, with its daticert.</summary>
+    public static object ActReceipt(DateTimeOffset at) => new
+    {
+        delivered = true,
+        receivedAt = at.ToString("yyyy-MM-ddTHH:mm:sszzz"),
+        messageId = $"opec21.{at:yyyyMMddHHmmss}.atto@pec.aruba.it",
+        document = Document("daticert.xml", "9f2c6a1e0b7d4c3f8a5e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a", 2_114, "application/xml"),
+    };
+
+    /// <summary>A receipt as an archive step passes it to DigiP: its file, its own message id and the moment it was delivered.</summary>
+    public static JsonObject ReceiptKept(object receipt)
+    {
+        var r = Obj(receipt);
+        return new JsonObject
+        {
+            ["name"] = r["document"]!["name"]!.DeepClone(),
+            ["sha256"] = r["document"]!["sha256"]!.DeepClone(),
+            ["mediaType"] = r["document"]!["mediaType"]!.DeepClone(),
+            ["identifier"] = r["messageId"]!.DeepClone(),
+            ["date"] = r["receivedAt"]!.DeepClone(),
+            ["documentType"] = "Ricevuta di avvenuta consegna PEC (DPR 68/2005 art. 6)",
+        };
+    }
 
     // ── Expected events ─────────────────────────────────────────────────────────────────
 
@@ -142,6 +180,21 @@ public abstract class Sportello<TSelf>(
     public object[] PecSent(string step) =>
         Read(step, "pec.send", PecAccepted, new { preavvisoMessageId = pecMessageId, preavvisoDocument = PecAct });
 
+    /// <summary>The provider accepted a final act: its message id and the act attached are kept, and the case waits ten days for its receipt.</summary>
+    public object[] ActPecSent(string step, DateTimeOffset receiptBy) =>
+    [
+        .. Read(step, "pec.send", PecAccepted, new { actMessageId = pecMessageId, actDocument = PecAct }),
+        .. Waits("await-act-receipt", "delivery-receipt", receiptBy),
+    ];
+
+    /// <summary>The final act's receipt arrives: recorded, it was delivered, and the case goes on to <paramref name="next"/>.</summary>
+    public static object[] ActReceiptArrives(object receipt, string next) =>
+    [
+        .. Arrives("await-act-receipt", "delivery-receipt", receipt, new { actReceipt = receipt }),
+        new StepEntered("act-delivered", "decision", "main", 1),
+        new DecisionTaken("act-delivered", "main", "otherwise", next),
+    ];
+
     /// <summary>An outgoing act (provvedimento, diniego, divieto) is registered for the applicant.</summary>
     public object[] RegistersAct(string step, string subject, DateTimeOffset at, object? more = null)
     {
@@ -155,10 +208,13 @@ public abstract class Sportello<TSelf>(
     /// The act's number is kept, and its date where the definition keeps it too (<paramref name="dated"/>), and the
     /// document type it is preserved under where the definition names it (<paramref name="type"/>).
     /// </summary>
-    public object[] ActRead(string step, string number, string date, bool dated = false, string? type = null) =>
-        Read(step, "protocol.register", new { number, date },
-            type is not null ? new { actNumber = number, actDate = date, actType = type }
+    public object[] ActRead(string step, string number, string date, bool dated = false, string? type = null, string? outcome = null)
+    {
+        var variables = Obj(type is not null ? new { actNumber = number, actDate = date, actType = type }
             : dated ? new { actNumber = number, actDate = date } : new { actNumber = number });
+        if (outcome is not null) variables["actOutcome"] = outcome; // where the act goes once delivered
+        return Read(step, "protocol.register", new { number, date }, variables);
+    }
 
     /// <summary>An act as the archive step passes it to DigiP: its own outgoing registration and its document type.</summary>
     public static JsonObject Act(string number, string date, string type) =>
@@ -205,10 +261,27 @@ public abstract class Sportello<TSelf>(
         new BranchFinished("checks", VisuraBranch, JoinTask),
     ];
 
-    /// <summary>MPay issues the avviso and the fees branch waits for its receipt until <paramref name="payBy"/>.</summary>
-    public object[] AvvisoRead(DateTimeOffset payBy) =>
+    /// <summary>
+    /// MPay issues the avviso and the payer is sent what pays it: the codice avviso, the ente creditore's codice fiscale,
+    /// the amount in euro and the due date, each under its label.
+    /// </summary>
+    public object[] AvvisoRead(DateTimeOffset at) =>
     [
-        .. Read("request-payment", "mpay.request-payment", Avviso, new { noticeNumber = fees.NoticeNumber, noticeAmount = Fee }, "checks/needs-fee"),
+        .. Read("request-payment", "mpay.request-payment", Avviso,
+            new { noticeNumber = fees.NoticeNumber, noticeAmount = Fee, noticeDueDate = AvvisoDue, creditorFiscalCode = CreditorFiscalCode }, "checks/needs-fee"),
+        .. Notifies("avviso-pagopa", "avviso-pagopa", "Avviso di pagamento pagoPA: " + fees.Description, at, new
+        {
+            noticeNumber = fees.NoticeNumber,
+            creditorFiscalCode = CreditorFiscalCode,
+            amount = $"€ {Fee / 100},{Fee % 100:00}",
+            dueDate = "01/04/2026",
+        }, "checks/needs-fee"),
+    ];
+
+    /// <summary>The avviso's notice is sent and the fees branch waits for its receipt until <paramref name="payBy"/>.</summary>
+    public object[] AvvisoSent(DateTimeOffset payBy) =>
+    [
+        NoticeSent("avviso-pagopa", "checks/needs-fee"),
         .. Waits("await-payment", "payment-received", payBy, "checks/needs-fee"),
     ];
 

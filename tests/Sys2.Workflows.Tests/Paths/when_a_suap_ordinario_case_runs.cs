@@ -140,13 +140,23 @@ public class when_a_suap_ordinario_case_runs
             .. NoConferenza,
             .. OnEntry(new DeadlineStopped("decision", 2), ordinario.RegistersAct("issue-act", "Provvedimento unico – istanza prot. 0000042", approvedAt))]);
 
+        // The final measure is an act with legal effect: by PEC to the domicilio digitale, with its registration.
         ordinario.ActRegistered("issue-act", "0000097").LastEvents.ShouldBeEvents([
-            .. ordinario.ActRead("issue-act", "0000097", "2026-03-10", type: ProvvedimentoUnico),
-            .. ordinario.Notifies("notify-approval", "suap-approved", "Istanza prot. 0000042: accolta, provvedimento prot. 0000097", approvedAt)]);
+            .. ordinario.ActRead("issue-act", "0000097", "2026-03-10", type: ProvvedimentoUnico, outcome: "approved"),
+            .. ordinario.SendsByPec("notify-approval", "suap-approved", "Istanza prot. 0000042: accolta, provvedimento prot. 0000097", approvedAt,
+                new { protocolNumber = "0000097", protocolDate = "2026-03-10", documentType = ProvvedimentoUnico })]);
 
-        // The act reaches the SIP with its own outgoing registration.
-        ordinario.Delivers("notify-approval").LastEvents.ShouldBeEvents(ordinario.DeliveredThenArchives("notify-approval", "archive-approved", approvedAt,
-            [Ordinario.Act("0000097", "2026-03-10", ProvvedimentoUnico)], []));
+        // No term runs from its receipt, which is waited for ten days: 10 March + 10 = Friday 20 March.
+        ordinario.PecAccepts("notify-approval").LastEvents.ShouldBeEvents(ordinario.ActPecSent("notify-approval", EndOfWinterDay(2026, 3, 20)));
+
+        // Delivered five minutes later: the act reaches the SIP with its own outgoing registration, its receipt with its message id.
+        var receipt = Ordinario.ActReceipt(Winter(2026, 3, 10, 11, 35));
+        ordinario.At(Winter(2026, 3, 10, 11, 36)).Received("delivery-receipt", receipt).LastEvents.ShouldBeEvents([
+            .. Ordinario.ActReceiptArrives(receipt, "act-archive"),
+            new StepEntered("act-archive", "decision", "main", 1),
+            new DecisionTaken("act-archive", "main", "otherwise", "archive-approved"),
+            .. ordinario.Archives("archive-approved", Winter(2026, 3, 10, 11, 36),
+                [Ordinario.Act("0000097", "2026-03-10", ProvvedimentoUnico)], [Ordinario.ReceiptKept(receipt)])]);
 
         ordinario.ArchivedAs("archive-approved", "DIGIP-H769-2026-0001187").LastEvents
             .ShouldBeEvents(Archived("archive-approved", "DIGIP-H769-2026-0001187", "approved", "approved"));
@@ -155,7 +165,8 @@ public class when_a_suap_ordinario_case_runs
         ordinario.State.Clocks["decision"].Status.ShouldBe(ClockStatus.Stopped);
         ordinario.StepsEntered.ShouldBe([
             "catalogue", "protocol", "start-notice", "checks", "has-parcel", "visura", "needs-fee", "request-payment",
-            "await-payment", "review", "assents-needed", "issue-act", "notify-approval", "archive-approved", "approved"]);
+            "avviso-pagopa", "await-payment", "review", "assents-needed", "issue-act", "notify-approval", "await-act-receipt", "act-delivered",
+            "act-archive", "archive-approved", "approved"]);
     }
 
     private const string ProvvedimentoUnico = "Provvedimento unico di accoglimento (DPR 160/2010 art. 7)";
@@ -213,7 +224,7 @@ public class when_a_suap_ordinario_case_runs
             .. Done("review-after-integration", "approve", approval, IstruttoreSuap, new { reviewNotes = "Planimetria conforme", reasons = (string?)null, endoProcedureDays = (int?)null, otherAdministrations = (bool?)null }),
             .. NoConferenza,
             .. OnEntry(new DeadlineStopped("decision", 4), ordinario.RegistersAct("issue-act", "Provvedimento unico – istanza prot. 0000042", approvedAt))]);
-        ordinario.ActRegistered("issue-act", "0000103").Delivers("notify-approval").ArchivedAs("archive-approved", "DIGIP-H769-2026-0001230");
+        ordinario.ActRegistered("issue-act", "0000103").ActDelivered("notify-approval").ArchivedAs("archive-approved", "DIGIP-H769-2026-0001230");
 
         ordinario.ShouldBeClosed("approved");
         ordinario.State.Clocks["decision"].Interruptions.ShouldBe(1);
@@ -331,18 +342,25 @@ public class when_a_suap_ordinario_case_runs
                 ordinario.RegistersAct("register-rejection", "Diniego – istanza prot. 0000042", decidedAt, new { reasons = decision.notes }))]);
 
         ordinario.ActRegistered("register-rejection", "0000118").LastEvents.ShouldBeEvents([
-            .. ordinario.ActRead("register-rejection", "0000118", "2026-03-31", type: "Provvedimento di diniego (DPR 160/2010 art. 7)"),
-            .. ordinario.Notifies("notify-rejection", "suap-rejected", "Istanza prot. 0000042: respinta, provvedimento prot. 0000118", decidedAt)]);
+            .. ordinario.ActRead("register-rejection", "0000118", "2026-03-31", type: "Provvedimento di diniego (DPR 160/2010 art. 7)", outcome: "rejected"),
+            .. ordinario.SendsByPec("notify-rejection", "suap-rejected", "Istanza prot. 0000042: respinta, provvedimento prot. 0000118", decidedAt,
+                new { reasons = decision.notes, protocolNumber = "0000118", protocolDate = "2026-03-31", documentType = "Provvedimento di diniego (DPR 160/2010 art. 7)" })]);
+        ordinario.PecAccepts("notify-rejection");
 
         // The whole fascicolo reaches the SIP (issue 10, item 13): the preavviso and the denial, each with its own
-        // outgoing registration, and the PEC receipt of the preavviso, identified by its message id and date.
-        ordinario.Delivers("notify-rejection").LastEvents.ShouldBeEvents(ordinario.DeliveredThenArchives("notify-rejection", "archive-rejected", decidedAt,
-            [Ordinario.Act("0000060", "2026-03-11", PreavvisoType), Ordinario.Act("0000118", "2026-03-31", "Provvedimento di diniego (DPR 160/2010 art. 7)")],
-            [Obj(new
-            {
-                name = "consegna-preavviso.eml", sha256 = "3b1f0e9d8c7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c", mediaType = "message/rfc822",
-                identifier = ReceiptId, date = ReceivedAt, documentType = "Ricevuta di avvenuta consegna PEC (DPR 68/2005 art. 6)",
-            })]));
+        // outgoing registration, and the PEC receipts of both, each identified by its message id and date.
+        var denialReceipt = Ordinario.ActReceipt(Summer(2026, 3, 31, 10, 1));
+        ordinario.At(Summer(2026, 3, 31, 10, 2)).Received("delivery-receipt", denialReceipt).LastEvents.ShouldBeEvents([
+            .. Ordinario.ActReceiptArrives(denialReceipt, "act-archive"),
+            new StepEntered("act-archive", "decision", "main", 1),
+            new DecisionTaken("act-archive", "main", "vars.actOutcome == 'rejected'", "archive-rejected"),
+            .. ordinario.Archives("archive-rejected", Summer(2026, 3, 31, 10, 2),
+                [Ordinario.Act("0000060", "2026-03-11", PreavvisoType), Ordinario.Act("0000118", "2026-03-31", "Provvedimento di diniego (DPR 160/2010 art. 7)")],
+                [Obj(new
+                {
+                    name = "consegna-preavviso.eml", sha256 = "3b1f0e9d8c7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c", mediaType = "message/rfc822",
+                    identifier = ReceiptId, date = ReceivedAt, documentType = "Ricevuta di avvenuta consegna PEC (DPR 68/2005 art. 6)",
+                }), Ordinario.ReceiptKept(denialReceipt)])]);
         ordinario.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0001302").LastEvents
             .ShouldBeEvents(Archived("archive-rejected", "DIGIP-H769-2026-0001302", "rejected", "rejected"));
 
@@ -367,12 +385,12 @@ public class when_a_suap_ordinario_case_runs
         ordinario.At(Winter(2026, 3, 24, 12, 0)).Completed("final-decision", "approve",
                 new { notes = "Verificata in sopralluogo un'altezza utile di 2,75 m: motivo ostativo superato" }, ResponsabileSuap)
             .LastEvents.OfType<DeadlineStopped>().Single().ShouldBe(new DeadlineStopped("decision", 5));
-        ordinario.ActRegistered("issue-act", "0000131").Delivers("notify-approval").ArchivedAs("archive-approved", "DIGIP-H769-2026-0001360");
+        ordinario.ActRegistered("issue-act", "0000131").ActDelivered("notify-approval").ArchivedAs("archive-approved", "DIGIP-H769-2026-0001360");
 
         ordinario.ShouldBeClosed("approved");
         ordinario.StepsEntered.SkipWhile(s => s != "register-preavviso").ShouldBe([
             "register-preavviso", "preavviso", "await-notice-receipt", "notice-delivered", "notice-received", "await-observations", "final-decision",
-            "assents-needed", "issue-act", "notify-approval", "archive-approved", "approved"]);
+            "assents-needed", "issue-act", "notify-approval", "await-act-receipt", "act-delivered", "act-archive", "archive-approved", "approved"]);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public class when_a_suap_scia_case_runs
                 "SCIA prot. 0000044: segnalazione formalmente incompleta", Checked, new { notes = form.notes }))]);
 
         // No act was adopted: the package holds the application alone.
-        scia.Delivers("not-receivable").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("not-receivable", "archive-rejected", Checked, acts: []));
+        scia.Delivers("not-receivable").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("not-receivable", "archive-rejected", Checked, acts: [], attachments: []));
         scia.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0000981").LastEvents
             .ShouldBeEvents(Archived("archive-rejected", "DIGIP-H769-2026-0000981", "rejected", "rejected"));
 
@@ -77,7 +77,7 @@ public class when_a_suap_scia_case_runs
             .. Done("control-review", "compliant", form, IstruttoreSuap, new { controlNotes = form.notes, complianceMeasures = (string?)null }),
             .. OnEntry(new DeadlineStopped("control", 2),
                 scia.Notifies("compliant", "scia-compliant", "SCIA prot. 0000044: controllo concluso, nessun rilievo", decidedAt))]);
-        scia.Delivers("compliant").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("compliant", "archive", decidedAt, acts: []));
+        scia.Delivers("compliant").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("compliant", "archive", decidedAt, acts: [], attachments: []));
         scia.ArchivedAs("archive", "DIGIP-H769-2026-0001410").LastEvents
             .ShouldBeEvents(Archived("archive", "DIGIP-H769-2026-0001410", "archived", "archived"));
 
@@ -85,7 +85,7 @@ public class when_a_suap_scia_case_runs
         scia.State.Clocks["control"].Status.ShouldBe(ClockStatus.Stopped);
         scia.StepsEntered.ShouldBe([
             "catalogue", "protocol", "formal-check", "receipt", "checks", "has-parcel", "visura", "needs-fee",
-            "request-payment", "await-payment", "control-review", "compliant", "archive", "archived"]);
+            "request-payment", "avviso-pagopa", "await-payment", "control-review", "compliant", "archive", "archived"]);
     }
 
     [Fact]
@@ -101,18 +101,76 @@ public class when_a_suap_scia_case_runs
                 scia.RegistersAct("prohibit", "Divieto di prosecuzione attività – SCIA prot. 0000044", decidedAt, new { notes = form.notes }))]);
         scia.ActRegistered("prohibit", "0000210").LastEvents.ShouldBeEvents([
             .. scia.ActRead("prohibit", "0000210", "2026-04-15", dated: true),
-            .. scia.Notifies("notify-prohibition", "scia-prohibition", "SCIA prot. 0000044: divieto di prosecuzione, atto prot. 0000210", decidedAt)]);
-        // The prohibition is preserved with the application, under its own outgoing registration.
-        scia.Delivers("notify-prohibition").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("notify-prohibition", "archive-rejected", decidedAt,
-            acts: [new JsonObject { ["protocolNumber"] = "0000210", ["protocolDate"] = "2026-04-15", ["documentType"] = "Divieto di prosecuzione (art. 19 c.3)" }]));
+            .. scia.SendsByPec("notify-prohibition", "scia-prohibition", "SCIA prot. 0000044: divieto di prosecuzione, atto prot. 0000210", decidedAt,
+                new { notes = form.notes, protocolNumber = "0000210", protocolDate = "2026-04-15", documentType = "Divieto di prosecuzione (L. 241/1990 art. 19 c.3)" })]);
+        // No term runs from its receipt, which is waited for ten days: 15 April + 10 = Saturday 25 April, Festa della
+        // Liberazione, then Sunday 26: Monday 27 April.
+        scia.PecAccepts("notify-prohibition").LastEvents.ShouldBeEvents([
+            .. Read("notify-prohibition", "pec.send", scia.PecAccepted, new { actMessageId = "PEC-20260302-001044", actDocument = Scia.PecAct }),
+            .. Waits("await-act-receipt", "delivery-receipt", EndOfSummerDay(2026, 4, 27))]);
+        // The receipt is recorded and the prohibition is preserved with the application, under its own outgoing
+        // registration, with the receipt under its own message id and date.
+        scia.At(Summer(2026, 4, 15, 10, 2)).Received("delivery-receipt", ProhibitionReceipt).LastEvents.ShouldBeEvents([
+            .. Arrives("await-act-receipt", "delivery-receipt", ProhibitionReceipt, new { actReceipt = ProhibitionReceipt }),
+            new StepEntered("act-delivered", "decision", "main", 1),
+            new DecisionTaken("act-delivered", "main", "otherwise", "archive-rejected"),
+            .. scia.Archives("archive-rejected", Summer(2026, 4, 15, 10, 2),
+                acts: [new JsonObject { ["protocolNumber"] = "0000210", ["protocolDate"] = "2026-04-15", ["documentType"] = "Divieto di prosecuzione (art. 19 c.3)" }],
+                attachments: [ReceiptKept(ProhibitionReceipt, "Ricevuta di avvenuta consegna PEC (DPR 68/2005 art. 6)")])]);
         scia.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0001433");
 
         scia.ShouldBeClosed("rejected");
-        EventText.Types(scia.History.SkipWhile(e => e is not TaskCompleted { Step: "control-review" })).ShouldBe([
-            "TaskCompleted", "VariablesSet", "StepEntered", "DeadlineStopped", "IntegrationRequested",
-            "IntegrationSucceeded", "VariablesSet", "StepEntered", "IntegrationRequested",
-            "IntegrationSucceeded", "StepEntered", "IntegrationRequested",
-            "IntegrationSucceeded", "VariablesSet", "StepEntered", "CaseClosed"]);
+        scia.StepsEntered.SkipWhile(s => s != "control-review").ShouldBe([
+            "control-review", "prohibit", "notify-prohibition", "await-act-receipt", "act-delivered", "archive-rejected", "rejected"]);
+    }
+
+    [Fact]
+    public void a_prohibition_the_pec_cannot_deliver_goes_by_other_means_and_the_case_is_archived_without_waiting_forever()
+    {
+        var scia = AtControl().At(Summer(2026, 4, 15, 10, 0)).ControlReview("prohibit", new { notes = "locale non sorvegliabile" })
+            .ActRegistered("prohibit", "0000210").PecAccepts("notify-prohibition");
+
+        scia.At(Summer(2026, 4, 15, 10, 5)).Received("delivery-receipt", NotDelivered).LastEvents.ShouldBeEvents([
+            .. Arrives("await-act-receipt", "delivery-receipt", NotDelivered, new { actReceipt = NotDelivered }),
+            new StepEntered("act-delivered", "decision", "main", 1),
+            new DecisionTaken("act-delivered", "main", "vars.actReceipt.delivered === false", "act-other-means"),
+            .. Assigns("act-other-means", "clerk", "SUAP", ["sent"], EndOfSummerDay(2026, 4, 17))]);
+
+        // Sent by raccomandata on Thursday 16 April: ten more days for its return receipt, 16 + 10 = Sunday 26 April
+        // -> Monday 27 April; none filed: archived without it (the means are on record).
+        scia.At(Summer(2026, 4, 16, 9, 0)).Completed("act-other-means", "sent", new { means = "raccomandata A/R n. 15012345679-0" }, IstruttoreSuap);
+        scia.WaitTimesOut("await-act-receipt");
+        scia.Now.ShouldBe(EndOfSummerDay(2026, 4, 27));
+        scia.State.Variables["actOtherMeans"]!.GetValue<string>().ShouldBe("raccomandata A/R n. 15012345679-0");
+        scia.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0001434");
+        scia.ShouldBeClosed("rejected");
+    }
+
+    /// <summary>The provider's ricevuta di avvenuta consegna of the prohibition, with its file.</summary>
+    private static readonly object ProhibitionReceipt = new
+    {
+        delivered = true,
+        receivedAt = "2026-04-15T10:00:40+02:00",
+        messageId = "opec21.20260415100040.0210@pec.aruba.it",
+        document = Document("daticert.xml", "9f2c6a1e0b7d4c3f8a5e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a", 2_114, "application/xml"),
+    };
+
+    /// <summary>The provider's ricevuta di mancata consegna: no date runs from it.</summary>
+    private static readonly object NotDelivered = new { delivered = false, error = "5.1.1 casella inesistente" };
+
+    /// <summary>A receipt as the archive step passes it to DigiP: its file, its message id and the day it was delivered.</summary>
+    private static JsonObject ReceiptKept(object receipt, string type)
+    {
+        var r = Obj(receipt);
+        return new JsonObject
+        {
+            ["name"] = r["document"]!["name"]!.DeepClone(),
+            ["sha256"] = r["document"]!["sha256"]!.DeepClone(),
+            ["mediaType"] = r["document"]!["mediaType"]!.DeepClone(),
+            ["identifier"] = r["messageId"]!.DeepClone(),
+            ["date"] = r["receivedAt"]!.DeepClone(),
+            ["documentType"] = type,
+        };
     }
 
     // ── Conformazione: the order interrupts the 60 days (art. 19 c.3) ──────────────────
@@ -124,6 +182,17 @@ public class when_a_suap_scia_case_runs
     };
 
     private static readonly DateTimeOffset Ordered = Summer(2026, 4, 1, 10, 0);
+
+    /// <summary>The provider's ricevuta di avvenuta consegna of the order, delivered on Friday 3 April at 8:15.</summary>
+    private static readonly object OrderReceipt = new
+    {
+        delivered = true,
+        receivedAt = "2026-04-03T08:15:00+02:00",
+        messageId = "opec21.20260403081500.0150@pec.aruba.it",
+        document = Document("daticert.xml", "1b2c6a1e0b7d4c3f8a5e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a", 2_098, "application/xml"),
+    };
+
+    private static JsonObject OrderReceiptKept => ReceiptKept(OrderReceipt, "Ricevuta di avvenuta consegna PEC (DPR 68/2005 art. 6)");
 
     [Fact]
     public void an_order_of_compliance_interrupts_the_term_and_the_measures_restart_it_in_full()
@@ -141,15 +210,29 @@ public class when_a_suap_scia_case_runs
         scia.ActRegistered("register-order-compliance", "0000150").LastEvents.ShouldBeEvents([
             .. Read("register-order-compliance", "protocol.register", new { number = "0000150", date = "2026-04-01" },
                 new { complianceNumber = "0000150", complianceDate = "2026-04-01" }),
+            // An act with legal effect: by PEC to the domicilio digitale, with its registration (CAD art. 3-bis and 6).
             .. OnEntry(new DeadlineInterrupted("control", 2, "L. 241/1990 art. 19 c.3"),
-                scia.Notifies("order-compliance", "scia-order-compliance", "SCIA prot. 0000044: misure di conformazione entro 30 giorni", Ordered,
-                    new { measures = "Installare un lavello con comando a pedale o a fotocellula nel locale di preparazione (Reg. CE 852/2004)" }))]);
+                scia.SendsByPec("order-compliance", "scia-order-compliance", "SCIA prot. 0000044: misure di conformazione (prot. 0000150) entro 30 giorni dal ricevimento", Ordered,
+                    new
+                    {
+                        measures = "Installare un lavello con comando a pedale o a fotocellula nel locale di preparazione (Reg. CE 852/2004)",
+                        protocolNumber = "0000150", protocolDate = "2026-04-01", documentType = "Atto motivato di conformazione (L. 241/1990 art. 19 c.3)",
+                    }))]);
         scia.State.Clocks["control"].DueAt.ShouldBeNull();
 
-        // 30 days for the measures: 1 April + 30 = Friday 1 May, a holiday -> Saturday 2 May.
-        scia.Delivers("order-compliance").LastEvents.ShouldBeEvents([
-            scia.NoticeSent("order-compliance"),
-            .. Waits("await-compliance", "documents-received", EndOfSummerDay(2026, 5, 2))]);
+        // The provider accepts it; its receipt is waited for up to 30 days: 1 April + 30 = Friday 1 May, a holiday -> Saturday 2 May.
+        scia.PecAccepts("order-compliance").LastEvents.ShouldBeEvents([
+            .. Read("order-compliance", "pec.send", scia.PecAccepted, new { complianceMessageId = "PEC-20260302-001044", complianceDocument = Scia.PecAct }),
+            .. Waits("await-compliance-receipt", "delivery-receipt", EndOfSummerDay(2026, 5, 2))]);
+
+        // Delivered on Friday 3 April at 8:15: the 30 days for the measures run from the receipt (art. 19 c.3; the order
+        // takes effect when communicated, art. 21-bis): 3 April + 30 = Sunday 3 May -> Monday 4 May. From the sending they
+        // would have ended on Saturday 2 May.
+        scia.At(Summer(2026, 4, 3, 9, 0)).Received("delivery-receipt", OrderReceipt).LastEvents.ShouldBeEvents([
+            .. Arrives("await-compliance-receipt", "delivery-receipt", OrderReceipt, new { complianceReceivedAt = "2026-04-03T08:15:00+02:00", complianceReceipt = OrderReceipt }),
+            new StepEntered("compliance-delivered", "decision", "main", 1),
+            new DecisionTaken("compliance-delivered", "main", "otherwise", "await-compliance"),
+            .. Waits("await-compliance", "documents-received", EndOfSummerDay(2026, 5, 4))]);
 
         // Measures communicated on Tuesday 21 April: the full 60 days again, 21 April + 60 =
         // Saturday 20 June; the re-check is due 21 April + 30 = Thursday 21 May.
@@ -167,7 +250,7 @@ public class when_a_suap_scia_case_runs
             .LastEvents.OfType<DeadlineStopped>().ShouldBeEvents(new DeadlineStopped("control", 4));
         // The order of compliance reaches the SIP with its own outgoing registration.
         scia.Delivers("compliant").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("compliant", "archive", Summer(2026, 5, 5, 9, 0),
-            acts: [Scia.Act("0000150", "2026-04-01", "Atto motivato di conformazione (L. 241/1990 art. 19 c.3)")]));
+            acts: [Scia.Act("0000150", "2026-04-01", "Atto motivato di conformazione (L. 241/1990 art. 19 c.3)")], attachments: [OrderReceiptKept]));
         scia.ArchivedAs("archive", "DIGIP-H769-2026-0001702");
 
         scia.ShouldBeClosed("archived");
@@ -177,13 +260,14 @@ public class when_a_suap_scia_case_runs
     [Fact]
     public void measures_not_communicated_in_thirty_days_mean_the_activity_is_prohibited()
     {
-        var scia = AtControl().At(Ordered).ControlReview("order-compliance", Order).ActRegistered("register-order-compliance", "0000150").Delivers("order-compliance");
+        var scia = AtControl().At(Ordered).ControlReview("order-compliance", Order).ActRegistered("register-order-compliance", "0000150")
+            .PecAccepts("order-compliance").At(Summer(2026, 4, 3, 9, 0)).Received("delivery-receipt", OrderReceipt);
 
         // The interrupted term is stopped: nothing runs any more.
         scia.WaitTimesOut("await-compliance").LastEvents.ShouldBeEvents([
             new WaitTimedOut("await-compliance", "main", "documents-received"),
             .. OnEntry(new DeadlineStopped("control", 3), scia.Notifies("deemed-prohibited", "scia-deemed-prohibited",
-                "SCIA prot. 0000044: misure non comunicate, attività vietata", EndOfSummerDay(2026, 5, 2)))]);
+                "SCIA prot. 0000044: misure non comunicate, attività vietata", EndOfSummerDay(2026, 5, 4)))]);
         scia.Delivers("deemed-prohibited").ArchivedAs("archive-rejected", "DIGIP-H769-2026-0001810");
 
         scia.ShouldBeClosed("rejected");
@@ -231,9 +315,19 @@ public class when_a_suap_scia_case_runs
             .. Done("self-redress-review", "annul", form, ResponsabileSuap, new { redressNotes = form.notes }),
             .. OnEntry(new DeadlineStopped("self-redress", 2),
                 scia.RegistersAct("annul", "Annullamento d’ufficio (art. 21-nonies L. 241/1990) – SCIA prot. 0000044", decidedAt, new { notes = form.notes }))]);
-        scia.ActRegistered("annul", "0000388");
-        scia.Delivers("notify-annulment").LastEvents.ShouldBeEvents(scia.DeliveredThenArchives("notify-annulment", "archive-rejected", decidedAt,
-            acts: [new JsonObject { ["protocolNumber"] = "0000388", ["protocolDate"] = "2026-07-15", ["documentType"] = "Annullamento d’ufficio (art. 21-nonies)" }]));
+        scia.ActRegistered("annul", "0000388").LastEvents.ShouldBeEvents([
+            .. scia.ActRead("annul", "0000388", "2026-07-15", dated: true),
+            .. scia.SendsByPec("notify-annulment", "scia-annulment", "SCIA prot. 0000044: annullamento d’ufficio, atto prot. 0000388", decidedAt,
+                new { notes = form.notes, protocolNumber = "0000388", protocolDate = "2026-07-15", documentType = "Annullamento d’ufficio (L. 241/1990 art. 21-nonies)" })]);
+        // The PEC's receipt is recorded as the prohibition's; the annulment is preserved with the SCIA, and its receipt.
+        var receipt = new { delivered = true, receivedAt = "2026-07-15T10:01:10+02:00", messageId = "opec21.20260715.0388@pec.aruba.it", document = Document("daticert.xml", "2c2c6a1e0b7d4c3f8a5e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a", 2_101, "application/xml") };
+        scia.PecAccepts("notify-annulment").At(Summer(2026, 7, 15, 10, 2)).Received("delivery-receipt", receipt).LastEvents.ShouldBeEvents([
+            .. Arrives("await-act-receipt", "delivery-receipt", receipt, new { actReceipt = receipt }),
+            new StepEntered("act-delivered", "decision", "main", 1),
+            new DecisionTaken("act-delivered", "main", "otherwise", "archive-rejected"),
+            .. scia.Archives("archive-rejected", Summer(2026, 7, 15, 10, 2),
+                acts: [new JsonObject { ["protocolNumber"] = "0000388", ["protocolDate"] = "2026-07-15", ["documentType"] = "Annullamento d’ufficio (art. 21-nonies)" }],
+                attachments: [ReceiptKept(receipt, "Ricevuta di avvenuta consegna PEC (DPR 68/2005 art. 6)")])]);
         scia.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0002001");
         scia.ShouldBeClosed("rejected");
     }
@@ -280,6 +374,20 @@ public class when_a_suap_scia_case_runs
         scia.OpenTasks().ShouldBeEmpty(); // the join waits for the fees branch
 
         scia.Retried("request-payment", SportelloSuap).AvvisoIssued().PaymentReceived();
+        scia.OpenTasks().ShouldBe(["control-review"]);
+    }
+
+    [Fact]
+    public void an_avviso_notice_that_cannot_be_sent_does_not_stop_the_fees_branch()
+    {
+        var scia = Receivable().VisuraArrives().AvvisoRequested();
+
+        // A courtesy: the avviso stays payable, the wait for its receipt starts as it would have (15 days: 17 March).
+        scia.Failed("avviso-pagopa", "SMTP: 550 casella non disponibile").LastEvents.ShouldBeEvents([
+            new IntegrationFailed("avviso-pagopa", "checks/needs-fee", "notify.applicant", 1, "SMTP: 550 casella non disponibile", false),
+            .. Waits("await-payment", "payment-received", EndOfWinterDay(2026, 3, 17), "checks/needs-fee")]);
+
+        scia.At(PaidOn).PaymentReceived();
         scia.OpenTasks().ShouldBe(["control-review"]);
     }
 

@@ -88,7 +88,7 @@ public class when_a_sue_cila_case_runs
 
         cila.ShouldBeClosed("archived");
         cila.StepsEntered.ShouldBe([
-            "catalogue", "protocol", "receipt", "checks", "visura", "needs-fee", "request-payment", "await-payment",
+            "catalogue", "protocol", "receipt", "checks", "visura", "needs-fee", "request-payment", "avviso-pagopa", "await-payment",
             "formal-check", "file", "archive", "archived"]);
     }
 
@@ -161,12 +161,17 @@ public class when_a_sue_cila_case_runs
             .. cila.RegistersAct("register-ineffective", IneffectiveAct, EndOfSummerDay(2026, 4, 9))]);
         cila.ActRegistered("register-ineffective", "0000140").LastEvents.ShouldBeEvents([
             .. Read("register-ineffective", "protocol.register", new { number = "0000140", date = "2026-04-09" }, new { actNumber = "0000140", actDate = "2026-04-09" }),
-            .. cila.Notifies("ineffective", "cila-ineffective", Ineffective, EndOfSummerDay(2026, 4, 9),
-                new { notes = "Manca l'elaborato grafico comparativo" })]);
-        // It reaches the SIP with its own outgoing registration.
-        cila.Delivers("ineffective").LastEvents
-            .ShouldBeEvents(cila.DeliveredThenArchives("ineffective", "archive-ineffective", EndOfSummerDay(2026, 4, 9),
-                [Cila.Act("0000140", "2026-04-09", "Comunicazione di inefficacia della CILA (DPR 380/2001 art. 6-bis)")]));
+            .. cila.SendsByPec("ineffective", "cila-ineffective", Ineffective, EndOfSummerDay(2026, 4, 9),
+                new { notes = "Manca l'elaborato grafico comparativo", protocolNumber = "0000140", protocolDate = "2026-04-09", documentType = IneffectiveType })]);
+        // By PEC to the domicilio digitale (CAD art. 3-bis and 6); its receipt is waited for ten days: 9 April + 10 =
+        // Sunday 19 April -> Monday 20 April. Delivered the next morning, it reaches the SIP with the act's own
+        // outgoing registration.
+        cila.PecAccepts("ineffective").LastEvents.ShouldBeEvents(cila.ActPecSent("ineffective", EndOfSummerDay(2026, 4, 20)));
+        var receipt = Cila.ActReceipt(Summer(2026, 4, 10, 8, 0));
+        cila.At(Summer(2026, 4, 10, 8, 1)).Received("delivery-receipt", receipt).LastEvents.ShouldBeEvents([
+            .. Cila.ActReceiptArrives(receipt, "archive-ineffective"),
+            .. cila.Archives("archive-ineffective", Summer(2026, 4, 10, 8, 1),
+                [Cila.Act("0000140", "2026-04-09", IneffectiveType)], [Cila.ReceiptKept(receipt)])]);
         cila.ArchivedAs("archive-ineffective", "DIGIP-H769-2026-0001305").LastEvents
             .ShouldBeEvents(Archived("archive-ineffective", "DIGIP-H769-2026-0001305", "rejected", "rejected"));
 
@@ -184,20 +189,24 @@ public class when_a_sue_cila_case_runs
         EventText.Types(cila.At(rejectedAt).Completed("recheck", "still-incomplete", form, IstruttoreSue).ActRegistered("register-ineffective", "0000141").LastEvents)
             .ShouldBe(["IntegrationSucceeded", "VariablesSet", "StepEntered", "IntegrationRequested"]);
         cila.LastEvents.OfType<IntegrationRequested>().ShouldBeEvents(
-            cila.Requested("ineffective", "notify.applicant", Cila.Notice("cila-ineffective", Ineffective, new { notes = form.notes }), rejectedAt));
-        cila.Delivers("ineffective").ArchivedAs("archive-ineffective", "DIGIP-H769-2026-0001306");
+            cila.Requested("ineffective", "pec.send", Cila.Notice("cila-ineffective", Ineffective,
+                new { notes = form.notes, protocolNumber = "0000141", protocolDate = "2026-04-02", documentType = IneffectiveType }), rejectedAt));
+        cila.ActDelivered("ineffective").ArchivedAs("archive-ineffective", "DIGIP-H769-2026-0001306");
 
         cila.ShouldBeClosed("rejected");
         cila.StepsEntered.SkipWhile(s => s != "formal-check").ShouldBe([
-            "formal-check", "request-integration", "await-integration", "recheck", "register-ineffective", "ineffective", "archive-ineffective", "rejected"]);
+            "formal-check", "request-integration", "await-integration", "recheck", "register-ineffective", "ineffective", "await-act-receipt",
+            "act-delivered", "archive-ineffective", "rejected"]);
     }
 
     private const string IneffectiveAct = "Comunicazione di inefficacia della CILA (DPR 380/2001 art. 6-bis) – prot. 0000061";
 
+    private const string IneffectiveType = "Comunicazione di inefficacia della CILA (DPR 380/2001 art. 6-bis)";
+
     // ── Not a CILA ──────────────────────────────────────────────────────────────────────
 
     [Fact]
-    public void works_that_need_another_title_make_the_communication_ineffective_and_its_notice_must_arrive()
+    public void works_that_need_another_title_make_the_communication_ineffective_and_without_a_pec_address_it_goes_by_other_means()
     {
         var cila = AtCheck();
         var form = new { notes = "L'apertura di una nuova finestra in facciata richiede SCIA (art. 22): la CILA non è il titolo" };
@@ -208,18 +217,27 @@ public class when_a_sue_cila_case_runs
             .. cila.RegistersAct("register-ineffective", IneffectiveAct, checkedAt)]);
         cila.ActRegistered("register-ineffective", "0000088").LastEvents.ShouldBeEvents([
             .. Read("register-ineffective", "protocol.register", new { number = "0000088", date = "2026-03-12" }, new { actNumber = "0000088", actDate = "2026-03-12" }),
-            .. cila.Notifies("ineffective", "cila-ineffective", Ineffective, checkedAt, new { notes = form.notes })]);
+            .. cila.SendsByPec("ineffective", "cila-ineffective", Ineffective, checkedAt,
+                new { notes = form.notes, protocolNumber = "0000088", protocolDate = "2026-03-12", documentType = IneffectiveType })]);
 
-        // No onFailure: the applicant must learn the works are not covered, so an incident.
-        cila.Failed("ineffective", "PEC: 550 casella inesistente").LastEvents
-            .ShouldBeEvents(Incident("ineffective", "notify.applicant", "PEC: 550 casella inesistente"));
-        cila.MainStep.ShouldBe("ineffective");
+        // The applicant has no domicilio digitale: the call fails for good and the clerk sends the act by other means
+        // (CAD art. 3-bis c.4-bis), due 12 + 2 = Saturday 14 March.
+        const string NoPec = "to.pec is missing: Mario Rossi has no domicilio digitale (PEC address)";
+        cila.Failed("ineffective", NoPec).LastEvents.ShouldBeEvents([
+            new IntegrationFailed("ineffective", "main", "pec.send", 1, NoPec, false),
+            .. Assigns("act-other-means", "clerk", "SUE", ["sent"], EndOfWinterDay(2026, 3, 14))]);
         cila.State.Status.ShouldBe(CaseStatus.Open);
 
-        var retried = Winter(2026, 3, 12, 15, 0);
-        cila.At(retried).Retried("ineffective", IstruttoreSue).LastEvents.ShouldBeEvents(cila.RetryRequested("ineffective", "notify.applicant",
-            Cila.Notice("cila-ineffective", Ineffective, new { notes = form.notes }), retried, attempt: 2, IstruttoreSue));
-        cila.Delivers("ineffective").ArchivedAs("archive-ineffective", "DIGIP-H769-2026-0001090");
+        // Sent by raccomandata A/R; its return receipt, signed on Monday 16 March, is filed at the counter: recorded, the
+        // case is archived.
+        var sentAt = Winter(2026, 3, 12, 15, 0);
+        var means = new { means = "raccomandata A/R n. 15012345684-5" };
+        cila.At(sentAt).Completed("act-other-means", "sent", means, IstruttoreSue).LastEvents.ShouldBeEvents([
+            .. Done("act-other-means", "sent", means, IstruttoreSue, new { actOtherMeans = means.means }),
+            .. Waits("await-act-receipt", "delivery-receipt", EndOfWinterDay(2026, 3, 23))]);
+        cila.At(Winter(2026, 3, 17, 9, 0)).Received("delivery-receipt", new { receivedAt = "2026-03-16T11:00:00+01:00" });
+        cila.ArchivedAs("archive-ineffective", "DIGIP-H769-2026-0001090");
+        cila.State.Variables["actReceipt"]!["receivedAt"]!.GetValue<string>().ShouldBe("2026-03-16T11:00:00+01:00");
 
         cila.ShouldBeClosed("rejected");
     }

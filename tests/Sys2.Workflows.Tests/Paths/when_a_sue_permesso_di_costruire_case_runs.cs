@@ -89,20 +89,29 @@ public class when_a_sue_permesso_di_costruire_case_runs
             new StepEntered("granted", "deadline", "main", 1),
             new DeadlineStopped("final", 2),
             .. permesso.Issues(grantedAt)]);
+        // The permesso is notified by PEC to the domicilio digitale, with its registration (art. 20 c.6; CAD art. 3-bis and 6).
         permesso.ActRegistered("issue", "0000301").LastEvents.ShouldBeEvents([
-            .. permesso.ActRead("issue", "0000301", "2026-04-28", type: "Permesso di costruire (DPR 380/2001 art. 20)"),
-            .. permesso.Notifies("notify-issue", "pdc-issued", "Permesso di costruire rilasciato, prot. 0000301", grantedAt)]);
-        // The permesso reaches the SIP with its own outgoing registration.
-        permesso.Delivers("notify-issue").LastEvents.ShouldBeEvents(permesso.DeliveredThenArchives("notify-issue", "archive-approved", grantedAt,
-            [Permesso.Act("0000301", "2026-04-28", "Permesso di costruire (DPR 380/2001 art. 20)")], []));
+            .. permesso.ActRead("issue", "0000301", "2026-04-28", type: "Permesso di costruire (DPR 380/2001 art. 20)", outcome: "approved"),
+            .. permesso.SendsByPec("notify-issue", "pdc-issued", "Permesso di costruire rilasciato, prot. 0000301", grantedAt,
+                new { protocolNumber = "0000301", protocolDate = "2026-04-28", documentType = "Permesso di costruire (DPR 380/2001 art. 20)" })]);
+        // Its receipt is waited for ten days (28 April + 10 = Friday 8 May); delivered at once, it reaches the SIP with the
+        // permesso and its own outgoing registration.
+        permesso.PecAccepts("notify-issue").LastEvents.ShouldBeEvents(permesso.ActPecSent("notify-issue", EndOfSummerDay(2026, 5, 8)));
+        var receipt = Permesso.ActReceipt(Summer(2026, 4, 28, 12, 1));
+        permesso.At(Summer(2026, 4, 28, 12, 2)).Received("delivery-receipt", receipt).LastEvents.ShouldBeEvents([
+            .. Permesso.ActReceiptArrives(receipt, "act-archive"),
+            new StepEntered("act-archive", "decision", "main", 1),
+            new DecisionTaken("act-archive", "main", "otherwise", "archive-approved"),
+            .. permesso.Archives("archive-approved", Summer(2026, 4, 28, 12, 2),
+                [Permesso.Act("0000301", "2026-04-28", "Permesso di costruire (DPR 380/2001 art. 20)")], [Permesso.ReceiptKept(receipt)])]);
         permesso.ArchivedAs("archive-approved", "DIGIP-H769-2026-0002301").LastEvents
             .ShouldBeEvents(Archived("archive-approved", "DIGIP-H769-2026-0002301", "approved", "approved"));
 
         permesso.ShouldBeClosed("approved");
         permesso.StepsEntered.ShouldBe([
-            "catalogue", "protocol", "start-notice", "checks", "visura", "needs-fee", "request-payment", "await-payment",
+            "catalogue", "protocol", "start-notice", "checks", "visura", "needs-fee", "request-payment", "avviso-pagopa", "await-payment",
             "completeness-check", "istruttoria", "proposal-made", "start-final", "final-act", "granted", "issue",
-            "notify-issue", "archive-approved", "approved"]);
+            "notify-issue", "await-act-receipt", "act-delivered", "act-archive", "archive-approved", "approved"]);
     }
 
     [Fact]
@@ -274,13 +283,22 @@ public class when_a_sue_permesso_di_costruire_case_runs
             .. permesso.RegistersAct("register-denial", "Diniego del permesso di costruire – domanda prot. 0000073", decidedAt,
                 new { reasons = decision.notes })]);
         permesso.ActRegistered("register-denial", "0000355").LastEvents.OfType<IntegrationRequested>().ShouldBeEvents(
-            permesso.Requested("notify-denial", "notify.applicant",
-                Permesso.Notice("pdc-denied", "Permesso di costruire negato, prot. 0000355"), decidedAt));
-        // The preavviso and the denial reach the SIP, each with its own outgoing registration; the receipt was filed
-        // without its file, so there is no receipt to preserve.
-        permesso.Delivers("notify-denial").LastEvents.ShouldBeEvents(permesso.DeliveredThenArchives("notify-denial", "archive-rejected", decidedAt,
-            [Permesso.Act("0000340", "2026-05-04", "Comunicazione dei motivi ostativi (L. 241/1990 art. 10-bis)"),
-             Permesso.Act("0000355", "2026-05-18", "Diniego del permesso di costruire (DPR 380/2001 art. 20)")], []));
+            permesso.Requested("notify-denial", "pec.send",
+                Permesso.Notice("pdc-denied", "Permesso di costruire negato, prot. 0000355", new
+                {
+                    reasons = decision.notes, protocolNumber = "0000355", protocolDate = "2026-05-18",
+                    documentType = "Diniego del permesso di costruire (DPR 380/2001 art. 20)",
+                }), decidedAt));
+        // The preavviso and the denial reach the SIP, each with its own outgoing registration; the preavviso's receipt was
+        // filed without its file, so only the denial's receipt is preserved. Nothing arrives within ten days (18 May + 10
+        // = Thursday 28 May): archived as it is.
+        permesso.PecAccepts("notify-denial").WaitTimesOut("await-act-receipt").LastEvents.ShouldBeEvents([
+            new WaitTimedOut("await-act-receipt", "main", "delivery-receipt"),
+            new StepEntered("act-archive", "decision", "main", 1),
+            new DecisionTaken("act-archive", "main", "vars.actOutcome == 'rejected'", "archive-rejected"),
+            .. permesso.Archives("archive-rejected", EndOfSummerDay(2026, 5, 28),
+                [Permesso.Act("0000340", "2026-05-04", "Comunicazione dei motivi ostativi (L. 241/1990 art. 10-bis)"),
+                 Permesso.Act("0000355", "2026-05-18", "Diniego del permesso di costruire (DPR 380/2001 art. 20)")], [])]);
         permesso.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0002355").LastEvents
             .ShouldBeEvents(Archived("archive-rejected", "DIGIP-H769-2026-0002355", "rejected", "rejected"));
 
@@ -385,7 +403,7 @@ public class when_a_sue_permesso_di_costruire_case_runs
         permesso.ShouldBeClosed("rejected");
         permesso.StepsEntered.SkipWhile(s => s != "final-act-constrained").ShouldBe([
             "final-act-constrained", "register-preavviso-constrained", "preavviso-constrained", "await-notice-receipt-constrained", "final-after-observations-constrained",
-            "denied-constrained", "register-denial", "notify-denial", "archive-rejected", "rejected"]);
+            "denied-constrained", "register-denial", "notify-denial", "await-act-receipt", "act-delivered", "act-archive", "archive-rejected", "rejected"]);
     }
 
     [Fact]
@@ -437,14 +455,22 @@ public class when_a_sue_permesso_di_costruire_case_runs
         permesso.ActRegistered("register-substitute-preavviso", "0000340").LastEvents.ShouldBeEvents([
             .. Read("register-substitute-preavviso", "protocol.register", new { number = "0000340", date = "2026-06-16" },
                 new { preavvisoNumber = "0000340", preavvisoDate = "2026-06-16" }),
-            .. permesso.Notifies("substitute-preavviso", "pdc-preavviso", Preavviso, deniedAt, new { reasons = form.reasons })]);
+            .. permesso.SendsByPec("substitute-preavviso", "pdc-preavviso", Preavviso, deniedAt, new
+            {
+                reasons = form.reasons, protocolNumber = "0000340", protocolDate = "2026-06-16",
+                documentType = "Comunicazione dei motivi ostativi (L. 241/1990 art. 10-bis)",
+            })]);
 
-        // 10 days for observations: 16 June + 10 = Friday 26 June; then the decision, due 26 June + 10 = Monday 6 July.
-        permesso.Delivers("substitute-preavviso").LastEvents.OfType<WaitStarted>().ShouldBeEvents(
-            new WaitStarted("await-observations-substitute", "main", "observations-received", EndOfSummerDay(2026, 6, 26), 1));
+        // By PEC like every preavviso, delivered on Wednesday 17 June: the 10 days for observations run from the receipt
+        // (art. 10-bis), 17 June + 10 = Saturday 27 June; then the decision, due 27 June + 10 = Tuesday 7 July.
+        permesso.PecAccepts("substitute-preavviso").LastEvents.OfType<WaitStarted>().ShouldBeEvents(
+            new WaitStarted("await-substitute-receipt", "main", "delivery-receipt", EndOfSummerDay(2026, 6, 26), 1));
+        permesso.At(Summer(2026, 6, 17, 9, 0)).Received("delivery-receipt", new { delivered = true, receivedAt = "2026-06-17T08:30:00+02:00" })
+            .LastEvents.OfType<WaitStarted>().ShouldBeEvents(
+                new WaitStarted("await-observations-substitute", "main", "observations-received", EndOfSummerDay(2026, 6, 27), 1));
         permesso.WaitTimesOut("await-observations-substitute").LastEvents.ShouldBeEvents([
             new WaitTimedOut("await-observations-substitute", "main", "observations-received"),
-            .. Assigns("substitute-decision", "manager", "Segreteria generale", GrantOrDeny, EndOfSummerDay(2026, 7, 6))]);
+            .. Assigns("substitute-decision", "manager", "Segreteria generale", GrantOrDeny, EndOfSummerDay(2026, 7, 7))]);
 
         permesso.At(Summer(2026, 6, 29, 9, 0)).Completed("substitute-decision", "deny", new { notes = "Nessuna osservazione: diniego" }, SegretarioGenerale);
         permesso.DenialArchived("0000401");

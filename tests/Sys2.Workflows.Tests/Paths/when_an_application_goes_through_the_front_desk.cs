@@ -48,7 +48,8 @@ public class when_an_application_goes_through_the_front_desk
         pratica.VisuraArrives().LastEvents.ShouldBeEvents(pratica.VisuraRead());
         pratica.OpenTasks().ShouldBeEmpty();
 
-        pratica.AvvisoIssued().LastEvents.ShouldBeEvents(pratica.AvvisoRead(payBy));
+        pratica.AvvisoRequested().LastEvents.ShouldBeEvents(pratica.AvvisoRead(pratica.Now));
+        pratica.Delivers("avviso-pagopa").LastEvents.ShouldBeEvents(pratica.AvvisoSent(payBy));
 
         pratica.At(paidOn).PaymentReceived().LastEvents.ShouldBeEvents(pratica.Paid(taskDue));
         pratica.State.Tokens.Keys.ShouldBe(["main"]);
