@@ -116,7 +116,7 @@ public class when_a_suap_scia_case_runs
             new DecisionTaken("act-delivered", "main", "otherwise", "archive-rejected"),
             .. scia.Archives("archive-rejected", Summer(2026, 4, 15, 10, 2),
                 acts: [new JsonObject { ["protocolNumber"] = "0000210", ["protocolDate"] = "2026-04-15", ["documentType"] = "Divieto di prosecuzione (art. 19 c.3)" }],
-                attachments: [ReceiptKept(ProhibitionReceipt, "Ricevuta di avvenuta consegna PEC (DPR 68/2005 art. 6)")])]);
+                attachments: [Scia.ReceiptKept(ProhibitionReceipt)])]);
         scia.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0001433");
 
         scia.ShouldBeClosed("rejected");
@@ -158,21 +158,6 @@ public class when_a_suap_scia_case_runs
     /// <summary>The provider's ricevuta di mancata consegna: no date runs from it.</summary>
     private static readonly object NotDelivered = new { delivered = false, error = "5.1.1 casella inesistente" };
 
-    /// <summary>A receipt as the archive step passes it to DigiP: its file, its message id and the day it was delivered.</summary>
-    private static JsonObject ReceiptKept(object receipt, string type)
-    {
-        var r = Obj(receipt);
-        return new JsonObject
-        {
-            ["name"] = r["document"]!["name"]!.DeepClone(),
-            ["sha256"] = r["document"]!["sha256"]!.DeepClone(),
-            ["mediaType"] = r["document"]!["mediaType"]!.DeepClone(),
-            ["identifier"] = r["messageId"]!.DeepClone(),
-            ["date"] = r["receivedAt"]!.DeepClone(),
-            ["documentType"] = type,
-        };
-    }
-
     // ── Conformazione: the order interrupts the 60 days (art. 19 c.3) ──────────────────
 
     private static readonly object Order = new
@@ -192,7 +177,7 @@ public class when_a_suap_scia_case_runs
         document = Document("daticert.xml", "1b2c6a1e0b7d4c3f8a5e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a", 2_098, "application/xml"),
     };
 
-    private static JsonObject OrderReceiptKept => ReceiptKept(OrderReceipt, "Ricevuta di avvenuta consegna PEC (DPR 68/2005 art. 6)");
+    private static JsonObject OrderReceiptKept => Scia.ReceiptKept(OrderReceipt);
 
     [Fact]
     public void an_order_of_compliance_interrupts_the_term_and_the_measures_restart_it_in_full()
@@ -327,7 +312,7 @@ public class when_a_suap_scia_case_runs
             new DecisionTaken("act-delivered", "main", "otherwise", "archive-rejected"),
             .. scia.Archives("archive-rejected", Summer(2026, 7, 15, 10, 2),
                 acts: [new JsonObject { ["protocolNumber"] = "0000388", ["protocolDate"] = "2026-07-15", ["documentType"] = "Annullamento d’ufficio (art. 21-nonies)" }],
-                attachments: [ReceiptKept(receipt, "Ricevuta di avvenuta consegna PEC (DPR 68/2005 art. 6)")])]);
+                attachments: [Scia.ReceiptKept(receipt)])]);
         scia.ArchivedAs("archive-rejected", "DIGIP-H769-2026-0002001");
         scia.ShouldBeClosed("rejected");
     }
