@@ -265,12 +265,17 @@ public class when_a_fattura_passiva_case_runs
         var fattura = AtVerify().At(Winter(2026, 3, 9, 11, 0)).Verified("accept", new { notes = "Conforme" })
             .OutcomeTaken("send-acceptance", "IT01234567890_EC_001");
 
-        // Discarded: a clerk decides, due 10 + 3 = Friday 13 March.
+        // Discarded: the case looks for SdI's DT an hour at most (it may have come already and been kept), then a clerk
+        // decides, due 10 + 3 = Friday 13 March.
         var se = new { type = "SE", codice = "EN01", descrizione = "Notifica non ammessa: termini decorsi", identificativoSdI = IdentificativoSdI };
-        fattura.At(Winter(2026, 3, 10, 8, 0)).SdiNotifies(se).LastEvents.ShouldBeEvents([
+        var seAt = Winter(2026, 3, 10, 8, 0);
+        fattura.At(seAt).SdiNotifies(se).LastEvents.ShouldBeEvents([
             .. Arrives("await-sdi-answer", "sdi-notification", se, new { sdiMessage = "SE", sdiAnswer = (object?)null, sdiAnswerId = (string?)null, sdiAnswerAt = (string?)null }),
             new StepEntered("sdi-answer", "decision", "main", 1),
-            new DecisionTaken("sdi-answer", "main", "vars.sdiMessage == 'SE'", "outcome-discarded"),
+            new DecisionTaken("sdi-answer", "main", "vars.sdiMessage == 'SE'", "await-dt-discarded"),
+            .. Waits("await-dt-discarded", "sdi-notification", seAt.AddHours(1))]);
+        fattura.WaitTimesOut("await-dt-discarded").LastEvents.ShouldBeEvents([
+            new WaitTimedOut("await-dt-discarded", "main", "sdi-notification"),
             .. Assigns("outcome-discarded", "clerk", "Ragioneria", ["liquidate", "not-payable"], EndOfWinterDay(2026, 3, 13))]);
 
         var form = new { notes = "Scarto EN01: l'EC01 era comunque nostro; la fattura è dovuta, si liquida" };
@@ -285,12 +290,40 @@ public class when_a_fattura_passiva_case_runs
     }
 
     [Fact]
+    public void an_outcome_sent_after_sdi_s_fifteen_days_is_discarded_and_the_dt_kept_before_is_preserved_with_the_invoice()
+    {
+        // SdI's 15 days ran out before the case's (they are not synchronised): the DT came while the clerk verified
+        // (not taken there: kept with the file by the intake), the EC01 sent on 17 March is discarded (SE, EN01).
+        var dt = new { type = "DT", identificativoSdI = IdentificativoSdI, message = DtFile, messageId = "4830112", receivedAt = "2026-03-17T07:00:00Z" };
+        var fattura = AtVerify().At(Winter(2026, 3, 17, 8, 0));
+        fattura.Refused(new ReceiveEvent("sdi-notification", Obj(dt)) { FromSystem = true }).Code.ShouldBe("not-waiting");
+        fattura.At(Winter(2026, 3, 17, 10, 0)).Verified("accept", new { notes = "Conforme" }).OutcomeTaken("send-acceptance", "IT01234567890_EC_001")
+            .At(Winter(2026, 3, 17, 10, 5)).SdiNotifies(new { type = "SE", codice = "EN01", identificativoSdI = IdentificativoSdI });
+        fattura.MainStep.ShouldBe("await-dt-discarded");
+
+        // The host hands the kept DT over as the wait starts: taken with the date it was received.
+        fattura.When(new ReceiveEvent("sdi-notification", Obj(dt)) { FromSystem = true }).LastEvents.ShouldBeEvents([
+            .. Arrives("await-dt-discarded", "sdi-notification", dt, new { dtMessage = DtFile, dtMessageId = "4830112", dtReceivedAt = "2026-03-17T07:00:00Z" }),
+            .. Assigns("outcome-discarded", "clerk", "Ragioneria", ["liquidate", "not-payable"], EndOfWinterDay(2026, 3, 20))]);
+
+        var decidedAt = Winter(2026, 3, 17, 12, 0);
+        fattura.At(decidedAt).Completed("outcome-discarded", "not-payable", new { notes = "Nota di credito chiesta fuori SdI" }, Ragioneria);
+        fattura.SupplierTold("notify-rejection").LastEvents.ShouldBeEvents([
+            SupplierNotified("notify-rejection"),
+            .. fattura.ArchivesInvoice("archive-rejected", decidedAt, [new
+            {
+                name = "IT02123450443_00A7K_DT_001.xml", sha256 = "3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c", mediaType = "application/xml",
+                flow = "E", identifier = IdentificativoSdI + "_4830112", date = "2026-03-17T07:00:00Z", documentType = "Notifica di decorrenza termini (DT, SdI)",
+            }])]);
+    }
+
+    [Fact]
     public void an_outcome_discarded_by_sdi_and_found_not_payable_is_archived()
     {
         const string Reason = "Fattura riferita a operazione non destinata all'ente (DM 132/2020 art. 2 c.1 lett. a)";
         var fattura = AtVerify().At(Winter(2026, 3, 9, 11, 0)).Verified("reject", new { notes = "Prestazione non ordinata", reason = Reason })
             .OutcomeTaken("send-rejection", "IT01234567890_EC_004")
-            .SdiNotifies(new { type = "SE", codice = "EN00", descrizione = "Notifica non conforme al formato" });
+            .SdiNotifies(new { type = "SE", codice = "EN00", descrizione = "Notifica non conforme al formato" }).WaitTimesOut("await-dt-discarded");
 
         var decidedAt = Winter(2026, 3, 12, 10, 0);
         fattura.At(decidedAt).Completed("outcome-discarded", "not-payable", new { notes = "Nota di credito chiesta fuori SdI" }, Ragioneria)
