@@ -166,6 +166,36 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
         ShouldPreserveTheDt(events, identificativoSdI);
     }
 
+    [Fact]
+    public async Task an_outcome_sent_after_sdi_s_fifteen_days_is_discarded_and_the_invoice_is_preserved_with_the_ec_the_se_and_the_dt()
+    {
+        // SdI's 15 days ran out an hour ago (the case's own run to the end of the day): SdI sent its DT, kept on the file.
+        var delivery = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, supplier = 1 });
+        var caseId = CaseOf(delivery);
+        var identificativoSdI = delivery["identificativoSdI"]!.GetValue<string>();
+        (await _host.DoAsync(caseId, "assign", "assigned", new JsonObject { ["office"] = "Ragioneria" })).Status.ShouldBe(CommandStatus.Accepted);
+        await _host.Timers.AdvanceAsync(TimeSpan.FromDays(15) + TimeSpan.FromHours(1));
+        (await _host.Operator.PostAsync("/sandbox/intermediamarche/decorrenza", null)).EnsureSuccessStatusCode();
+        await Eventually.HoldsAsync(() => _host.Operator.GetJsonAsync<JsonObject>($"/api/invoices/files/sdi-{identificativoSdI}"),
+            f => f["messages"]!.AsArray().Any(m => m!["type"]!.GetValue<string>() == "DT"), "the DT kept on the file");
+
+        // The EC01 sent now is discarded by SdI (SE, EN01); the case takes the DT kept, then the clerk decides.
+        (await _host.DoAsync(caseId, "verify", "accept", new JsonObject { ["notes"] = "conforme" })).Status.ShouldBe(CommandStatus.Accepted);
+        var events = await _host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "outcome-discarded"), "the SE to the clerk");
+        events.OfType<WaitTimedOut>().ShouldBeEmpty();
+        Variables(events)["sdiMessage"]!.GetValue<string>().ShouldBe("SE");
+        (await _host.DoAsync(caseId, "outcome-discarded", "not-payable", new JsonObject { ["notes"] = "nota di credito chiesta" })).Status.ShouldBe(CommandStatus.Accepted);
+
+        events = await _host.WhenAsync(caseId, e => e.OfType<CaseClosed>().Any(), "the case archived");
+        events.OfType<IncidentRaised>().ShouldBeEmpty();
+        var attachments = events.OfType<IntegrationRequested>().Last(r => r.Activity == "digip.archive").Input["attachments"]!.AsArray();
+        attachments.Select(m => m!["documentType"]!.GetValue<string>()).ShouldBe([
+            "Notifica di esito committente EC01 (SdI)", "Scarto esito committente (SE, SdI)", "Notifica di decorrenza termini (DT, SdI)"]);
+        var variables = Variables(events);
+        attachments[2]!["identifier"]!.GetValue<string>().ShouldBe(identificativoSdI + "_" + variables["dtMessageId"]!.GetValue<string>());
+        Variables(events)["preservationId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+    }
+
     /// <summary>
     /// The DT reached DigiP (which took the SIP) with its own registration data (Allegato 5, TipoRegistro Nessuno):
     /// IdentificativoSdI_MessageId, the date the entity received it, flow E.
