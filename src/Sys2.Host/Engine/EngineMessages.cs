@@ -24,3 +24,9 @@ public sealed record CallIntegration(
 
 /// <summary>A legal term, a suspension limit or a wait timeout falls due. Stale generations do nothing.</summary>
 public sealed record FireTimer(string Tenant, string CaseId, TimerKind Kind, string Name, int Generation, DateTimeOffset DueAt) : ICaseMessage;
+
+/// <summary>
+/// The case started waiting for an SdI message (an <c>sdi-notification</c> wait): the DTs kept with its received file,
+/// which came while it waited for none, are handed to it (<c>SdiMessageIntake.ForwardKeptAsync</c>).
+/// </summary>
+public sealed record ForwardKeptSdiMessages(string Tenant, string CaseId, string Step, int Visit) : ICaseMessage;

@@ -39,7 +39,10 @@ public sealed record ReceivedInvoiceFile
     public string? SignatureNote { get; init; }
     public IReadOnlyList<ReceivedInvoice> Invoices { get; init; } = [];
 
-    /// <summary>SdI's messages about this file that reached no case (a DT after the case moved on, an NS, an AT).</summary>
+    /// <summary>
+    /// SdI's messages about this file that reached no case when they came (a DT before the case waited for it, or after
+    /// it moved on; an NS, an AT). A DT kept here is handed to its case when the case starts waiting for SdI's messages.
+    /// </summary>
     public IReadOnlyList<ReceivedSdiMessage> Messages { get; init; } = [];
 
     /// <summary>The file store of files that belong to no entity yet (refused or unrouted).</summary>

@@ -38,11 +38,12 @@ public sealed class CaseMessageLogScope
     {
         CallIntegration call => log.BeginScope(new CaseLogScope(call.CaseId, call.Tenant, call.CorrelationId)),
         FireTimer timer => log.BeginScope(new CaseLogScope(timer.CaseId, timer.Tenant, envelope.CorrelationId)),
+        ForwardKeptSdiMessages kept => log.BeginScope(new CaseLogScope(kept.CaseId, kept.Tenant, envelope.CorrelationId)),
         _ => null,
     };
 
     internal static bool AppliesTo(IChain chain) => chain is HandlerChain handler && handler.MessageType is var type
-        && (type == typeof(CallIntegration) || type == typeof(FireTimer));
+        && (type == typeof(CallIntegration) || type == typeof(FireTimer) || type == typeof(ForwardKeptSdiMessages));
 }
 
 public static class CaseLogScopesSetup

@@ -105,6 +105,18 @@ public class when_effects_are_derived_from_events
     }
 
     [Fact]
+    public void a_wait_for_sdi_s_messages_also_asks_for_the_dts_kept_with_the_invoice_s_file_at_once()
+    {
+        // SdI's DT may come before the case waits for it (SdI's 15 days and the case's clock are not synchronised).
+        var timeout = new DateTimeOffset(2026, 3, 19, 23, 59, 59, TimeSpan.FromHours(1));
+
+        Of(new WaitStarted("await-dt", "main", "sdi-notification", timeout, 1)).ShouldBe([
+            new Effect(new FireTimer(Tenant, CaseId, TimerKind.WaitTimeout, "await-dt", 1, timeout), timeout),
+            new Effect(new ForwardKeptSdiMessages(Tenant, CaseId, "await-dt", 1), null),
+        ]);
+    }
+
+    [Fact]
     public void a_wait_without_a_timeout_asks_for_nothing()
     {
         Of(new WaitStarted("missing-documents", "main", "documents-received", null, 1)).ShouldBeEmpty();

@@ -104,22 +104,114 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
     }
 
     [Fact]
-    public async Task without_an_outcome_in_15_days_the_decorrenza_termini_leads_to_liquidation()
+    public async Task without_an_outcome_in_15_days_the_decorrenza_termini_leads_to_liquidation_and_sdi_s_dt_is_preserved_with_the_invoice()
     {
         var delivery = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, supplier = 2 });
         var caseId = CaseOf(delivery);
+        var identificativoSdI = delivery["identificativoSdI"]!.GetValue<string>();
         (await _host.DoAsync(caseId, "assign", "assigned", new JsonObject { ["office"] = "Ragioneria" })).Status.ShouldBe(CommandStatus.Accepted);
 
+        // The case's 15 days end: decorrenza termini, and the case waits (two days at most) for SdI's DT.
         await _host.Timers.AdvanceAsync(TimeSpan.FromDays(16));
-        var events = await _host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "liquidation"), "the liquidation after 15 days");
+        var events = await _host.WhenAsync(caseId, e => e.OfType<WaitStarted>().Any(w => w.Step == "await-dt"), "the wait for the DT");
         events.OfType<DeadlineExpired>().ShouldContain(d => d.Clock == "outcome" && d.Effect == "decorrenza-termini");
 
-        // SdI's own DT for the file reaches the host and is kept with the file.
+        // SdI's own DT for the file reaches the host and the case takes it, then goes on to the liquidation.
         (await _host.Operator.PostAsync("/sandbox/intermediamarche/decorrenza", null)).EnsureSuccessStatusCode();
-        var fileId = "sdi-" + delivery["identificativoSdI"]!.GetValue<string>();
+        events = await _host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "liquidation"), "the liquidation after the DT");
+        var variables = Variables(events);
+        SdiMessages.Read(await StoredAsync(variables["dtMessage"]!)).Message.ShouldBeOfType<NotificaDecorrenzaTermini>()
+            .IdentificativoSdI.ShouldBe(identificativoSdI);
+
+        // Found not payable: archived (archive-rejected), with the DT all the same.
+        (await _host.DoAsync(caseId, "liquidation", "not-payable", new JsonObject { ["act"] = "DURC irregolare" })).Status.ShouldBe(CommandStatus.Accepted);
+        events = await _host.WhenAsync(caseId, e => e.OfType<CaseClosed>().Any(), "the case archived");
+        events.OfType<CaseClosed>().Single().Outcome.ShouldBe("archived");
+        events.OfType<IncidentRaised>().ShouldBeEmpty();
+        ShouldPreserveTheDt(events, identificativoSdI);
+    }
+
+    [Fact]
+    public async Task a_dt_that_comes_before_the_case_s_own_fifteen_days_end_is_kept_and_found_when_the_case_waits_for_it()
+    {
+        // SdI counts its 15 days from the delivery instant, the case to the end of the 15th day (Italian time):
+        // 15 days and an hour after the delivery SdI sends the DT while the case still waits for the verification.
+        var delivery = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, supplier = 2 });
+        var caseId = CaseOf(delivery);
+        var identificativoSdI = delivery["identificativoSdI"]!.GetValue<string>();
+        (await _host.DoAsync(caseId, "assign", "assigned", new JsonObject { ["office"] = "Ragioneria" })).Status.ShouldBe(CommandStatus.Accepted);
+        await _host.Timers.AdvanceAsync(TimeSpan.FromDays(15) + TimeSpan.FromHours(1));
+        (await _host.Operator.PostAsync("/sandbox/intermediamarche/decorrenza", null)).EnsureSuccessStatusCode();
+
+        // Nothing of the case waits for it: it is kept with the received file.
+        var fileId = "sdi-" + identificativoSdI;
         var file = await Eventually.HoldsAsync(() => _host.Operator.GetJsonAsync<JsonObject>($"/api/invoices/files/{fileId}"),
-            f => f["messages"]!.AsArray().Any(m => m!["type"]!.GetValue<string>() == "DT"), "the DT recorded on the file");
-        file["status"]!.GetValue<string>().ShouldBe("Received");
+            f => f["messages"]!.AsArray().Any(m => m!["type"]!.GetValue<string>() == "DT"), "the DT kept on the file");
+        (await _host.EventsOf(caseId)).OfType<DeadlineExpired>().ShouldBeEmpty();
+        (await _host.EventsOf(caseId)).OfType<TaskAssigned>().Last().Step.ShouldBe("verify");
+
+        // The case's own 15 days end: it waits for the DT and is handed the one kept, with the date it was received.
+        await _host.Timers.AdvanceAsync(TimeSpan.FromDays(1));
+        var events = await _host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "liquidation"), "the liquidation after the kept DT");
+        events.OfType<WaitTimedOut>().ShouldBeEmpty();
+        var kept = file["messages"]!.AsArray().First(m => m!["type"]!.GetValue<string>() == "DT")!;
+        var variables = Variables(events);
+        variables["dtMessage"]!["sha256"]!.GetValue<string>().ShouldBe(kept["sha256"]!.GetValue<string>());
+        DateTimeOffset.Parse(variables["dtReceivedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(DateTimeOffset.Parse(kept["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(1));
+
+        (await _host.DoAsync(caseId, "liquidation", "not-payable", new JsonObject { ["act"] = "Nota di credito attesa" })).Status.ShouldBe(CommandStatus.Accepted);
+        events = await _host.WhenAsync(caseId, e => e.OfType<CaseClosed>().Any(), "the case archived");
+        events.OfType<IncidentRaised>().ShouldBeEmpty();
+        ShouldPreserveTheDt(events, identificativoSdI);
+    }
+
+    [Fact]
+    public async Task an_outcome_sent_after_sdi_s_fifteen_days_is_discarded_and_the_invoice_is_preserved_with_the_ec_the_se_and_the_dt()
+    {
+        // SdI's 15 days ran out an hour ago (the case's own run to the end of the day): SdI sent its DT, kept on the file.
+        var delivery = await _host.DeliverAsync(new { codiceDestinatario = SanBenedetto, supplier = 1 });
+        var caseId = CaseOf(delivery);
+        var identificativoSdI = delivery["identificativoSdI"]!.GetValue<string>();
+        (await _host.DoAsync(caseId, "assign", "assigned", new JsonObject { ["office"] = "Ragioneria" })).Status.ShouldBe(CommandStatus.Accepted);
+        await _host.Timers.AdvanceAsync(TimeSpan.FromDays(15) + TimeSpan.FromHours(1));
+        (await _host.Operator.PostAsync("/sandbox/intermediamarche/decorrenza", null)).EnsureSuccessStatusCode();
+        await Eventually.HoldsAsync(() => _host.Operator.GetJsonAsync<JsonObject>($"/api/invoices/files/sdi-{identificativoSdI}"),
+            f => f["messages"]!.AsArray().Any(m => m!["type"]!.GetValue<string>() == "DT"), "the DT kept on the file");
+
+        // The EC01 sent now is discarded by SdI (SE, EN01); the case takes the DT kept, then the clerk decides.
+        (await _host.DoAsync(caseId, "verify", "accept", new JsonObject { ["notes"] = "conforme" })).Status.ShouldBe(CommandStatus.Accepted);
+        var events = await _host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == "outcome-discarded"), "the SE to the clerk");
+        events.OfType<WaitTimedOut>().ShouldBeEmpty();
+        Variables(events)["sdiMessage"]!.GetValue<string>().ShouldBe("SE");
+        (await _host.DoAsync(caseId, "outcome-discarded", "not-payable", new JsonObject { ["notes"] = "nota di credito chiesta" })).Status.ShouldBe(CommandStatus.Accepted);
+
+        events = await _host.WhenAsync(caseId, e => e.OfType<CaseClosed>().Any(), "the case archived");
+        events.OfType<IncidentRaised>().ShouldBeEmpty();
+        var attachments = events.OfType<IntegrationRequested>().Last(r => r.Activity == "digip.archive").Input["attachments"]!.AsArray();
+        attachments.Select(m => m!["documentType"]!.GetValue<string>()).ShouldBe([
+            "Notifica di esito committente EC01 (SdI)", "Scarto esito committente (SE, SdI)", "Notifica di decorrenza termini (DT, SdI)"]);
+        var variables = Variables(events);
+        attachments[2]!["identifier"]!.GetValue<string>().ShouldBe(identificativoSdI + "_" + variables["dtMessageId"]!.GetValue<string>());
+        Variables(events)["preservationId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+    }
+
+    /// <summary>
+    /// The DT reached DigiP (which took the SIP) with its own registration data (Allegato 5, TipoRegistro Nessuno):
+    /// IdentificativoSdI_MessageId, the date the entity received it, flow E.
+    /// </summary>
+    private static void ShouldPreserveTheDt(IReadOnlyList<object> events, string identificativoSdI)
+    {
+        var variables = Variables(events);
+        variables["preservationId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        var attachments = events.OfType<IntegrationRequested>().Last(r => r.Activity == "digip.archive").Input["attachments"]!.AsArray();
+        var dt = attachments.Single()!;
+        dt["flow"]!.GetValue<string>().ShouldBe("E");
+        dt["documentType"]!.GetValue<string>().ShouldBe("Notifica di decorrenza termini (DT, SdI)");
+        dt["sha256"]!.GetValue<string>().ShouldBe(variables["dtMessage"]!["sha256"]!.GetValue<string>());
+        dt["identifier"]!.GetValue<string>().ShouldBe(identificativoSdI + "_" + variables["dtMessageId"]!.GetValue<string>());
+        variables["dtMessageId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        dt["date"]!.GetValue<string>().ShouldBe(variables["dtReceivedAt"]!.GetValue<string>());
     }
 
     [Fact]

@@ -52,6 +52,22 @@ public sealed class FatturaPassiva(DateTimeOffset? delivered = null) : Pratica<F
     /// <summary>SdI's notifica esito: the supplier got our outcome.</summary>
     public static readonly object Ne = new { type = "NE", esito = "EC01", identificativoSdI = IdentificativoSdI };
 
+    /// <summary>SdI's notifica di decorrenza termini, received at 03:00 on Wednesday 18 March, after its 15 days.</summary>
+    public static readonly object DtFile = Document("IT02123450443_00A7K_DT_001.xml",
+        "3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c", 1_012, "application/xml");
+
+    public static readonly object Dt = new
+    {
+        type = "DT", identificativoSdI = IdentificativoSdI, message = DtFile, messageId = "4830112", receivedAt = "2026-03-18T02:00:00Z",
+    };
+
+    /// <summary>The DT as the archive keeps it: flow E, IdentificativoSdI_MessageId, the date the entity received it.</summary>
+    public static readonly object DtAttachment = new
+    {
+        name = "IT02123450443_00A7K_DT_001.xml", sha256 = "3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c", mediaType = "application/xml",
+        flow = "E", identifier = IdentificativoSdI + "_4830112", date = "2026-03-18T02:00:00Z", documentType = "Notifica di decorrenza termini (DT, SdI)",
+    };
+
     public static readonly object Liquidated = new
     {
         act = "Determina di liquidazione n. 311 del 16/03/2026",
@@ -92,6 +108,9 @@ public sealed class FatturaPassiva(DateTimeOffset? delivered = null) : Pratica<F
     public FatturaPassiva OutcomeTaken(string step, string messageId) => Answered(step, new { messageId });
 
     public FatturaPassiva SdiNotifies(object notification) => Received("sdi-notification", notification);
+
+    /// <summary>SdI's DT comes (through the intake, a regional system's event) at 03:00 on 18 March.</summary>
+    public FatturaPassiva DtArrives() => At(Winter(2026, 3, 18, 3, 0)).When(new ReceiveEvent("sdi-notification", Obj(Dt)) { FromSystem = true });
 
     public FatturaPassiva Liquidation(string outcome, object form) => Completed("liquidation", outcome, form, Ragioneria);
 

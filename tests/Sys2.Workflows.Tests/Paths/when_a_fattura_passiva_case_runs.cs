@@ -265,12 +265,17 @@ public class when_a_fattura_passiva_case_runs
         var fattura = AtVerify().At(Winter(2026, 3, 9, 11, 0)).Verified("accept", new { notes = "Conforme" })
             .OutcomeTaken("send-acceptance", "IT01234567890_EC_001");
 
-        // Discarded: a clerk decides, due 10 + 3 = Friday 13 March.
+        // Discarded: the case looks for SdI's DT an hour at most (it may have come already and been kept), then a clerk
+        // decides, due 10 + 3 = Friday 13 March.
         var se = new { type = "SE", codice = "EN01", descrizione = "Notifica non ammessa: termini decorsi", identificativoSdI = IdentificativoSdI };
-        fattura.At(Winter(2026, 3, 10, 8, 0)).SdiNotifies(se).LastEvents.ShouldBeEvents([
+        var seAt = Winter(2026, 3, 10, 8, 0);
+        fattura.At(seAt).SdiNotifies(se).LastEvents.ShouldBeEvents([
             .. Arrives("await-sdi-answer", "sdi-notification", se, new { sdiMessage = "SE", sdiAnswer = (object?)null, sdiAnswerId = (string?)null, sdiAnswerAt = (string?)null }),
             new StepEntered("sdi-answer", "decision", "main", 1),
-            new DecisionTaken("sdi-answer", "main", "vars.sdiMessage == 'SE'", "outcome-discarded"),
+            new DecisionTaken("sdi-answer", "main", "vars.sdiMessage == 'SE'", "await-dt-discarded"),
+            .. Waits("await-dt-discarded", "sdi-notification", seAt.AddHours(1))]);
+        fattura.WaitTimesOut("await-dt-discarded").LastEvents.ShouldBeEvents([
+            new WaitTimedOut("await-dt-discarded", "main", "sdi-notification"),
             .. Assigns("outcome-discarded", "clerk", "Ragioneria", ["liquidate", "not-payable"], EndOfWinterDay(2026, 3, 13))]);
 
         var form = new { notes = "Scarto EN01: l'EC01 era comunque nostro; la fattura è dovuta, si liquida" };
@@ -285,12 +290,40 @@ public class when_a_fattura_passiva_case_runs
     }
 
     [Fact]
+    public void an_outcome_sent_after_sdi_s_fifteen_days_is_discarded_and_the_dt_kept_before_is_preserved_with_the_invoice()
+    {
+        // SdI's 15 days ran out before the case's (they are not synchronised): the DT came while the clerk verified
+        // (not taken there: kept with the file by the intake), the EC01 sent on 17 March is discarded (SE, EN01).
+        var dt = new { type = "DT", identificativoSdI = IdentificativoSdI, message = DtFile, messageId = "4830112", receivedAt = "2026-03-17T07:00:00Z" };
+        var fattura = AtVerify().At(Winter(2026, 3, 17, 8, 0));
+        fattura.Refused(new ReceiveEvent("sdi-notification", Obj(dt)) { FromSystem = true }).Code.ShouldBe("not-waiting");
+        fattura.At(Winter(2026, 3, 17, 10, 0)).Verified("accept", new { notes = "Conforme" }).OutcomeTaken("send-acceptance", "IT01234567890_EC_001")
+            .At(Winter(2026, 3, 17, 10, 5)).SdiNotifies(new { type = "SE", codice = "EN01", identificativoSdI = IdentificativoSdI });
+        fattura.MainStep.ShouldBe("await-dt-discarded");
+
+        // The host hands the kept DT over as the wait starts: taken with the date it was received.
+        fattura.When(new ReceiveEvent("sdi-notification", Obj(dt)) { FromSystem = true }).LastEvents.ShouldBeEvents([
+            .. Arrives("await-dt-discarded", "sdi-notification", dt, new { dtMessage = DtFile, dtMessageId = "4830112", dtReceivedAt = "2026-03-17T07:00:00Z" }),
+            .. Assigns("outcome-discarded", "clerk", "Ragioneria", ["liquidate", "not-payable"], EndOfWinterDay(2026, 3, 20))]);
+
+        var decidedAt = Winter(2026, 3, 17, 12, 0);
+        fattura.At(decidedAt).Completed("outcome-discarded", "not-payable", new { notes = "Nota di credito chiesta fuori SdI" }, Ragioneria);
+        fattura.SupplierTold("notify-rejection").LastEvents.ShouldBeEvents([
+            SupplierNotified("notify-rejection"),
+            .. fattura.ArchivesInvoice("archive-rejected", decidedAt, [new
+            {
+                name = "IT02123450443_00A7K_DT_001.xml", sha256 = "3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c", mediaType = "application/xml",
+                flow = "E", identifier = IdentificativoSdI + "_4830112", date = "2026-03-17T07:00:00Z", documentType = "Notifica di decorrenza termini (DT, SdI)",
+            }])]);
+    }
+
+    [Fact]
     public void an_outcome_discarded_by_sdi_and_found_not_payable_is_archived()
     {
         const string Reason = "Fattura riferita a operazione non destinata all'ente (DM 132/2020 art. 2 c.1 lett. a)";
         var fattura = AtVerify().At(Winter(2026, 3, 9, 11, 0)).Verified("reject", new { notes = "Prestazione non ordinata", reason = Reason })
             .OutcomeTaken("send-rejection", "IT01234567890_EC_004")
-            .SdiNotifies(new { type = "SE", codice = "EN00", descrizione = "Notifica non conforme al formato" });
+            .SdiNotifies(new { type = "SE", codice = "EN00", descrizione = "Notifica non conforme al formato" }).WaitTimesOut("await-dt-discarded");
 
         var decidedAt = Winter(2026, 3, 12, 10, 0);
         fattura.At(decidedAt).Completed("outcome-discarded", "not-payable", new { notes = "Nota di credito chiesta fuori SdI" }, Ragioneria)
@@ -304,16 +337,21 @@ public class when_a_fattura_passiva_case_runs
     // ── Decorrenza termini: no outcome in 15 days ───────────────────────────────────────
 
     [Fact]
-    public void no_outcome_in_fifteen_days_is_decorrenza_termini_and_the_invoice_goes_to_liquidation()
+    public void no_outcome_in_fifteen_days_is_decorrenza_termini_sdi_s_dt_is_taken_and_the_invoice_goes_to_liquidation()
     {
         var fattura = AtVerify();
 
-        // Liquidation due 17 March + 10 = Friday 27 March.
+        // The case waits for SdI's DT two days at most: 17 March + 2 = Thursday 19 March.
         fattura.ClockExpires("outcome").LastEvents.ShouldBeEvents([
             .. Expires("outcome", "decorrenza-termini", 2, abandoned: "verify"),
-            .. Assigns("liquidation", "clerk", "Ragioneria", LiquidationOutcomes, EndOfWinterDay(2026, 3, 27))]);
+            .. Waits("await-dt", "sdi-notification", EndOfWinterDay(2026, 3, 19))]);
         fattura.Now.ShouldBe(OutcomeDue);
         fattura.Refused(new CompleteTask("verify", "reject", Obj(new { notes = "tardivo" }), Ragioneria)).Code.ShouldBe("no-open-task");
+
+        // The DT comes at 03:00 on 18 March: kept with its own identification. Liquidation due 18 + 10 = Saturday 28 March.
+        fattura.DtArrives().LastEvents.ShouldBeEvents([
+            .. Arrives("await-dt", "sdi-notification", Dt, new { dtMessage = DtFile, dtMessageId = "4830112", dtReceivedAt = "2026-03-18T02:00:00Z" }),
+            .. Assigns("liquidation", "clerk", "Ragioneria", LiquidationOutcomes, EndOfWinterDay(2026, 3, 28))]);
 
         var liquidatedAt = Winter(2026, 3, 23, 9, 0);
         var form = new { act = "Determina di liquidazione n. 340 del 23/03/2026" };
@@ -324,19 +362,77 @@ public class when_a_fattura_passiva_case_runs
         fattura.SupplierTold("notify-liquidation")
             .At(Winter(2026, 3, 26, 10, 0)).PaymentOrdered(new { order = "1101", date = "2026-03-26" })
             .LastEvents.OfType<DeadlineStopped>().ShouldBeEvents(new DeadlineStopped("payment", 2));
-        fattura.SupplierTold("notify-payment").Answered("archive-paid", new { id = "DIGIP-H769-2026-0003201" });
+
+        // The invoice is preserved with the DT (CAD art. 44; DPCM 3/12/2013), identified as SdI identifies it.
+        fattura.SupplierTold("notify-payment").LastEvents.ShouldBeEvents([
+            SupplierNotified("notify-payment"),
+            .. fattura.ArchivesInvoice("archive-paid", Winter(2026, 3, 26, 10, 0), [DtAttachment])]);
+        fattura.Answered("archive-paid", new { id = "DIGIP-H769-2026-0003201" });
 
         fattura.ShouldBeClosed("paid");
         fattura.State.Clocks["outcome"].Status.ShouldBe(ClockStatus.Expired);
         fattura.SupplierTemplates().ShouldBe(["invoice-received", "invoice-assigned", "invoice-liquidated", "invoice-paid"]);
         fattura.History.OfType<IntegrationRequested>().ShouldNotContain(r => r.Activity == "sdi.send-outcome");
         EventText.Types(fattura.History.SkipWhile(e => e is not DeadlineExpired)).ShouldBe([
-            "DeadlineExpired", "StepAbandoned", "StepEntered", "TaskAssigned",
+            "DeadlineExpired", "StepAbandoned", "StepEntered", "WaitStarted",
+            "ExternalEventReceived", "VariablesSet", "StepEntered", "TaskAssigned",
             "TaskCompleted", "VariablesSet", "StepEntered", "IntegrationRequested",
             "IntegrationSucceeded", "StepEntered", "TaskAssigned",
             "TaskCompleted", "VariablesSet", "StepEntered", "DeadlineStopped", "IntegrationRequested",
             "IntegrationSucceeded", "StepEntered", "IntegrationRequested",
             "IntegrationSucceeded", "VariablesSet", "StepEntered", "CaseClosed"]);
+    }
+
+    [Fact]
+    public void a_dt_that_never_comes_does_not_hold_the_liquidation_up_and_the_invoice_is_preserved_without_it()
+    {
+        var fattura = AtVerify().ClockExpires("outcome");
+
+        // Nothing from SdI by the end of 19 March: the decorrenza stands by law, the case goes on.
+        // Liquidation due 19 March + 10 = Sunday 29 March, moved to Monday 30 March (summer time from the 29th).
+        fattura.WaitTimesOut("await-dt").LastEvents.ShouldBeEvents([
+            new WaitTimedOut("await-dt", "main", "sdi-notification"),
+            .. Assigns("liquidation", "clerk", "Ragioneria", LiquidationOutcomes, EndOfSummerDay(2026, 3, 30))]);
+        fattura.State.Variables.GetValueOrDefault("dtMessage").ShouldBeNull();
+
+        // A DT that comes after the wait ended is recorded on the case and moves nothing.
+        fattura.At(Winter(2026, 3, 20, 9, 0)).When(new ReceiveEvent("sdi-notification", Obj(Dt)) { FromSystem = true }).LastEvents.ShouldBeEvents(
+            new ExternalEventReceived("await-dt", ExternalEventReceived.LateToken, "sdi-notification", Obj(Dt)));
+        fattura.OpenTasks().ShouldBe(["liquidation"]);
+
+        var at = Winter(2026, 3, 23, 9, 0);
+        fattura.At(at).Liquidation("liquidated", new { act = "Determina n. 341 del 23/03/2026" }).SupplierTold("notify-liquidation")
+            .PaymentOrdered(new { order = "1102", date = "2026-03-23" });
+        fattura.SupplierTold("notify-payment").LastEvents.ShouldBeEvents([
+            SupplierNotified("notify-payment"),
+            .. fattura.ArchivesInvoice("archive-paid", at)]);
+        fattura.Answered("archive-paid", new { id = "DIGIP-H769-2026-0003202" });
+        fattura.ShouldBeClosed("paid");
+    }
+
+    [Fact]
+    public void a_dt_that_comes_before_the_case_s_own_fifteen_days_end_is_taken_when_the_case_waits_for_it()
+    {
+        // SdI's 15 days and the case's clock are not synchronised. A DT that comes while the clerk still verifies
+        // is not taken there (nothing waits for it): the intake keeps it with the received file and hands it to the
+        // case when the case starts waiting for it (SdiMessageIntake.ForwardKeptAsync), with the date it was received.
+        var fattura = AtVerify().At(Winter(2026, 3, 17, 22, 0));
+        fattura.Refused(new ReceiveEvent("sdi-notification", Obj(Dt)) { FromSystem = true }).Code.ShouldBe("not-waiting");
+
+        fattura.ClockExpires("outcome").DtArrives().LastEvents.ShouldBeEvents([
+            .. Arrives("await-dt", "sdi-notification", Dt, new { dtMessage = DtFile, dtMessageId = "4830112", dtReceivedAt = "2026-03-18T02:00:00Z" }),
+            .. Assigns("liquidation", "clerk", "Ragioneria", LiquidationOutcomes, EndOfWinterDay(2026, 3, 28))]);
+    }
+
+    [Fact]
+    public void a_dt_is_not_taken_as_sdi_s_answer_to_the_outcome()
+    {
+        var fattura = AtVerify().At(Winter(2026, 3, 16, 17, 0)).Verified("accept", new { notes = "Conforme" })
+            .OutcomeTaken("send-acceptance", "IT01234567890_EC_001");
+        fattura.MainStep.ShouldBe("await-sdi-answer");
+
+        fattura.Refused(new ReceiveEvent("sdi-notification", Obj(Dt)) { FromSystem = true }).Code.ShouldBe("event-does-not-match");
+        fattura.MainStep.ShouldBe("await-sdi-answer");
     }
 
     [Fact]
@@ -347,7 +443,7 @@ public class when_a_fattura_passiva_case_runs
 
         fattura.ClockExpires("outcome").LastEvents.ShouldBeEvents([
             .. Expires("outcome", "decorrenza-termini", 2, abandoned: "send-acceptance"),
-            .. Assigns("liquidation", "clerk", "Ragioneria", LiquidationOutcomes, EndOfWinterDay(2026, 3, 27))]);
+            .. Waits("await-dt", "sdi-notification", EndOfWinterDay(2026, 3, 19))]);
         fattura.Refused(new RetryIncident("send-acceptance", Ragioneria)).Code.ShouldBe("no-incident");
     }
 
@@ -356,7 +452,7 @@ public class when_a_fattura_passiva_case_runs
     [Fact]
     public void a_payment_order_after_thirty_days_records_the_expiry_and_moves_nothing()
     {
-        var fattura = AtVerify().ClockExpires("outcome")
+        var fattura = AtVerify().ClockExpires("outcome").DtArrives()
             .At(Winter(2026, 3, 27, 10, 0)).Liquidation("liquidated", new { act = "Determina n. 352 del 27/03/2026" }).SupplierTold("notify-liquidation");
         fattura.OpenTasks().ShouldBe(["payment-order"]);
 
