@@ -1,5 +1,4 @@
 using System.Buffers;
-using MimeKit;
 using SmtpServer;
 using SmtpServer.Mail;
 using SmtpServer.Protocol;
@@ -21,26 +20,10 @@ public sealed class SmtpSinkStore(MailInbox inbox, FaultInjector faults) : Messa
         ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
         inbox.CountTransaction();
-        var plan = faults.For(FaultSystem);
-        if (plan.Latency > TimeSpan.Zero) await Task.Delay(plan.Latency, cancellationToken);
-        if (faults.Draw(FaultSystem, plan.Timeouts))
-        {
-            await Task.Delay(plan.TimeoutDelay, cancellationToken);
-            return new SmtpResponse(SmtpReplyCode.Aborted, "4.4.2 smtp sandbox: injected timeout");
-        }
-        if (faults.Draw(FaultSystem, plan.ServerErrors))
-            return new SmtpResponse(SmtpReplyCode.Aborted, "4.3.0 smtp sandbox: injected server error");
-
-        MimeMessage message;
-        try
-        {
-            using var stream = new MemoryStream(buffer.ToArray());
-            message = await MimeMessage.LoadAsync(stream, cancellationToken);
-        }
-        catch (FormatException e)
-        {
-            return new SmtpResponse(SmtpReplyCode.TransactionFailed, $"5.6.0 Malformed message: {e.Message}");
-        }
+        if (await SandboxSmtpDelivery.InjectedFaultAsync(faults, FaultSystem, cancellationToken) is { } fault) return fault;
+        var (message, malformed) = await SandboxSmtpDelivery.ReadAsync(buffer, cancellationToken);
+        if (message is null)
+            return new SmtpResponse(SmtpReplyCode.TransactionFailed, $"5.6.0 Malformed message: {malformed}");
 
         var recipients = transaction.To.Select(to => to.AsAddress()).OfType<string>().ToList();
         var kept = inbox.Add(transaction.From.AsAddress() ?? string.Empty, recipients, message);

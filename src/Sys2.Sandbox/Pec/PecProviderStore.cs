@@ -1,5 +1,4 @@
 using System.Buffers;
-using MimeKit;
 using SmtpServer;
 using SmtpServer.Mail;
 using SmtpServer.Protocol;
@@ -19,26 +18,10 @@ public sealed class PecProviderStore(PecProvider provider, FaultInjector faults)
     public override async Task<SmtpResponse> SaveAsync(
         ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
-        var plan = faults.For(PecProvider.FaultSystem);
-        if (plan.Latency > TimeSpan.Zero) await Task.Delay(plan.Latency, cancellationToken);
-        if (faults.Draw(PecProvider.FaultSystem, plan.Timeouts))
-        {
-            await Task.Delay(plan.TimeoutDelay, cancellationToken);
-            return new SmtpResponse(SmtpReplyCode.Aborted, "4.4.2 pec sandbox: injected timeout");
-        }
-        if (faults.Draw(PecProvider.FaultSystem, plan.ServerErrors))
-            return new SmtpResponse(SmtpReplyCode.Aborted, "4.3.0 pec sandbox: injected server error");
-
-        MimeMessage message;
-        try
-        {
-            using var stream = new MemoryStream(buffer.ToArray());
-            message = await MimeMessage.LoadAsync(stream, cancellationToken);
-        }
-        catch (FormatException e)
-        {
-            return new SmtpResponse(SmtpReplyCode.TransactionFailed, $"5.6.0 avviso di non accettazione: messaggio malformato ({e.Message})");
-        }
+        if (await SandboxSmtpDelivery.InjectedFaultAsync(faults, PecProvider.FaultSystem, cancellationToken) is { } fault) return fault;
+        var (message, malformed) = await SandboxSmtpDelivery.ReadAsync(buffer, cancellationToken);
+        if (message is null)
+            return new SmtpResponse(SmtpReplyCode.TransactionFailed, $"5.6.0 avviso di non accettazione: messaggio malformato ({malformed})");
 
         var recipients = transaction.To.Select(to => to.AsAddress()).OfType<string>().ToList();
         if (recipients.Count != 1)
