@@ -62,18 +62,20 @@ public static class UnmatchedPayments
     public static async Task<IReadOnlyList<UnmatchedPayment>> ListAsync(IQuerySession session, IReadOnlyList<string>? tenants, bool openOnly, int take,
         CancellationToken ct = default)
     {
-        var query = tenants is null
-            ? session.Query<UnmatchedPayment>().Where(p => p.AnyTenant())
-            : session.Query<UnmatchedPayment>().Where(p => p.TenantIsOneOf(tenants.ToArray()));
+        var query = In(session, tenants);
         if (openOnly) query = query.Where(p => p.Handled == null);
         return [.. await query.OrderBy(p => p.RecordedAt).Take(take).ToListAsync(ct)];
     }
 
     /// <summary>How many payments of these entities wait for an operator (null: every entity), for the incidents page to point at them.</summary>
     public static Task<int> CountOpenAsync(IQuerySession session, IReadOnlyList<string>? tenants, CancellationToken ct = default) =>
+        In(session, tenants).Where(p => p.Handled == null).CountAsync(ct);
+
+    /// <summary>The unmatched payments of these entities (null: every entity), in one query across tenants.</summary>
+    private static IQueryable<UnmatchedPayment> In(IQuerySession session, IReadOnlyList<string>? tenants) =>
         tenants is null
-            ? session.Query<UnmatchedPayment>().Where(p => p.AnyTenant() && p.Handled == null).CountAsync(ct)
-            : session.Query<UnmatchedPayment>().Where(p => p.TenantIsOneOf(tenants.ToArray()) && p.Handled == null).CountAsync(ct);
+            ? session.Query<UnmatchedPayment>().Where(p => p.AnyTenant())
+            : session.Query<UnmatchedPayment>().Where(p => p.TenantIsOneOf(tenants.ToArray()));
 
     /// <summary>
     /// Marks one payment of <paramref name="tenant"/> handled by <paramref name="by"/>, with her note (what she did: a refund
