@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using JasperFx.Events;
 using Marten;
@@ -8,7 +9,8 @@ namespace Sys2.Host.Cases;
 /// <summary>
 /// One event of a case as an auditor reads it: who (the user, role and office headers), when
 /// (the engine's clock the decision was taken on, and the moment PostgreSQL stored it), what
-/// (type and payload), why (correlation and causation), and the state it led to.
+/// (type and payload), why (correlation and causation), and the state it led to, with the
+/// documents attached by then.
 /// </summary>
 public sealed record CaseHistoryEntry(
     long Version,
@@ -23,7 +25,8 @@ public sealed record CaseHistoryEntry(
     string? Correlation,
     string? Causation,
     string? Definition,
-    CaseState After);
+    CaseState After,
+    ImmutableList<AttachedDocument> Documents);
 
 /// <summary>
 /// Time travel: the state of a case at a stream version or at an instant, folded with the same
@@ -61,14 +64,16 @@ public sealed class CaseHistory(IDocumentStore store)
         var serializer = store.Options.Serializer();
         var entries = new List<CaseHistoryEntry>(events.Count);
         var state = CaseState.Initial;
+        var documents = ImmutableList<AttachedDocument>.Empty;
         foreach (var e in events)
         {
             state = CaseEvolution.Evolve(state, e.Data);
+            if (CaseDocuments.Of(e.Data, e.Version) is { } attached) documents = documents.Add(attached);
             entries.Add(new CaseHistoryEntry(
                 e.Version, e.Data.GetType().Name, JsonNode.Parse(serializer.ToJson(e.Data)),
                 Header(e, EventHeaders.User) ?? e.UserName, Header(e, EventHeaders.Role), Header(e, EventHeaders.Office), Header(e, EventHeaders.UserName),
                 DecidedAt.Of(e), e.Timestamp,
-                e.CorrelationId, e.CausationId, Header(e, EventHeaders.Definition), state));
+                e.CorrelationId, e.CausationId, Header(e, EventHeaders.Definition), state, documents));
         }
         return entries;
     }

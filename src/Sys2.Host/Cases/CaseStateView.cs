@@ -12,7 +12,8 @@ public sealed record ClockView(
 
 /// <summary>
 /// <see cref="CaseState"/> shaped for people and JSON: bookmarks described in words, clocks with
-/// their due dates, variables as they are. The same view serves the history API and <c>replay</c>.
+/// their due dates, variables as they are, and the documents attached by then (<see cref="CaseDocuments"/>).
+/// The same view serves the history API and <c>replay</c>.
 /// </summary>
 public sealed record CaseStateView(
     string CaseId,
@@ -27,7 +28,7 @@ public sealed record CaseStateView(
     JsonObject Variables,
     IReadOnlyList<string> Documents)
 {
-    public static CaseStateView Of(CaseState s)
+    public static CaseStateView Of(CaseState s, IEnumerable<AttachedDocument> documents)
     {
         var variables = new JsonObject();
         foreach (var (name, value) in s.Variables.OrderBy(v => v.Key, StringComparer.Ordinal)) variables[name] = value?.DeepClone();
@@ -38,7 +39,7 @@ public sealed record CaseStateView(
             [.. s.Clocks.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new ClockView(
                 c.Name, c.Status.ToString().ToLowerInvariant(), c.Generation, c.DueAt, c.Remaining, c.ResumeBy, c.SuspensionReason))],
             variables,
-            [.. s.Documents.Select(d => $"{d.Name} ({d.MediaType}, sha256 {d.Sha256})")]);
+            [.. documents.Where(d => d.Version <= s.Version).Select(d => $"{d.Name} ({d.MediaType}, sha256 {d.Sha256})")]);
     }
 
     /// <summary>What a bookmark waits for, in words; null when the flow waits for nothing.</summary>

@@ -117,7 +117,7 @@ public static class ReplayCommand
         output.WriteLine($"#{entry.Version} {entry.Type}  {when}  by {entry.User ?? "?"} ({entry.Role ?? "?"}{(string.IsNullOrEmpty(entry.Office) ? "" : $", {entry.Office}")})");
         output.WriteLine($"   what: {entry.Payload?.ToJsonString(Readable) ?? "{}"}");
         output.WriteLine($"   why:  correlation {entry.Correlation ?? "-"}, causation {entry.Causation ?? "-"}; recorded {CaseStateView.Instant(entry.RecordedAt)} on {Short(entry.Definition)}");
-        WriteState(CaseStateView.Of(entry.After), output);
+        WriteState(CaseStateView.Of(entry.After, entry.Documents), output);
     }
 
     // Accented Italian and '+' in offsets as they are, not as \u escapes: this is read by people.

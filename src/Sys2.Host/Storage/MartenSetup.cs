@@ -63,6 +63,9 @@ public static class MartenSetup
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Events.UseIdentityMapForAggregates = true;
         opts.Schema.For<CaseSummary>().Index(c => c.Status).GinIndexJsonData();
+        // A case's attached documents, one row each, out of the summary a command loads.
+        opts.Projections.Add<CaseAttachmentProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<CaseAttachment>().Identity(a => a.Id).Index(a => a.CaseId);
         opts.Schema.For<Sys2.Host.Views.SavedFilters>();
     }
 

@@ -1,4 +1,5 @@
 using Sys2.Host.Cases;
+using Sys2.Workflows.Runtime;
 
 namespace Sys2.Host.Views;
 
@@ -14,8 +15,8 @@ public sealed record CaseView(
     string ChainHead,
     DateTimeOffset UpdatedAt)
 {
-    public static CaseView Of(CaseSummary summary) =>
-        new(CaseStateView.Of(summary.State), summary.Tasks, summary.Waits, summary.Incidents, summary.ChainHead, summary.UpdatedAt);
+    public static CaseView Of(CaseSummary summary, IReadOnlyList<AttachedDocument> documents) =>
+        new(CaseStateView.Of(summary.State, documents), summary.Tasks, summary.Waits, summary.Incidents, summary.ChainHead, summary.UpdatedAt);
 }
 
 /// <summary>A line of a list of cases.</summary>

@@ -4,7 +4,7 @@ using Marten;
 namespace Sys2.Host.Views;
 
 /// <summary>
-/// Rebuilds the case summaries from the events alone: after a change to the projection, or to
+/// Rebuilds the case summaries and the attachment rows from the events alone: after a change to the projection, or to
 /// prove the views hold nothing the events don't.
 /// </summary>
 public static class ViewRebuild
@@ -14,6 +14,7 @@ public static class ViewRebuild
         var watch = Stopwatch.StartNew();
         using var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync<CaseSummaryProjection>(TimeSpan.FromMinutes(30), ct);
+        await daemon.RebuildProjectionAsync<CaseAttachmentProjection>(TimeSpan.FromMinutes(30), ct);
         return watch.Elapsed;
     }
 }

@@ -80,7 +80,8 @@ public static class CaseEvolution
             DeadlineStopped e => Clock(s, s.Clocks[e.Clock] with { Status = ClockStatus.Stopped, Generation = e.Generation }),
             DeadlineExpired e => Clock(s, s.Clocks[e.Clock] with { Status = ClockStatus.Expired, Generation = e.Generation }),
             DeadlineOperationRefused => s,
-            DocumentAttached e => s with { Documents = s.Documents.Add(new AttachedDocument(e.Name, e.Sha256, e.MediaType, e.Size, e.AttachedBy)) },
+            // An attachment changes the case's file, not what the decider decides on: see CaseDocuments.
+            DocumentAttached => s,
             CaseClosed e => s with
             {
                 Status = CaseStatus.Closed, Outcome = e.Outcome, Tokens = ImmutableDictionary<string, Token>.Empty,

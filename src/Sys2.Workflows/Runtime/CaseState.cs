@@ -11,6 +11,11 @@ public enum CaseStatus { NotOpened, Open, Closed }
 /// <see cref="CaseEvolution.Evolve"/>. Immutable: replay, time travel and the live state are
 /// the same fold.
 /// </summary>
+/// <remarks>
+/// The documents attached to the case are not here: the decider never reads them, and a case can
+/// collect hundreds, so every command would load them with its snapshot. They are the case's file,
+/// folded by <see cref="CaseDocuments"/> from the same events.
+/// </remarks>
 public sealed record CaseState
 {
     public static CaseState Initial { get; } = new();
@@ -34,8 +39,6 @@ public sealed record CaseState
 
     /// <summary>How many times each step was entered: it tells a wait timer of an earlier visit from the current one.</summary>
     public ImmutableDictionary<string, int> Visits { get; init; } = ImmutableDictionary<string, int>.Empty;
-
-    public ImmutableList<AttachedDocument> Documents { get; init; } = [];
 
     /// <summary>How many events were folded: the stream version this state was decided on.</summary>
     public long Version { get; init; }
@@ -93,4 +96,3 @@ public sealed record ClockState(
     DateOnly? ShiftedFrom = null,
     int Extensions = 0);
 
-public sealed record AttachedDocument(string Name, string Sha256, string MediaType, long Size, string AttachedBy);

@@ -31,5 +31,5 @@ public static class CaseHistoryEndpoint
     /// <summary>The history as the API gives it: also what the auditor's page downloads as JSON.</summary>
     public static IReadOnlyList<HistoryItem> Items(IReadOnlyList<CaseHistoryEntry> entries) =>
         [.. entries.Select(e => new HistoryItem(e.Version, e.Type, e.Payload, new Who(e.User, e.UserName, e.Role, e.Office),
-            new When(e.DecidedAt, e.RecordedAt), new Why(e.Correlation, e.Causation), e.Definition, CaseStateView.Of(e.After)))];
+            new When(e.DecidedAt, e.RecordedAt), new Why(e.Correlation, e.Causation), e.Definition, CaseStateView.Of(e.After, e.Documents)))];
 }

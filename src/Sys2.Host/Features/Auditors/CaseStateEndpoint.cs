@@ -1,6 +1,7 @@
 using Marten;
 using Sys2.Host.Access;
 using Sys2.Host.Cases;
+using Sys2.Host.Views;
 
 namespace Sys2.Host.Features.Auditors;
 
@@ -21,7 +22,11 @@ public static class CaseStateEndpoint
             var state = version is { } v ? await history.StateAtVersionAsync(access.Tenant, caseId, v, ct)
                 : at is { } instant ? await history.StateAtAsync(access.Tenant, caseId, instant, ct)
                 : await history.StateAsync(access.Tenant, caseId, ct);
-            if (state is not null) return Results.Ok(CaseStateView.Of(state));
+            if (state is not null)
+            {
+                await using var session = store.QuerySession(access.Tenant);
+                return Results.Ok(CaseStateView.Of(state, await CaseAttachment.OfAsync(session, caseId, ct)));
+            }
             return CaseAnswers.NoCase(caseId, access.Tenant, version is not null ? $" at version {version}" : at is not null ? $" at {at:O}" : "");
         })
             .Produces<CaseStateView>();

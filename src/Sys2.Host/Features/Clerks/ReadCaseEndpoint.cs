@@ -14,7 +14,7 @@ public static class ReadCaseEndpoint
             if (!access.Allowed) return access.Refusal!;
             await using var session = store.QuerySession(access.Tenant);
             return await session.LoadAsync<CaseSummary>(caseId, ct) is { } summary
-                ? Results.Ok(CaseView.Of(summary))
+                ? Results.Ok(CaseView.Of(summary, await CaseAttachment.OfAsync(session, caseId, ct)))
                 : CaseAnswers.NoCase(caseId, access.Tenant);
         })
             .Produces<CaseView>();

@@ -56,7 +56,7 @@ public sealed class FascicoloModel(IDocumentStore store, DefinitionCatalog defin
         var history = new CaseHistory(store);
         Timeline = Web.Timeline.Of(await history.EntriesAsync(access.Tenant, caseId, ct: ct), Definition);
         Ledgers = Sys2.Workflows.Runtime.ClockLedger.ExplainAll(await history.TimedEventsAsync(access.Tenant, caseId, ct));
-        Documents = DocumentsOf(summary, Definition);
+        Documents = DocumentsOf(summary, Definition, await CaseAttachment.OfAsync(session, caseId, ct));
         CommandId = Guid.NewGuid();
         ExpectedVersion = summary.Version;
         return Page();
@@ -111,7 +111,7 @@ public sealed class FascicoloModel(IDocumentStore store, DefinitionCatalog defin
         if (!Sha256Hex.IsDigest(sha256)) return NotFound();
         await using var session = store.QuerySession(access.Tenant);
         if (await session.LoadAsync<CaseSummary>(caseId, ct) is not { } summary) return NotFound();
-        var document = DocumentsOf(summary, await DefinitionOfAsync(summary, ct)).LastOrDefault(d => d.Sha256 == sha256.ToLowerInvariant());
+        var document = DocumentsOf(summary, await DefinitionOfAsync(summary, ct), await CaseAttachment.OfAsync(session, caseId, ct)).LastOrDefault(d => d.Sha256 == sha256.ToLowerInvariant());
         if (document is null || await files.FindAsync(access.Tenant, document.Sha256, ct) is not { } content) return NotFound();
         return File(content, MediaTypeHeaderValue.TryParse(document.MediaType, out _) ? document.MediaType : "application/octet-stream", document.Name);
     }
@@ -120,10 +120,11 @@ public sealed class FascicoloModel(IDocumentStore store, DefinitionCatalog defin
         await definitions.FindVersionAsync(summary.DefinitionId, summary.DefinitionVersion, ct) is { } version ? definitions.Load(version) : null;
 
     // The documents the case refers to: those filed with it (its inputs of type document), then those attached.
-    private static IReadOnlyList<FascicoloDocument> DocumentsOf(CaseSummary summary, WorkflowDefinition? definition) =>
+    private static IReadOnlyList<FascicoloDocument> DocumentsOf(CaseSummary summary, WorkflowDefinition? definition,
+        IReadOnlyList<Sys2.Workflows.Runtime.AttachedDocument> attached) =>
     [
         .. definition is null ? [] : InputCheck.Documents(definition, summary.State.Inputs).Select(d => new FascicoloDocument(d.Name, d.MediaType ?? "application/octet-stream", d.Sha256, "istanza")),
-        .. summary.State.Documents.Select(d => new FascicoloDocument(d.Name, d.MediaType, d.Sha256, $"allegato da {d.AttachedBy}")),
+        .. attached.Select(d => new FascicoloDocument(d.Name, d.MediaType, d.Sha256, $"allegato da {d.AttachedBy}")),
     ];
 
     public string StepTitle(string step) => Web.Timeline.StepTitle(Definition, step);

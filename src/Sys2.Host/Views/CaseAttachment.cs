@@ -1,0 +1,33 @@
+using Marten;
+using Sys2.Workflows.Runtime;
+
+namespace Sys2.Host.Views;
+
+/// <summary>
+/// One document attached to a case: a row per <c>DocumentAttached</c> event, kept by
+/// <see cref="CaseAttachmentProjection"/> in the same transaction. The case's file reads these rows,
+/// so the snapshot a command loads (<see cref="CaseSummary"/>) stays the size of the case's state
+/// however many documents it collects.
+/// </summary>
+public sealed class CaseAttachment
+{
+    /// <summary><c>{caseId}#{version}</c>: one attachment per event, so a rebuild writes the same rows.</summary>
+    public string Id { get; init; } = "";
+
+    public string CaseId { get; init; } = "";
+    public long Version { get; init; }
+    public string Name { get; init; } = "";
+    public string Sha256 { get; init; } = "";
+    public string MediaType { get; init; } = "";
+    public long Size { get; init; }
+    public string AttachedBy { get; init; } = "";
+    public DateTimeOffset AttachedAt { get; init; }
+
+    public static string IdOf(string caseId, long version) => $"{caseId}#{version}";
+
+    public AttachedDocument Document => new(Name, Sha256, MediaType, Size, AttachedBy, Version);
+
+    /// <summary>The documents attached to <paramref name="caseId"/>, in the order the case received them.</summary>
+    public static async Task<IReadOnlyList<AttachedDocument>> OfAsync(IQuerySession session, string caseId, CancellationToken ct) =>
+        [.. (await session.Query<CaseAttachment>().Where(a => a.CaseId == caseId).OrderBy(a => a.Version).ToListAsync(ct)).Select(a => a.Document)];
+}
