@@ -30,21 +30,32 @@ public static class HealthEndpoints
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        // While the host starts only the start-up check runs: a probe every few milliseconds would otherwise open a
-        // database connection each time and take CPU from the start it is waiting for.
+        // While the host starts no check runs, and the answer is written here: a probe every few milliseconds would
+        // otherwise open a database connection each time and take CPU from the start it is waiting for, and the
+        // health-check service logs every unhealthy check at Error level: a Kubernetes probe would fill the log with
+        // "failures" during each normal start. Once started, the start-up check reports how the start ended.
         var gate = app.ServiceProvider.GetRequiredService<StartupGate>();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(Ready) && (gate.IsReady || check.Name == StartupCheckName),
-            ResponseWriter = WriteAsync,
+            Predicate = check => gate.IsReady && check.Tags.Contains(Ready),
+            ResponseWriter = (context, report) => report.Entries.Count == 0 ? WriteStartingAsync(context, gate) : WriteAsync(context, report),
         });
+    }
+
+    /// <summary>Not ready while starting: 503 with <c>Retry-After</c>, as the API answers meanwhile, and the stage the start is at.</summary>
+    private static Task WriteStartingAsync(HttpContext context, StartupGate gate)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = FailureAnswers.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stage = gate.Ready.IsFaulted ? $"could not start ({gate.Stage})" : $"starting: {gate.Stage}";
+        var unhealthy = nameof(HealthStatus.Unhealthy);
+        return WriteJsonAsync(context, new { status = unhealthy, duration = 0.0, checks = new[] { new { name = StartupCheckName, status = unhealthy, description = stage, duration = 0.0 } } });
     }
 
     // Descriptions only: an exception's stack trace or SQL has no place in an answer anyone can fetch.
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        return WriteJsonAsync(context, new
         {
             status = report.Status.ToString(),
             duration = report.TotalDuration.TotalMilliseconds,
@@ -55,6 +66,12 @@ public static class HealthEndpoints
                 description = e.Value.Description,
                 duration = e.Value.Duration.TotalMilliseconds,
             }),
-        }, JsonSerializerOptions.Web));
+        });
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, object answer)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(answer, JsonSerializerOptions.Web));
     }
 }

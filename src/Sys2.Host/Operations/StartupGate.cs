@@ -170,13 +170,14 @@ internal sealed class DeferredStart(IHostedService inner, StartupSequence sequen
 /// <summary>A hosted service of the host that must start before the server listens (it refuses a bad configuration).</summary>
 public interface IStartsBeforeListening;
 
-/// <summary><c>/health/ready</c>'s first question: has the host finished starting?</summary>
+/// <summary>
+/// <c>/health/ready</c>'s first line: the host finished starting. Until then no check runs and the readiness
+/// endpoint answers the stage itself (<see cref="HealthEndpoints"/>), so this one only ever reports the end of it.
+/// </summary>
 public sealed class StartupCheck(StartupGate gate) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
-        Task.FromResult(gate.IsReady
-            ? HealthCheckResult.Healthy("started")
-            : new HealthCheckResult(context.Registration.FailureStatus, gate.Ready.IsFaulted ? $"could not start ({gate.Stage})" : $"starting: {gate.Stage}"));
+        Task.FromResult(gate.IsReady ? HealthCheckResult.Healthy("started") : new HealthCheckResult(context.Registration.FailureStatus, $"starting: {gate.Stage}"));
 }
 
 public static class StartupGateSetup
