@@ -33,9 +33,11 @@ public static class RunCommand
     public static async Task<int> RunProductAsync(string[] settings)
     {
         var app = await Sys2Application.BuildAsync(settings);
+        // Taken before the run: RunAsync disposes the host's services when it returns.
+        var gate = app.Services.GetRequiredService<Operations.StartupGate>();
         await app.RunAsync();
         // The start's slow half stops the host when it fails (the reason is in the log): not a clean exit.
-        return app.Services.GetRequiredService<Operations.StartupGate>().Ready.IsFaulted ? 1 : 0;
+        return gate.Ready.IsFaulted ? 1 : 0;
     }
 
     // ASP.NET's command-line configuration reads --Key value, -Key value and Key=value.
