@@ -4,13 +4,22 @@ using Sys2.Host.Tests.Harness;
 namespace Sys2.Host.Tests.Operations;
 
 /// <summary>
-/// A start that fails in its slow half (after the server listens) stops the product with the reason in the log
-/// and exit code 1: an operator's script sees a failure, and the process does not end in an unhandled exception.
+/// How the product process ends, as an operator's script or a service manager sees it: stopped by the system, it
+/// shuts down and exits 0; a start that fails in its slow half (after the server listens) stops with the reason
+/// in the log and exits 1. Neither ends in an unhandled exception.
 /// </summary>
-public sealed class when_the_host_cannot_start
+public sealed class when_the_host_stops
 {
     [Fact]
-    public async Task it_names_the_reason_and_exits_1()
+    public async Task asked_to_stop_it_exits_0()
+    {
+        await using var host = await HostProcess.StartAsync(await TestDatabases.CreateAsync(nameof(when_the_host_stops)));
+
+        (await host.StopAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task when_its_start_fails_it_names_the_reason_and_exits_1()
     {
         var missing = new NpgsqlConnectionStringBuilder(await TestDatabases.ServerAsync()) { Database = "no_such_database_" + Guid.NewGuid().ToString("N")[..8] };
         var environment = new Dictionary<string, string>
