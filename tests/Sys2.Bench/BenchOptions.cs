@@ -52,6 +52,8 @@ public sealed record BenchOptions
           --only invoices         only the invoice-ingest figure (≈ 1–2 min), none of the engine figures
           --only year             only the simulated year (issue 11): 100,000 e-invoices and 10,000 SUAP/SUE cases for
                                   the 64 entities over 365 days of the bench clock, times --year-scale
+          --only mix              only the warm-up and the measured engine mix: steps/s, host and PostgreSQL CPU per step (the
+                                  figure to compare code changes by; no baselines, no SQL profile)
           --only startup          only the product's start-up: src/Sys2.Host's build and its ReadyToRun publish (made when
                                   missing), each started 5 times as a child process, taking turns: time to the first
                                   answered request, to ready, RSS at ready and 20 s after
@@ -101,7 +103,7 @@ public sealed record BenchOptions
                 case "--startup-host": o = o with { StartupHosts = [.. o.StartupHosts, StartupMeasure.Variant.Parse(args[++i])] }; break;
                 case "--only":
                     o = o with { Only = args[++i] };
-                    if (o.Only is not ("invoices" or "year" or "startup")) throw new ArgumentException($"--only takes 'invoices', 'year' or 'startup', not '{o.Only}'");
+                    if (o.Only is not ("invoices" or "year" or "startup" or "mix")) throw new ArgumentException($"--only takes 'invoices', 'year', 'startup' or 'mix', not '{o.Only}'");
                     break;
                 case "-h" or "--help": return null;
                 default: throw new ArgumentException($"unknown option '{args[i]}'\n\n{Usage}");

@@ -28,7 +28,7 @@ public static class SqlProfile
     private const string Extension = "pg_stat_statements";
 
     // An idle backend reports its transaction counts to pg_stat_database at most every 10 s (PGSTAT_IDLE_INTERVAL).
-    private static readonly TimeSpan StatsFlush = TimeSpan.FromSeconds(11);
+    public static readonly TimeSpan StatsFlush = TimeSpan.FromSeconds(11);
 
     /// <summary>Loads pg_stat_statements if it can; returns the server to use (a restart may move its port) and why not, if not.</summary>
     public static async Task<(string Server, string? Unavailable)> EnableAsync(string server)
@@ -103,7 +103,8 @@ public static class SqlProfile
         await Task.Delay(300); // backends re-read the configuration before their next statement
     }
 
-    private static Task<long> TransactionsAsync(string database) => BenchDatabases.ScalarAsync<long>(database,
+    /// <summary>Commits and rollbacks of the database so far, as its backends last reported them (wait <see cref="StatsFlush"/> first).</summary>
+    public static Task<long> TransactionsAsync(string database) => BenchDatabases.ScalarAsync<long>(database,
         "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()");
 }
 
