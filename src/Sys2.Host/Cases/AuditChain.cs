@@ -1,4 +1,6 @@
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Sys2.Workflows.Definitions.Versions;
 using Sys2.Workflows.Formats;
 
@@ -13,13 +15,35 @@ public static class AuditChain
 {
     public static string Hash(string previousHash, string eventType, string eventJson, IReadOnlyDictionary<string, string?> metadata)
     {
-        var meta = new JsonObject();
-        foreach (var key in EventHeaders.Covered) meta[key] = metadata.GetValueOrDefault(key);
-        foreach (var key in EventHeaders.CoveredWhenPresent)
-            if (metadata.TryGetValue(key, out var value) && value is not null) meta[key] = value;
-        var canonicalEvent = CanonicalJson.Write(JsonNode.Parse(eventJson));
-        return Sha256Hex.Of($"{previousHash}\n{eventType}\n{canonicalEvent}\n{CanonicalJson.Write(meta)}");
+        // The bytes SHA-256 reads are those of "{previous}\n{type}\n{canonical event}\n{canonical metadata}" in UTF-8,
+        // written straight into one buffer: no node tree of the event, no intermediate strings.
+        var preimage = new ArrayBufferWriter<byte>(eventJson.Length + 1024);
+        Encoding.UTF8.GetBytes($"{previousHash}\n{eventType}\n", preimage);
+        CanonicalJson.WriteTo(preimage, eventJson);
+        Encoding.UTF8.GetBytes("\n", preimage);
+        using (var writer = new Utf8JsonWriter(preimage))
+        {
+            // The metadata object in canonical (ordinal) key order: the covered headers always, null when missing;
+            // the later ones only when present.
+            writer.WriteStartObject();
+            foreach (var (key, always) in MetadataKeys)
+            {
+                var value = metadata.GetValueOrDefault(key);
+                if (value is null && !always) continue;
+                writer.WritePropertyName(key);
+                if (value is null) writer.WriteNullValue();
+                else writer.WriteStringValue(value);
+            }
+            writer.WriteEndObject();
+        }
+        return Sha256Hex.Of(preimage.WrittenSpan);
     }
+
+    private static readonly (string Key, bool Always)[] MetadataKeys =
+    [
+        .. EventHeaders.Covered.Select(k => (k, true)).Concat(EventHeaders.CoveredWhenPresent.Select(k => (k, false)))
+            .OrderBy(k => k.Item1, StringComparer.Ordinal),
+    ];
 
     /// <summary>
     /// The hash a stored row must carry after <paramref name="previousHash"/>: the one computation the database's

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Sys2.Workflows.Definitions.Versions;
 using Sys2.Workflows.Formats;
 using Sys2.Workflows.Runtime;
@@ -19,17 +19,25 @@ public static class CommandFingerprint
 
     public static string Of(string target, long? expectedVersion, Trigger trigger)
     {
-        var body = JsonSerializer.SerializeToNode(trigger, trigger.GetType(), Json)!.AsObject();
+        // {"body":…,"expectedVersion":…,"target":…,"trigger":…}: the keys in canonical (ordinal) order, the body
+        // canonical too, written from the serialized trigger without building a node tree of it.
+        var body = new ArrayBufferWriter<byte>(1024);
         // Who sent it is not what it asks: the same click by the same clerk, seen twice, is one command.
-        body.Remove("by");
-        var canonical = new JsonObject
+        CanonicalJson.WriteTo(body, JsonSerializer.SerializeToUtf8Bytes(trigger, trigger.GetType(), Json), skipRootProperty: "by");
+        var canonical = new ArrayBufferWriter<byte>(body.WrittenCount + 256);
+        using (var writer = new Utf8JsonWriter(canonical))
         {
-            ["target"] = target,
-            ["expectedVersion"] = expectedVersion,
-            ["trigger"] = trigger.GetType().Name,
-            ["body"] = body,
-        };
-        return Sha256Hex.Of(CanonicalJson.Write(canonical));
+            writer.WriteStartObject();
+            writer.WritePropertyName("body");
+            writer.WriteRawValue(body.WrittenSpan, skipInputValidation: true);
+            writer.WritePropertyName("expectedVersion");
+            if (expectedVersion is { } version) writer.WriteNumberValue(version);
+            else writer.WriteNullValue();
+            writer.WriteString("target", target);
+            writer.WriteString("trigger", trigger.GetType().Name);
+            writer.WriteEndObject();
+        }
+        return Sha256Hex.Of(canonical.WrittenSpan);
     }
 
     /// <summary>The fingerprint of a command on a case.</summary>
