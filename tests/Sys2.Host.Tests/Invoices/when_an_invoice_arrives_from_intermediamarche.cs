@@ -265,11 +265,16 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
         var opened = await Marten.QueryableExtensions.CountAsync(query.Query<Sys2.Host.Invoices.InvoiceKey>().Where(k => k.FileId == "sdi-770000001"));
         opened.ShouldBe(3);
         (await query.LoadManyAsync<Sys2.Host.Views.CaseSummary>(cases[0].Select(c => c!).ToArray())).Count.ShouldBe(3);
-        // Each case's events name its own opening command as their cause, though the three committed together.
-        var causes = new List<string?>();
-        foreach (var caseId in cases[0])
-            causes.Add((await query.Events.FetchStreamAsync(caseId!)).Select(e => e.CausationId).Distinct().ShouldHaveSingleItem());
-        causes.Distinct().Count().ShouldBe(3);
+        // Each case's opening events name its own opening command as their cause, though the three committed together.
+        // (Only the opening's: the sandbox's protocol answer may already have moved a case on, with a cause of its own.)
+        for (var position = 1; position <= 3; position++)
+        {
+            var command = Sys2.Host.Engine.StableId.For($"invoice:H769:sdi-770000001:{position}");
+            var opening = (await query.LoadAsync<Sys2.Host.Cases.ProcessedCommand>(command)).ShouldNotBeNull();
+            opening.CaseId.ShouldBe(cases[0][position - 1]);
+            (await query.Events.FetchStreamAsync(opening.CaseId, opening.Version)).Select(e => e.CausationId).Distinct()
+                .ShouldHaveSingleItem().ShouldBe(command.ToString());
+        }
     }
 
     [Fact]
