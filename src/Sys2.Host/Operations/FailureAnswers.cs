@@ -25,24 +25,43 @@ public sealed class FailureAnswers(IProblemDetailsService problems, ILogger<Fail
             log.LogError(exception, "{Method} {Path} failed (trace {TraceId})", context.Request.Method, context.Request.Path, context.TraceIdentifier);
 
         context.Response.Clear();
-        context.Response.StatusCode = unreachable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
-        if (unreachable) context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var problem = unreachable
-            ? new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The database is unreachable",
-                Detail = $"Sys2 cannot reach its database right now; nothing was lost. Try again in {RetryAfterSeconds} seconds.",
-            }
-            : new ProblemDetails
-            {
-                Status = StatusCodes.Status500InternalServerError,
-                Title = "Unexpected error",
-                Detail = "The request failed; the error is in the host's log under this trace id.",
-            };
+        if (unreachable)
+            return await problems.TryWriteAsync(Unavailable(context, "The database is unreachable", "Sys2 cannot reach its database right now; nothing was lost."));
+
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = "Unexpected error",
+            Detail = "The request failed; the error is in the host's log under this trace id.",
+        };
         problem.Extensions["traceId"] = context.TraceIdentifier;
         // The exception stays out of the context: a writer that showed it would leak SQL and paths.
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+
+    /// <summary>
+    /// 503 with <c>Retry-After</c>: "not now, nothing lost", whether the database is down or the host is
+    /// still starting. The readiness probe says when to come back.
+    /// </summary>
+    public static void SetUnavailable(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Sets <see cref="SetUnavailable"/> and gives the problem to write, saying <paramref name="why"/> and when to try again.</summary>
+    public static ProblemDetailsContext Unavailable(HttpContext context, string title, string why)
+    {
+        SetUnavailable(context.Response);
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = title,
+            Detail = $"{why} Try again in {RetryAfterSeconds} seconds.",
+        };
+        problem.Extensions["traceId"] = context.TraceIdentifier;
+        return new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem };
     }
 }
 

@@ -45,8 +45,7 @@ public static class HealthEndpoints
     /// <summary>Not ready while starting: 503 with <c>Retry-After</c>, as the API answers meanwhile, and the stage the start is at.</summary>
     private static Task WriteStartingAsync(HttpContext context, StartupGate gate)
     {
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = FailureAnswers.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        FailureAnswers.SetUnavailable(context.Response);
         var stage = gate.Ready.IsFaulted ? $"could not start ({gate.Stage})" : $"starting: {gate.Stage}";
         var unhealthy = nameof(HealthStatus.Unhealthy);
         return WriteJsonAsync(context, new { status = unhealthy, duration = 0.0, checks = new[] { new { name = StartupCheckName, status = unhealthy, description = stage, duration = 0.0 } } });

@@ -203,17 +203,8 @@ public static class StartupGateSetup
                 await next(context);
                 return;
             }
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = FailureAnswers.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var problem = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Sys2 is starting",
-                Detail = $"Sys2 is not ready yet ({gate.Stage}). Try again in {FailureAnswers.RetryAfterSeconds} seconds.",
-            };
-            problem.Extensions["traceId"] = context.TraceIdentifier;
             await context.RequestServices.GetRequiredService<IProblemDetailsService>()
-                .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+                .WriteAsync(FailureAnswers.Unavailable(context, "Sys2 is starting", $"Sys2 is not ready yet ({gate.Stage})."));
         });
     }
 

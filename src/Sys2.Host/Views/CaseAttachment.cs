@@ -15,19 +15,15 @@ public sealed class CaseAttachment
     public string Id { get; init; } = "";
 
     public string CaseId { get; init; } = "";
-    public long Version { get; init; }
-    public string Name { get; init; } = "";
-    public string Sha256 { get; init; } = "";
-    public string MediaType { get; init; } = "";
-    public long Size { get; init; }
-    public string AttachedBy { get; init; } = "";
+
+    /// <summary>The document as the engine's <see cref="CaseDocuments"/> reads it from the event, its version included.</summary>
+    public AttachedDocument Document { get; init; } = null!;
+
     public DateTimeOffset AttachedAt { get; init; }
 
     public static string IdOf(string caseId, long version) => $"{caseId}#{version}";
 
-    public AttachedDocument Document => new(Name, Sha256, MediaType, Size, AttachedBy, Version);
-
     /// <summary>The documents attached to <paramref name="caseId"/>, in the order the case received them.</summary>
     public static async Task<IReadOnlyList<AttachedDocument>> OfAsync(IQuerySession session, string caseId, CancellationToken ct) =>
-        [.. (await session.Query<CaseAttachment>().Where(a => a.CaseId == caseId).OrderBy(a => a.Version).ToListAsync(ct)).Select(a => a.Document)];
+        [.. (await session.Query<CaseAttachment>().Where(a => a.CaseId == caseId).OrderBy(a => a.Document.Version).ToListAsync(ct)).Select(a => a.Document)];
 }

@@ -24,9 +24,8 @@ public sealed partial class CaseAttachmentProjection : EventProjection
         if (CaseDocuments.Of(e.Data, e.Version) is { } document)
             operations.Store(new CaseAttachment
             {
-                Id = CaseAttachment.IdOf(e.StreamKey!, e.Version), CaseId = e.StreamKey!, Version = e.Version,
-                Name = document.Name, Sha256 = document.Sha256, MediaType = document.MediaType, Size = document.Size,
-                AttachedBy = document.AttachedBy, AttachedAt = DecidedAt.Of(e) ?? e.Timestamp,
+                Id = CaseAttachment.IdOf(e.StreamKey!, e.Version), CaseId = e.StreamKey!,
+                Document = document, AttachedAt = DecidedAt.Of(e) ?? e.Timestamp,
             });
         return ValueTask.CompletedTask;
     }

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Marten;
-using Npgsql;
-using Sys2.Host.Storage;
 using Sys2.Host.Tests.Harness;
 using Sys2.Host.Views;
 using Sys2.Workflows.Formats;
@@ -41,23 +39,27 @@ public sealed class when_documents_are_attached_to_a_case(ClassHost<when_documen
 
     private static IReadOnlyList<string> Listed(JsonNode state) => [.. state["documents"]!.AsArray().Select(d => d!.GetValue<string>())];
 
+    /// <summary>The snapshot a command loads, as stored.</summary>
     private async Task<string> SummaryJsonAsync(string caseId)
     {
-        await using var connection = new NpgsqlConnection(_host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"select data::text from {MartenSetup.Schema}.mt_doc_casesummary where id = @id", connection);
-        command.Parameters.AddWithValue("id", caseId);
-        return (string)(await command.ExecuteScalarAsync())!;
+        await using var session = _host.Store.QuerySession("H769");
+        return (await session.Json.FindByIdAsync<CaseSummary>(caseId))!;
+    }
+
+    /// <summary>A case with a planimetria and then a relazione attached.</summary>
+    private async Task<(string CaseId, long Opened, (string Sha256, long Version) First, (string Sha256, long Version) Second)> TwoAttachedAsync(ClerkClient clerk)
+    {
+        var (caseId, opened) = await OpenAsync(clerk);
+        var first = await AttachAsync(clerk, caseId, opened, "planimetria.pdf", $"Planimetria {Guid.NewGuid()}");
+        var second = await AttachAsync(clerk, caseId, first.Version, "relazione.pdf", $"Relazione tecnica {Guid.NewGuid()}");
+        return (caseId, opened, first, second);
     }
 
     [Fact]
     public async Task the_case_lists_them_in_order_while_its_snapshot_holds_none_of_them()
     {
         using var clerk = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
-        var (caseId, opened) = await OpenAsync(clerk);
-
-        var first = await AttachAsync(clerk, caseId, opened, "planimetria.pdf", $"Planimetria {Guid.NewGuid()}");
-        var second = await AttachAsync(clerk, caseId, first.Version, "relazione.pdf", $"Relazione tecnica {Guid.NewGuid()}");
+        var (caseId, _, first, second) = await TwoAttachedAsync(clerk);
         var again = await AttachAsync(clerk, caseId, second.Version, "planimetria.pdf", $"Planimetria corretta {Guid.NewGuid()}");
 
         var read = await (await clerk.GetAsync($"/api/cases/{caseId}")).JsonAsync();
@@ -79,9 +81,7 @@ public sealed class when_documents_are_attached_to_a_case(ClassHost<when_documen
     public async Task the_state_at_an_earlier_version_lists_only_those_attached_by_then()
     {
         using var clerk = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
-        var (caseId, opened) = await OpenAsync(clerk);
-        var first = await AttachAsync(clerk, caseId, opened, "planimetria.pdf", $"Planimetria {Guid.NewGuid()}");
-        var second = await AttachAsync(clerk, caseId, first.Version, "relazione.pdf", $"Relazione tecnica {Guid.NewGuid()}");
+        var (caseId, opened, first, second) = await TwoAttachedAsync(clerk);
         using var auditor = new ClerkClient(_host.Address, TestAccounts.AnnaBianchi);
 
         var before = await (await auditor.GetAsync($"/api/cases/{caseId}/state?version={opened}")).JsonAsync();
@@ -99,13 +99,11 @@ public sealed class when_documents_are_attached_to_a_case(ClassHost<when_documen
     public async Task a_rebuild_from_the_events_gives_the_same_rows()
     {
         using var clerk = new ClerkClient(_host.Address, TestAccounts.ChiaraNeri);
-        var (caseId, opened) = await OpenAsync(clerk);
-        var first = await AttachAsync(clerk, caseId, opened, "planimetria.pdf", $"Planimetria {Guid.NewGuid()}");
-        await AttachAsync(clerk, caseId, first.Version, "relazione.pdf", $"Relazione tecnica {Guid.NewGuid()}");
+        var (caseId, _, first, _) = await TwoAttachedAsync(clerk);
         async Task<string> RowsAsync()
         {
             await using var session = _host.Store.QuerySession("H769");
-            return _host.Store.Options.Serializer().ToJson(await session.Query<CaseAttachment>().Where(a => a.CaseId == caseId).OrderBy(a => a.Version).ToListAsync());
+            return _host.Store.Options.Serializer().ToJson(await session.Query<CaseAttachment>().Where(a => a.CaseId == caseId).OrderBy(a => a.Document.Version).ToListAsync());
         }
         var rows = await RowsAsync();
         rows.ShouldContain(first.Sha256);

@@ -30,8 +30,8 @@ public static class DownloadDocumentEndpoint
             if (await session.LoadAsync<CaseSummary>(caseId, ct) is not { } summary) return CaseAnswers.NoCase(caseId, access.Tenant);
 
             var state = summary.State;
-            var attachments = await session.Query<CaseAttachment>().Where(a => a.CaseId == caseId && a.Sha256 == sha256).ToListAsync(ct);
-            var (name, mediaType) = attachments.MaxBy(a => a.Version) is { } attached
+            var attachments = await session.Query<CaseAttachment>().Where(a => a.CaseId == caseId && a.Document.Sha256 == sha256).ToListAsync(ct);
+            var (name, mediaType) = attachments.Select(a => a.Document).MaxBy(d => d.Version) is { } attached
                 ? (attached.Name, attached.MediaType)
                 : await definitions.FindVersionAsync(state.DefinitionId, state.DefinitionVersion, ct) is { } version
                   && InputCheck.Documents(definitions.Load(version), state.Inputs).LastOrDefault(d => d.Sha256 == sha256) is { } input
