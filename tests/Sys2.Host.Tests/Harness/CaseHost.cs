@@ -61,7 +61,23 @@ public sealed class CaseHost : IAsyncDisposable
     /// <param name="scripted">true: <see cref="Activities"/> stand in for the regional systems; false: the sandbox simulators answer.</param>
     public static async Task<CaseHost> StartAsync(string name, Action<WebApplicationBuilder>? configure = null, bool scripted = true)
     {
-        var connection = await TestDatabases.CreateAsync(name);
+        var connection = await TestDatabases.CreateAsync(name, template: await FirstStarted.Value);
+        return await StartOnAsync(connection, configure, scripted);
+    }
+
+    // Every host starts on a copy of a database that one host has started on already: its tables made, the shipped
+    // definitions published, accounts and invoice routes seeded. A first start spends about 6 s making those; the copy
+    // takes PostgreSQL a fraction of that, and the host then finds the same state a first start would have left it.
+    private static readonly Lazy<Task<string>> FirstStarted = new(() => Task.Run(async () =>
+    {
+        var connection = await TestDatabases.CreateAsync("first start");
+        await using (await StartOnAsync(connection, configure: null, scripted: true)) { }
+        await TestDatabases.CloseForCopiesAsync(connection);
+        return new Npgsql.NpgsqlConnectionStringBuilder(connection).Database!;
+    }));
+
+    private static async Task<CaseHost> StartOnAsync(string connection, Action<WebApplicationBuilder>? configure, bool scripted)
+    {
         var clock = new ControlledClock(Start, flows: !scripted);
         var activities = new ScriptedActivities();
         var audit = Path.Combine(Path.GetTempPath(), $"sys2-audit-{Guid.NewGuid():N}");

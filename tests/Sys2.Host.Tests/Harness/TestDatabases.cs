@@ -23,7 +23,8 @@ public static class TestDatabases
     /// Drops and recreates database <c>test_&lt;name&gt;</c>, so each run starts empty while a failed run's
     /// data stays around to inspect until the next one. Returns its connection string.
     /// </summary>
-    public static async Task<string> CreateAsync(string name)
+    /// <param name="template">A database to copy instead of starting empty (see <see cref="CloseForCopiesAsync"/>).</param>
+    public static async Task<string> CreateAsync(string name, string? template = null)
     {
         var server = await Server.Value;
         var database = DatabaseName(name);
@@ -36,12 +37,31 @@ public static class TestDatabases
             // FORCE ends sessions a previous run may have left connected.
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
+            var from = template is null ? "" : $" TEMPLATE {ServerProbe.QuoteIdentifier(template)}";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}{from}", connection);
             await create.ExecuteNonQueryAsync();
         }
         // The drop killed any idle pooled connections to the old database; don't hand them out again.
         NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
         return connectionString;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="connectionString"/>'s database a source for <see cref="CreateAsync"/>: PostgreSQL copies a
+    /// database only while no one is connected to it, so its sessions are ended and no new one is let in.
+    /// </summary>
+    public static async Task CloseForCopiesAsync(string connectionString)
+    {
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        var admin = new NpgsqlConnectionStringBuilder(await Server.Value) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var close = new NpgsqlCommand($"ALTER DATABASE {ServerProbe.QuoteIdentifier(database)} ALLOW_CONNECTIONS false", connection);
+        await close.ExecuteNonQueryAsync();
+        await using var end = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid()", connection);
+        end.Parameters.AddWithValue("database", database);
+        await end.ExecuteNonQueryAsync();
     }
 
     /// <summary>test_ plus the name in lower case with only [a-z0-9_], cut to PostgreSQL's 63 bytes with a hash to stay unique.</summary>

@@ -29,11 +29,14 @@ public static class InvoiceSandbox
 
     public static async Task<CommandOutcome> DoAsync(this CaseHost host, string caseId, string step, string outcome, JsonObject? form = null)
     {
-        await host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == step)
-            && !e.OfType<TaskCompleted>().Any(t => t.Step == step), $"the task {step}");
+        await host.TaskOpenAsync(caseId, step);
         var version = (await host.EventsOf(caseId)).Count;
         return await host.Cases.HandleAsync(new CaseCommand(Guid.NewGuid(), "H769", caseId, version, new CompleteTask(step, outcome, form ?? [], Ragioneria), Ragioneria));
     }
+
+    /// <summary>Waits until the case has reached <paramref name="step"/>'s task (the engine gets there in the background).</summary>
+    public static Task<IReadOnlyList<object>> TaskOpenAsync(this CaseHost host, string caseId, string step) =>
+        host.WhenAsync(caseId, e => e.OfType<TaskAssigned>().Any(t => t.Step == step) && !e.OfType<TaskCompleted>().Any(t => t.Step == step), $"the task {step}");
 
     public static async Task<JsonArray> SdiFilesAsync(this CaseHost host) =>
         await host.Operator.GetJsonAsync<JsonArray>("/sandbox/intermediamarche/files");

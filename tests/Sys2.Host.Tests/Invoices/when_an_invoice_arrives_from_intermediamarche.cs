@@ -140,6 +140,8 @@ public sealed class when_an_invoice_arrives_from_intermediamarche : IAsyncLifeti
         var caseId = CaseOf(delivery);
         var identificativoSdI = delivery["identificativoSdI"]!.GetValue<string>();
         (await _host.DoAsync(caseId, "assign", "assigned", new JsonObject { ["office"] = "Ragioneria" })).Status.ShouldBe(CommandStatus.Accepted);
+        // The supplier is told of the assignment first (an e-mail through the sandbox), then the verification opens.
+        await _host.TaskOpenAsync(caseId, "verify");
         await _host.Timers.AdvanceAsync(TimeSpan.FromDays(15) + TimeSpan.FromHours(1));
         (await _host.Operator.PostAsync("/sandbox/intermediamarche/decorrenza", null)).EnsureSuccessStatusCode();
 
