@@ -24,6 +24,9 @@ public static class OperationsSetup
     /// </summary>
     public static WebApplication MapOperations(this WebApplication app)
     {
+        app.UseLiveness();
+        // Explicit, so that liveness comes before it; everything below sees the endpoint as before.
+        app.UseRouting();
         app.UseCaseLogScopes();
         app.UseFailureAnswers();
         // Inside the exception handler, before every endpoint: 503 until the host has finished starting.

@@ -37,17 +37,18 @@ public sealed class StartupGate
 /// </summary>
 public sealed class StartupSequence(StartupGate gate, IHostApplicationLifetime lifetime, ILogger<StartupSequence> log)
 {
-    private readonly List<(string Stage, Func<CancellationToken, Task> Run, TaskCompletionSource? Done)> _steps = [];
+    private readonly List<(Func<string> Stage, Func<CancellationToken, Task> Run, TaskCompletionSource? Done)> _steps = [];
     private readonly CancellationTokenSource _stopping = new();
     private int _started;
 
-    public void Add(string stage, Func<CancellationToken, Task> run) => Add(stage, run, done: null);
+    public void Add(string stage, Func<CancellationToken, Task> run) => Add(() => stage, run, done: null);
 
-    internal void Add(string stage, Func<CancellationToken, Task> run, TaskCompletionSource? done)
+    /// <param name="stage">The step's name, asked again once it ran: a deferred service is named by its type, known once made.</param>
+    internal void Add(Func<string> stage, Func<CancellationToken, Task> run, TaskCompletionSource? done)
     {
         lock (_steps)
         {
-            if (_started != 0) throw new InvalidOperationException($"start-up step '{stage}' added after the sequence began");
+            if (_started != 0) throw new InvalidOperationException($"start-up step '{stage()}' added after the sequence began");
             _steps.Add((stage, run, done));
         }
     }
@@ -71,17 +72,17 @@ public sealed class StartupSequence(StartupGate gate, IHostApplicationLifetime l
         var index = 0;
         try
         {
-            List<(string Stage, Func<CancellationToken, Task> Run, TaskCompletionSource? Done)> steps;
+            List<(Func<string> Stage, Func<CancellationToken, Task> Run, TaskCompletionSource? Done)> steps;
             lock (_steps) steps = [.. _steps];
             for (; index < steps.Count; index++)
             {
                 var (stage, run, done) = steps[index];
                 _stopping.Token.ThrowIfCancellationRequested();
-                gate.Stage = stage;
+                gate.Stage = stage();
                 var began = watch.Elapsed;
                 await run(_stopping.Token);
                 done?.TrySetResult();
-                log.LogDebug("Start-up: {Stage} in {Milliseconds:0} ms", stage, (watch.Elapsed - began).TotalMilliseconds);
+                log.LogDebug("Start-up: {Stage} in {Milliseconds:0} ms", stage(), (watch.Elapsed - began).TotalMilliseconds);
             }
             gate.Stage = "ready";
             gate.Open();
@@ -106,17 +107,21 @@ public sealed class StartupSequence(StartupGate gate, IHostApplicationLifetime l
 
 /// <summary>
 /// A hosted service whose start waits for <see cref="StartupSequence"/>: the host's call returns at once (so the
-/// server, which the host starts last, listens without waiting for it) and the sequence starts it later, in the
-/// same order. Stopping waits for the start to finish and then stops it; one that never started is not stopped.
+/// server, which the host starts last, listens without waiting for it) and the sequence makes and starts it later,
+/// in the same order. Stopping waits for the start to finish and then stops it; one that never started is not stopped.
 /// </summary>
-internal sealed class DeferredStart(IHostedService inner, StartupSequence sequence) : IHostedService
+internal sealed class DeferredStart(ServiceDescriptor registered, IServiceProvider services, StartupSequence sequence) : IHostedService
 {
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private IHostedService? _inner;
 
     public Task StartAsync(CancellationToken ct)
     {
-        sequence.Add(inner.GetType().Name, async stopping =>
+        sequence.Add(() => Name, async stopping =>
         {
+            // Made here rather than when the host collects its hosted services: building Marten's store and Wolverine's
+            // runtime took ≈ 200 ms that the server then waited for before it listened (docs/benchmarks.md).
+            var inner = _inner = Create();
             if (inner is IHostedLifecycleService lifecycle) await lifecycle.StartingAsync(stopping);
             await inner.StartAsync(stopping);
             if (inner is IHostedLifecycleService started) await started.StartedAsync(stopping);
@@ -129,10 +134,20 @@ internal sealed class DeferredStart(IHostedService inner, StartupSequence sequen
         sequence.Cancel();
         try { await _started.Task.WaitAsync(ct); }
         catch (Exception) { return; } // never started (or the host gave up waiting): nothing to stop
+        var inner = _inner!;
         if (inner is IHostedLifecycleService lifecycle) await lifecycle.StoppingAsync(ct);
         await inner.StopAsync(ct);
         if (inner is IHostedLifecycleService stopped) await stopped.StoppedAsync(ct);
     }
+
+    /// <summary>The service's type; for one a factory makes, its assembly's until it is made.</summary>
+    private string Name => _inner?.GetType().Name ?? registered.ImplementationType?.Name
+        ?? $"a hosted service of {registered.ImplementationFactory?.Method.DeclaringType?.Assembly.GetName().Name}";
+
+    private IHostedService Create() =>
+        registered.ImplementationInstance as IHostedService
+        ?? (IHostedService?)registered.ImplementationFactory?.Invoke(services)
+        ?? (IHostedService)ActivatorUtilities.CreateInstance(services, registered.ImplementationType!);
 
     /// <summary>
     /// Puts the hosted services that need the database behind the sequence: Sys2's own and Marten's, Wolverine's and
@@ -145,14 +160,9 @@ internal sealed class DeferredStart(IHostedService inner, StartupSequence sequen
         {
             var d = services[i];
             if (d.ServiceType != typeof(IHostedService) || d.IsKeyedService || !NeedsTheDatabase(d)) continue;
-            services[i] = ServiceDescriptor.Singleton<IHostedService>(sp => new DeferredStart(Create(sp, d), sp.GetRequiredService<StartupSequence>()));
+            services[i] = ServiceDescriptor.Singleton<IHostedService>(sp => new DeferredStart(d, sp, sp.GetRequiredService<StartupSequence>()));
         }
     }
-
-    private static IHostedService Create(IServiceProvider sp, ServiceDescriptor d) =>
-        d.ImplementationInstance as IHostedService
-        ?? (IHostedService?)d.ImplementationFactory?.Invoke(sp)
-        ?? (IHostedService)ActivatorUtilities.CreateInstance(sp, d.ImplementationType!);
 
     private static bool NeedsTheDatabase(ServiceDescriptor d)
     {
