@@ -72,8 +72,7 @@ public sealed class CaseHost : IAsyncDisposable
     {
         var connection = await TestDatabases.CreateAsync("first start");
         await using (await StartOnAsync(connection, configure: null, scripted: true)) { }
-        await TestDatabases.CloseForCopiesAsync(connection);
-        return new Npgsql.NpgsqlConnectionStringBuilder(connection).Database!;
+        return await TestDatabases.CloseForCopiesAsync(connection);
     }));
 
     private static async Task<CaseHost> StartOnAsync(string connection, Action<WebApplicationBuilder>? configure, bool scripted)

@@ -29,10 +29,8 @@ public static class TestDatabases
         var server = await Server.Value;
         var database = DatabaseName(name);
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
-        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false };
-        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        await using (var connection = await OpenAdminAsync())
         {
-            await connection.OpenAsync();
             var quoted = ServerProbe.QuoteIdentifier(database);
             // FORCE ends sessions a previous run may have left connected.
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)", connection);
@@ -48,20 +46,28 @@ public static class TestDatabases
 
     /// <summary>
     /// Makes <paramref name="connectionString"/>'s database a source for <see cref="CreateAsync"/>: PostgreSQL copies a
-    /// database only while no one is connected to it, so its sessions are ended and no new one is let in.
+    /// database only while no one is connected to it, so its sessions are ended and no new one is let in. Returns its name.
     /// </summary>
-    public static async Task CloseForCopiesAsync(string connectionString)
+    public static async Task<string> CloseForCopiesAsync(string connectionString)
     {
         NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        var admin = new NpgsqlConnectionStringBuilder(await Server.Value) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAdminAsync();
         await using var close = new NpgsqlCommand($"ALTER DATABASE {ServerProbe.QuoteIdentifier(database)} ALLOW_CONNECTIONS false", connection);
         await close.ExecuteNonQueryAsync();
         await using var end = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid()", connection);
         end.Parameters.AddWithValue("database", database);
         await end.ExecuteNonQueryAsync();
+        return database;
+    }
+
+    /// <summary>An unpooled connection to the server's <c>postgres</c> database, where databases are made and closed.</summary>
+    private static async Task<NpgsqlConnection> OpenAdminAsync()
+    {
+        var admin = new NpgsqlConnectionStringBuilder(await Server.Value) { Database = "postgres", Pooling = false };
+        var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     /// <summary>test_ plus the name in lower case with only [a-z0-9_], cut to PostgreSQL's 63 bytes with a hash to stay unique.</summary>
