@@ -141,8 +141,8 @@ internal sealed class DeferredStart(ServiceDescriptor registered, IServiceProvid
     }
 
     /// <summary>The service's type; for one a factory makes, its assembly's until it is made.</summary>
-    private string Name => _inner?.GetType().Name ?? registered.ImplementationType?.Name
-        ?? $"a hosted service of {registered.ImplementationFactory?.Method.DeclaringType?.Assembly.GetName().Name}";
+    private string Name => _inner?.GetType().Name ?? (registered.ImplementationType ?? registered.ImplementationInstance?.GetType())?.Name
+        ?? $"a hosted service of {Origin(registered)?.Assembly.GetName().Name}";
 
     private IHostedService Create() =>
         registered.ImplementationInstance as IHostedService
@@ -164,9 +164,13 @@ internal sealed class DeferredStart(ServiceDescriptor registered, IServiceProvid
         }
     }
 
+    /// <summary>The type that registered service <paramref name="d"/> is, or, for a factory, the type that declares the factory.</summary>
+    private static Type? Origin(ServiceDescriptor d) =>
+        d.ImplementationType ?? d.ImplementationInstance?.GetType() ?? d.ImplementationFactory?.Method.DeclaringType;
+
     private static bool NeedsTheDatabase(ServiceDescriptor d)
     {
-        var origin = d.ImplementationType ?? d.ImplementationInstance?.GetType() ?? d.ImplementationFactory?.Method.DeclaringType;
+        var origin = Origin(d);
         if (origin is null || origin.IsAssignableTo(typeof(IStartsBeforeListening))) return false;
         var assembly = origin.Assembly.GetName().Name ?? "";
         return assembly == typeof(DeferredStart).Assembly.GetName().Name
